@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.base.db;
+
+import org.jspecify.annotations.NullMarked;

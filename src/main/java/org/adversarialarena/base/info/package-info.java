@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.base.info;
+
+import org.jspecify.annotations.NullMarked;

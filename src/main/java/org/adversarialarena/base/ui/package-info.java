@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.base.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.fool;
+
+import org.jspecify.annotations.NullMarked;

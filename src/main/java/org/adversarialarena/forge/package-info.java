@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.forge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.home;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.image;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.modelstore;
+
+import org.jspecify.annotations.NullMarked;

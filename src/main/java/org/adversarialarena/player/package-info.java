@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.player;
+
+import org.jspecify.annotations.NullMarked;

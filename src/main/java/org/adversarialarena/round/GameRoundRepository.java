@@ -1,0 +1,6 @@
+package org.adversarialarena.round;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface GameRoundRepository extends JpaRepository<GameRound, Long> {
+}

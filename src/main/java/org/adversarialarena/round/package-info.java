@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.round;
+
+import org.jspecify.annotations.NullMarked;
