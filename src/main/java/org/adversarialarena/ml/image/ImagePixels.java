@@ -1,0 +1,55 @@
+package org.adversarialarena.ml.image;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place that decides what a valid image is: 28×28 = 784 grayscale values, row by row, each
+ * finite and in [0, 1] (0 is black background, 1 is full ink, as in MNIST). Every pixel array that
+ * arrives from a browser or a file goes through {@link #requireValid(float[])} before a network or
+ * the database sees it.
+ */
+public final class ImagePixels {
+
+    public static final int SIDE = 28;
+    public static final int COUNT = SIDE * SIDE;
+
+    private ImagePixels() {
+    }
+
+    /** Returns a defensive copy of {@code pixels} if they form a valid image, else throws saying why. */
+    public static float[] requireValid(float @Nullable [] pixels) {
+        if (pixels == null) {
+            throw new InvalidImageException("An image is required, but none was given.");
+        }
+        if (pixels.length != COUNT) {
+            throw new InvalidImageException("An image has " + COUNT + " pixels (" + SIDE + "×" + SIDE
+                    + "), but " + pixels.length + " were given.");
+        }
+        for (int i = 0; i < COUNT; i++) {
+            float value = pixels[i];
+            if (!Float.isFinite(value)) {
+                throw new InvalidImageException("Pixel " + i + " is " + value + "; pixels must be finite numbers.");
+            }
+            if (value < 0f || value > 1f) {
+                throw new InvalidImageException("Pixel " + i + " is " + value + "; pixels must lie in [0, 1].");
+            }
+        }
+        return pixels.clone();
+    }
+
+    /** A blank (all black) image. */
+    public static float[] blank() {
+        return new float[COUNT];
+    }
+
+    /** How many pixels carry any ink: the size of what was drawn. */
+    public static int inkedCount(float[] pixels) {
+        int inked = 0;
+        for (float value : requireValid(pixels)) {
+            if (value > 0f) {
+                inked++;
+            }
+        }
+        return inked;
+    }
+}
