@@ -1,0 +1,354 @@
+import { LitElement, css, html } from 'lit';
+
+const SIDE = 28;
+const COUNT = SIDE * SIDE;
+const UNDO_LIMIT = 50;
+/** While a stroke goes on, the server hears about it at most this often; the stroke's end is always sent. */
+const REPORT_INTERVAL_MS = 60;
+
+export interface PixelCanvasLabels {
+  brush: string;
+  eraser: string;
+  size: string;
+  intensity: string;
+  undo: string;
+  clear: string;
+  canvas: string;
+}
+
+const DEFAULT_LABELS: PixelCanvasLabels = {
+  brush: 'Brush',
+  eraser: 'Eraser',
+  size: 'Size',
+  intensity: 'Intensity',
+  undo: 'Undo',
+  clear: 'Clear',
+  canvas: 'Drawing canvas, 28 by 28 pixels',
+};
+
+/**
+ * A 28×28 grayscale drawing surface shown large, white ink on black as in MNIST. Pointer events give
+ * mouse, touch and pen one code path (pen pressure scales the intensity). After each stroke, and
+ * throttled while it lasts, the full 784-value image goes to the server in an `image-change` event;
+ * the server can show an image with `setImage`.
+ *
+ * Reactive properties are declared without decorators or field initialisers: whatever the build's
+ * class-field semantics, a field would otherwise shadow Lit's accessors and nothing would update.
+ */
+export class PixelCanvas extends LitElement {
+  static properties = {
+    brushSize: { type: Number, attribute: 'brush-size' },
+    intensity: { type: Number },
+    erasing: { type: Boolean, reflect: true },
+    readonly: { type: Boolean, reflect: true },
+    labels: { attribute: false },
+    undoDepth: { state: true },
+  };
+
+  static styles = css`
+    :host {
+      display: inline-flex;
+      flex-direction: column;
+      gap: var(--lumo-space-s, 0.5rem);
+      --pixel-canvas-size: 336px;
+    }
+    canvas {
+      width: var(--pixel-canvas-size);
+      height: var(--pixel-canvas-size);
+      image-rendering: pixelated;
+      background: #000;
+      border-radius: var(--lumo-border-radius-m, 6px);
+      touch-action: none;
+      cursor: crosshair;
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--lumo-space-s, 0.5rem);
+      max-width: var(--pixel-canvas-size);
+    }
+    label {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+      font-size: var(--lumo-font-size-s, 0.875rem);
+    }
+    input[type='range'] {
+      width: 5.5rem;
+    }
+    button {
+      font: inherit;
+      font-size: var(--lumo-font-size-s, 0.875rem);
+      padding: 0.25rem 0.6rem;
+      border-radius: var(--lumo-border-radius-m, 6px);
+      border: 1px solid var(--lumo-contrast-30pct, #aaa);
+      background: var(--lumo-base-color, #fff);
+      color: var(--lumo-body-text-color, #222);
+      cursor: pointer;
+    }
+    button[aria-pressed='true'] {
+      background: var(--lumo-primary-color, #1676f3);
+      color: var(--lumo-primary-contrast-color, #fff);
+      border-color: transparent;
+    }
+    button:disabled {
+      opacity: 0.5;
+      cursor: default;
+    }
+  `;
+
+  /** Brush radius in image pixels. */
+  declare brushSize: number;
+  /** Ink added by the brush, in [0, 1]. */
+  declare intensity: number;
+  declare erasing: boolean;
+  declare readonly: boolean;
+  declare labels: PixelCanvasLabels;
+  declare private undoDepth: number;
+
+  private pixels: Float32Array;
+  private undoStack: Float32Array[];
+  private lastPoint: { x: number; y: number } | null;
+  private activePointer: number | null;
+  private lastReport: number;
+  private pendingReport: number | null;
+
+  constructor() {
+    super();
+    this.brushSize = 1.5;
+    this.intensity = 1;
+    this.erasing = false;
+    this.readonly = false;
+    this.labels = DEFAULT_LABELS;
+    this.undoDepth = 0;
+    this.pixels = new Float32Array(COUNT);
+    this.undoStack = [];
+    this.lastPoint = null;
+    this.activePointer = null;
+    this.lastReport = 0;
+    this.pendingReport = null;
+  }
+
+  private get canvas(): HTMLCanvasElement | null {
+    return this.renderRoot?.querySelector('canvas') ?? null;
+  }
+
+  /** Shows an image of 784 values in [0, 1] without reporting it back; clears the undo history. */
+  setImage(values: number[]) {
+    if (!Array.isArray(values) || values.length !== COUNT) {
+      throw new Error(`pixel-canvas: an image has ${COUNT} values`);
+    }
+    this.pixels = Float32Array.from(values, (v) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0));
+    this.undoStack = [];
+    this.undoDepth = 0;
+    this.paint();
+  }
+
+  /** A copy of the current image as a plain array. */
+  getImage(): number[] {
+    return Array.from(this.pixels);
+  }
+
+  clear() {
+    this.remember();
+    this.pixels = new Float32Array(COUNT);
+    this.paint();
+    this.report();
+  }
+
+  undo() {
+    const previous = this.undoStack.pop();
+    if (!previous) {
+      return;
+    }
+    this.pixels = previous;
+    this.undoDepth = this.undoStack.length;
+    this.paint();
+    this.report();
+  }
+
+  render() {
+    const l = this.labels ?? DEFAULT_LABELS;
+    return html`
+      <canvas
+        id="canvas"
+        width=${SIDE}
+        height=${SIDE}
+        role="img"
+        aria-label=${l.canvas}
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerUp}
+        @pointercancel=${this.onPointerUp}
+        @lostpointercapture=${this.onPointerUp}
+      ></canvas>
+      <div class="tools" part="tools" ?hidden=${this.readonly}>
+        <button id="brush" aria-pressed=${String(!this.erasing)} @click=${() => (this.erasing = false)}>${l.brush}</button>
+        <button id="eraser" aria-pressed=${String(this.erasing)} @click=${() => (this.erasing = true)}>${l.eraser}</button>
+        <label
+          >${l.size}
+          <input
+            id="size"
+            type="range"
+            min="0.5"
+            max="4"
+            step="0.5"
+            .value=${String(this.brushSize)}
+            @input=${(e: Event) => (this.brushSize = Number((e.target as HTMLInputElement).value))}
+        /></label>
+        <label
+          >${l.intensity}
+          <input
+            id="intensity"
+            type="range"
+            min="0.1"
+            max="1"
+            step="0.1"
+            .value=${String(this.intensity)}
+            @input=${(e: Event) => (this.intensity = Number((e.target as HTMLInputElement).value))}
+        /></label>
+        <button id="undo" ?disabled=${this.undoDepth === 0} @click=${this.undo}>${l.undo}</button>
+        <button id="clear" @click=${this.clear}>${l.clear}</button>
+      </div>
+    `;
+  }
+
+  firstUpdated() {
+    this.paint();
+  }
+
+  private onPointerDown(e: PointerEvent) {
+    if (this.readonly || this.activePointer !== null || (e.pointerType === 'mouse' && e.button !== 0)) {
+      return;
+    }
+    e.preventDefault();
+    this.activePointer = e.pointerId;
+    this.canvas?.setPointerCapture(e.pointerId);
+    this.remember();
+    const point = this.toImagePoint(e);
+    this.stamp(point.x, point.y, this.pressureOf(e));
+    this.lastPoint = point;
+    this.paint();
+    this.reportThrottled();
+  }
+
+  private onPointerMove(e: PointerEvent) {
+    if (e.pointerId !== this.activePointer || !this.lastPoint) {
+      return;
+    }
+    const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+    for (const sample of events.length ? events : [e]) {
+      const point = this.toImagePoint(sample);
+      this.line(this.lastPoint, point, this.pressureOf(sample));
+      this.lastPoint = point;
+    }
+    this.paint();
+    this.reportThrottled();
+  }
+
+  private onPointerUp(e: PointerEvent) {
+    if (e.pointerId !== this.activePointer) {
+      return;
+    }
+    this.activePointer = null;
+    this.lastPoint = null;
+    this.report();
+  }
+
+  private pressureOf(e: PointerEvent): number {
+    // Mice report 0.5 while a button is down; only pens carry a meaningful pressure.
+    return e.pointerType === 'pen' && e.pressure > 0 ? e.pressure : 1;
+  }
+
+  private toImagePoint(e: PointerEvent) {
+    const box = this.canvas!.getBoundingClientRect();
+    return {
+      x: ((e.clientX - box.left) / box.width) * SIDE,
+      y: ((e.clientY - box.top) / box.height) * SIDE,
+    };
+  }
+
+  private line(from: { x: number; y: number }, to: { x: number; y: number }, pressure: number) {
+    const distance = Math.hypot(to.x - from.x, to.y - from.y);
+    const steps = Math.max(1, Math.ceil(distance / 0.35));
+    for (let i = 1; i <= steps; i++) {
+      const t = i / steps;
+      this.stamp(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t, pressure);
+    }
+  }
+
+  /** A round brush with a soft one-pixel rim, so strokes look like the anti-aliased digits of MNIST. */
+  private stamp(cx: number, cy: number, pressure: number) {
+    const radius = Math.max(0.5, this.brushSize);
+    const strength = Math.min(1, Math.max(0, this.intensity * pressure));
+    const reach = Math.ceil(radius + 1);
+    for (let row = Math.floor(cy) - reach; row <= Math.floor(cy) + reach; row++) {
+      for (let col = Math.floor(cx) - reach; col <= Math.floor(cx) + reach; col++) {
+        if (row < 0 || row >= SIDE || col < 0 || col >= SIDE) {
+          continue;
+        }
+        const d = Math.hypot(col + 0.5 - cx, row + 0.5 - cy);
+        const cover = Math.min(1, Math.max(0, radius + 0.5 - d));
+        if (cover <= 0) {
+          continue;
+        }
+        const i = row * SIDE + col;
+        const amount = strength * cover;
+        this.pixels[i] = this.erasing ? Math.min(this.pixels[i], 1 - amount) : Math.max(this.pixels[i], amount);
+      }
+    }
+  }
+
+  private remember() {
+    this.undoStack.push(this.pixels.slice());
+    if (this.undoStack.length > UNDO_LIMIT) {
+      this.undoStack.shift();
+    }
+    this.undoDepth = this.undoStack.length;
+  }
+
+  private paint() {
+    const context = this.canvas?.getContext('2d');
+    if (!context) {
+      return;
+    }
+    const image = context.createImageData(SIDE, SIDE);
+    for (let i = 0; i < COUNT; i++) {
+      const gray = Math.round(this.pixels[i] * 255);
+      image.data[i * 4] = gray;
+      image.data[i * 4 + 1] = gray;
+      image.data[i * 4 + 2] = gray;
+      image.data[i * 4 + 3] = 255;
+    }
+    context.putImageData(image, 0, 0);
+  }
+
+  private reportThrottled() {
+    const wait = REPORT_INTERVAL_MS - (performance.now() - this.lastReport);
+    if (wait <= 0) {
+      this.report();
+    } else if (this.pendingReport === null) {
+      this.pendingReport = window.setTimeout(() => this.report(), wait);
+    }
+  }
+
+  private report() {
+    if (this.pendingReport !== null) {
+      window.clearTimeout(this.pendingReport);
+      this.pendingReport = null;
+    }
+    this.lastReport = performance.now();
+    // Three decimals keep the message small; the server stores 8-bit values anyway.
+    const pixels = Array.from(this.pixels, (v) => Math.round(v * 1000) / 1000);
+    this.dispatchEvent(new CustomEvent('image-change', { detail: { pixels }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('pixel-canvas', PixelCanvas);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pixel-canvas': PixelCanvas;
+  }
+}
