@@ -1,0 +1,81 @@
+package org.adversarialarena.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One real Chromium for a journey. Debian's Chromium is used where it is installed, since
+ * Playwright cannot download browsers on every network; elsewhere Playwright brings its own.
+ */
+final class BrowserSession implements AutoCloseable {
+
+    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu",
+            "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run");
+
+    /** A fresh dev-mode server builds its frontend bundle (npm install + Vite) before the first page. */
+    static final double FIRST_PAGE_TIMEOUT_MS = 180_000;
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final BrowserContext context;
+    private final Path screenshots;
+
+    BrowserSession() {
+        Map<String, String> env = Files.isExecutable(SYSTEM_CHROMIUM)
+                ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+                : Map.of();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS);
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            launch.setExecutablePath(SYSTEM_CHROMIUM);
+        }
+        browser = playwright.chromium().launch(launch);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    }
+
+    Page newPage() {
+        Page page = context.newPage();
+        // Browser-side errors end up in the test log, where a failed journey is diagnosed.
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) || "warning".equals(message.type())) {
+                System.out.println("[browser " + message.type() + "] " + message.text());
+            }
+        });
+        page.onPageError(error -> System.out.println("[browser page error] " + error));
+        page.setDefaultNavigationTimeout(FIRST_PAGE_TIMEOUT_MS);
+        page.setDefaultTimeout(30_000);
+        return page;
+    }
+
+    Path screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(screenshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path file = screenshots.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        browser.close();
+        playwright.close();
+    }
+}
