@@ -186,32 +186,27 @@ export class PixelCanvas extends LitElement {
       <div class="tools" part="tools" ?hidden=${this.readonly}>
         <button id="brush" aria-pressed=${String(!this.erasing)} @click=${() => (this.erasing = false)}>${l.brush}</button>
         <button id="eraser" aria-pressed=${String(this.erasing)} @click=${() => (this.erasing = true)}>${l.eraser}</button>
-        <label
-          >${l.size}
-          <input
-            id="size"
-            type="range"
-            min="0.5"
-            max="4"
-            step="0.5"
-            .value=${String(this.brushSize)}
-            @input=${(e: Event) => (this.brushSize = Number((e.target as HTMLInputElement).value))}
-        /></label>
-        <label
-          >${l.intensity}
-          <input
-            id="intensity"
-            type="range"
-            min="0.1"
-            max="1"
-            step="0.1"
-            .value=${String(this.intensity)}
-            @input=${(e: Event) => (this.intensity = Number((e.target as HTMLInputElement).value))}
-        /></label>
+        ${this.slider('size', l.size, 0.5, 4, 0.5, this.brushSize, (v) => (this.brushSize = v))}
+        ${this.slider('intensity', l.intensity, 0.1, 1, 0.1, this.intensity, (v) => (this.intensity = v))}
         <button id="undo" ?disabled=${this.undoDepth === 0} @click=${this.undo}>${l.undo}</button>
         <button id="clear" @click=${this.clear}>${l.clear}</button>
       </div>
     `;
+  }
+
+  private slider(id: string, label: string, min: number, max: number, step: number, value: number,
+                 onChange: (value: number) => void) {
+    return html`<label
+      >${label}
+      <input
+        id=${id}
+        type="range"
+        min=${min}
+        max=${max}
+        step=${step}
+        .value=${String(value)}
+        @input=${(e: Event) => onChange(Number((e.target as HTMLInputElement).value))}
+    /></label>`;
   }
 
   firstUpdated() {
