@@ -1,0 +1,2 @@
+/** Serving trained networks to many concurrent players. */
+package org.adversarialarena.ml.serve;

@@ -1,0 +1,61 @@
+package org.adversarialarena.ml.train;
+
+import java.time.Duration;
+import java.util.Map;
+import org.adversarialarena.ml.data.DatasetSplit;
+import org.adversarialarena.ml.data.ImageBatches;
+import org.adversarialarena.ml.data.ShiftAugmentation;
+import org.adversarialarena.ml.metrics.ClassifierEvaluation;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Trains a classifier from scratch on a dataset's training split and measures it on the test
+ * split. Between two steps it reports progress and honours cancellation, so the app can run it in
+ * the background; a non-finite loss stops it at once.
+ */
+public final class ClassifierTrainer {
+
+    private static final int REPORT_EVERY_STEPS = 20;
+
+    private final TrainingListener listener;
+    private final Cancellation cancellation;
+
+    public ClassifierTrainer(TrainingListener listener, Cancellation cancellation) {
+        this.listener = listener;
+        this.cancellation = cancellation;
+    }
+
+    public TrainedClassifier train(ClassifierId id, DatasetSplit data, ClassifierTrainingPlan plan) {
+        if (data.train().dataset() != id.dataset()) {
+            throw new IllegalArgumentException(id + " cannot be trained on " + data.train().dataset());
+        }
+        MultiLayerNetwork network = id.architecture().newNetwork(plan.seed(), plan.learningRate());
+        ImageBatches batches = data.train().batches(plan.batchSize(), plan.seed());
+        if (plan.maxShift() > 0) {
+            batches.setPreProcessor(new ShiftAugmentation(plan.maxShift(), plan.seed()));
+        }
+        long totalSteps = (long) plan.epochs() * batches.batchesPerEpoch();
+        long step = 0;
+        long started = System.nanoTime();
+        for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
+            batches.reset();
+            while (batches.hasNext()) {
+                cancellation.throwIfCancelled();
+                network.fit(batches.next());
+                step++;
+                double loss = network.score();
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException(id + " diverged at step " + step + " (loss " + loss + ")");
+                }
+                if (step % REPORT_EVERY_STEPS == 0 || step == totalSteps) {
+                    listener.onProgress(new TrainingProgress(id.name(), step, totalSteps, loss,
+                            Map.of("epoch", (double) epoch)));
+                }
+            }
+        }
+        Duration trainingTime = Duration.ofNanos(System.nanoTime() - started);
+        return new TrainedClassifier(id, network, ClassifierEvaluation.evaluate(network, data.test()), plan,
+                data.train().size(), trainingTime);
+    }
+}
