@@ -1,0 +1,94 @@
+package org.adversarialarena.ml.gan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.adversarialarena.ml.data.DatasetId;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A GAN's files: {@code generator.zip}, {@code discriminator.zip} (with its updater state, so the
+ * live detective can keep learning from where training stopped) and {@code metrics.json}. Shipped
+ * GANs live on the classpath under {@code /models/<dataset>-cgan/v<version>/}.
+ */
+public final class GanFiles {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private GanFiles() {
+    }
+
+    public static void save(ConditionalGan gan, GanTrainingOptions options, double trainingSeconds, Path folder) {
+        try {
+            Files.createDirectories(folder);
+            ModelSerializer.writeModel(gan.generator(), folder.resolve("generator.zip").toFile(), false);
+            ModelSerializer.writeModel(gan.discriminator(), folder.resolve("discriminator.zip").toFile(), true);
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("dataset", gan.dataset().slug());
+            metrics.put("architecture", options.architecture().name());
+            metrics.put("loss", options.loss().name());
+            metrics.put("discriminatorSteps", options.discriminatorSteps());
+            metrics.put("generatorLearningRate", options.generatorLearningRate());
+            metrics.put("discriminatorLearningRate", options.discriminatorLearningRate());
+            metrics.put("realLabel", options.realLabel());
+            metrics.put("batchSize", options.batchSize());
+            metrics.put("iterations", options.iterations());
+            metrics.put("seed", options.seed());
+            metrics.put("trainingSeconds", trainingSeconds);
+            metrics.put("trainedAt", Instant.now().toString());
+            JSON.writeValue(folder.resolve("metrics.json").toFile(), metrics);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the GAN to " + folder, e);
+        }
+    }
+
+    /** Adds measured quality figures to a saved GAN's {@code metrics.json}. */
+    public static void addMetrics(Path folder, Map<String, Object> figures) {
+        try {
+            Map<String, Object> metrics = JSON.readValue(folder.resolve("metrics.json").toFile(),
+                    new tools.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
+            metrics.putAll(figures);
+            JSON.writeValue(folder.resolve("metrics.json").toFile(), metrics);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalStateException("Could not update the metrics in " + folder, e);
+        }
+    }
+
+    public static ConditionalGan loadShipped(DatasetId dataset, int version) {
+        String folder = "/models/" + dataset.slug() + "-cgan/v" + version + "/";
+        try (InputStream g = resource(folder + "generator.zip"); InputStream d = resource(folder + "discriminator.zip");
+                InputStream m = resource(folder + "metrics.json")) {
+            MultiLayerNetwork generator = ModelSerializer.restoreMultiLayerNetwork(g, false);
+            MultiLayerNetwork discriminator = ModelSerializer.restoreMultiLayerNetwork(d, true);
+            JsonNode metrics = JSON.readTree(m);
+            return new ConditionalGan(dataset, GanLoss.valueOf(metrics.get("loss").asString()), generator, discriminator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the shipped GAN " + folder, e);
+        }
+    }
+
+    public static JsonNode shippedMetrics(DatasetId dataset, int version) {
+        try (InputStream m = resource("/models/" + dataset.slug() + "-cgan/v" + version + "/metrics.json")) {
+            return JSON.readTree(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = GanFiles.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalArgumentException("No shipped GAN file " + name);
+        }
+        return in;
+    }
+}
