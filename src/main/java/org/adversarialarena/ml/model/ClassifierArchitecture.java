@@ -3,6 +3,8 @@ package org.adversarialarena.ml.model;
 import java.util.function.BiFunction;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.schedule.FixedSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /** The classifier architectures the arena trains; each takes flat rows of 784 pixels and gives 10 probabilities. */
 public enum ClassifierArchitecture {
@@ -12,10 +14,10 @@ public enum ClassifierArchitecture {
     MLP("mlp", Mlp::configuration, 1e-3);
 
     private final String slug;
-    private final BiFunction<Long, Double, MultiLayerConfiguration> configuration;
+    private final BiFunction<Long, ISchedule, MultiLayerConfiguration> configuration;
     private final double learningRate;
 
-    ClassifierArchitecture(String slug, BiFunction<Long, Double, MultiLayerConfiguration> configuration,
+    ClassifierArchitecture(String slug, BiFunction<Long, ISchedule, MultiLayerConfiguration> configuration,
             double learningRate) {
         this.slug = slug;
         this.configuration = configuration;
@@ -35,6 +37,10 @@ public enum ClassifierArchitecture {
     }
 
     public MultiLayerNetwork newNetwork(long seed, double learningRate) {
+        return newNetwork(seed, new FixedSchedule(learningRate));
+    }
+
+    public MultiLayerNetwork newNetwork(long seed, ISchedule learningRate) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration.apply(seed, learningRate));
         network.init();
         return network;

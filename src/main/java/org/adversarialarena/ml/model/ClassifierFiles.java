@@ -89,6 +89,7 @@ public final class ClassifierFiles {
         metrics.put("epochs", trained.plan().epochs());
         metrics.put("batchSize", trained.plan().batchSize());
         metrics.put("learningRate", trained.plan().learningRate());
+        metrics.put("learningRateDecayPerEpoch", trained.plan().learningRateDecay());
         metrics.put("maxShift", trained.plan().maxShift());
         metrics.put("seed", trained.plan().seed());
         metrics.put("parameters", trained.network().numParams());

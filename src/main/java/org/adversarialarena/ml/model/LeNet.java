@@ -12,6 +12,8 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.FixedSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * The LeNet-style CNN every game's default classifier uses, and the network the DL4J-vs-PyTorch
@@ -27,6 +29,10 @@ public final class LeNet {
     }
 
     public static MultiLayerConfiguration configuration(long seed, double learningRate) {
+        return configuration(seed, new FixedSchedule(learningRate));
+    }
+
+    public static MultiLayerConfiguration configuration(long seed, ISchedule learningRate) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))

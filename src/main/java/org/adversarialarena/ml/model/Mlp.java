@@ -9,6 +9,8 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.FixedSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * A fully connected classifier (784 → 512 → 256 → 10, ReLU, dropout): the architecturally different
@@ -22,6 +24,10 @@ public final class Mlp {
     }
 
     public static MultiLayerConfiguration configuration(long seed, double learningRate) {
+        return configuration(seed, new FixedSchedule(learningRate));
+    }
+
+    public static MultiLayerConfiguration configuration(long seed, ISchedule learningRate) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))

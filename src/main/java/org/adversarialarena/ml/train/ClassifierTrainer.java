@@ -8,6 +8,8 @@ import org.adversarialarena.ml.data.ShiftAugmentation;
 import org.adversarialarena.ml.metrics.ClassifierEvaluation;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * Trains a classifier from scratch on a dataset's training split and measures it on the test
@@ -30,7 +32,8 @@ public final class ClassifierTrainer {
         if (data.train().dataset() != id.dataset()) {
             throw new IllegalArgumentException(id + " cannot be trained on " + data.train().dataset());
         }
-        MultiLayerNetwork network = id.architecture().newNetwork(plan.seed(), plan.learningRate());
+        MultiLayerNetwork network = id.architecture().newNetwork(plan.seed(),
+                new ExponentialSchedule(ScheduleType.EPOCH, plan.learningRate(), plan.learningRateDecay()));
         ImageBatches batches = data.train().batches(plan.batchSize(), plan.seed());
         if (plan.maxShift() > 0) {
             batches.setPreProcessor(new ShiftAugmentation(plan.maxShift(), plan.seed()));
@@ -53,6 +56,7 @@ public final class ClassifierTrainer {
                             Map.of("epoch", (double) epoch)));
                 }
             }
+            network.incrementEpochCount();
         }
         Duration trainingTime = Duration.ofNanos(System.nanoTime() - started);
         return new TrainedClassifier(id, network, ClassifierEvaluation.evaluate(network, data.test()), plan,

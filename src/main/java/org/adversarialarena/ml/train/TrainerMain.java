@@ -20,7 +20,7 @@ public final class TrainerMain {
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: TrainerMain <dataset>-<lenet|mlp> [--version 1] [--epochs 10] [--batch 64]"
-                    + " [--seed 1] [--shift 0] [--lr 0.001] [--out src/main/resources/models]");
+                    + " [--seed 1] [--shift 0] [--lr 0.001] [--decay 1] [--out src/main/resources/models]");
             System.exit(2);
         }
         ClassifierId id = ClassifierId.parse(args[0], Integer.parseInt(option(args, "--version", "1")));
@@ -29,7 +29,8 @@ public final class TrainerMain {
                 Integer.parseInt(option(args, "--batch", "64")),
                 Long.parseLong(option(args, "--seed", "1")),
                 Integer.parseInt(option(args, "--shift", "0")),
-                Double.parseDouble(option(args, "--lr", String.valueOf(id.architecture().defaultLearningRate()))));
+                Double.parseDouble(option(args, "--lr", String.valueOf(id.architecture().defaultLearningRate()))),
+                Double.parseDouble(option(args, "--decay", "1")));
         Path out = Path.of(option(args, "--out", "src/main/resources/models"));
 
         Cancellation cancellation = new Cancellation();
