@@ -65,14 +65,27 @@ public final class GanFiles {
 
     public static ConditionalGan loadShipped(DatasetId dataset, int version) {
         String folder = "/models/" + dataset.slug() + "-cgan/v" + version + "/";
-        try (InputStream g = resource(folder + "generator.zip"); InputStream d = resource(folder + "discriminator.zip");
-                InputStream m = resource(folder + "metrics.json")) {
+        return load(dataset, file -> resource(folder + file), folder);
+    }
+
+    /** A GAN saved by {@link #save} in {@code folder}. */
+    public static ConditionalGan load(DatasetId dataset, Path folder) {
+        return load(dataset, file -> Files.newInputStream(folder.resolve(file)), folder.toString());
+    }
+
+    private interface FileOpener {
+        InputStream open(String file) throws IOException;
+    }
+
+    private static ConditionalGan load(DatasetId dataset, FileOpener files, String where) {
+        try (InputStream g = files.open("generator.zip"); InputStream d = files.open("discriminator.zip");
+                InputStream m = files.open("metrics.json")) {
             MultiLayerNetwork generator = ModelSerializer.restoreMultiLayerNetwork(g, false);
             MultiLayerNetwork discriminator = ModelSerializer.restoreMultiLayerNetwork(d, true);
             JsonNode metrics = JSON.readTree(m);
             return new ConditionalGan(dataset, GanLoss.valueOf(metrics.get("loss").asString()), generator, discriminator);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the shipped GAN " + folder, e);
+            throw new UncheckedIOException("Could not read the GAN in " + where, e);
         }
     }
 

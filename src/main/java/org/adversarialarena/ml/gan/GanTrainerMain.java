@@ -34,10 +34,20 @@ public final class GanTrainerMain {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: GanTrainerMain <mnist|fashion-mnist> [--architecture mlp|dcgan] [--loss minimax|"
                     + "non_saturating|least_squares|wasserstein] [--k 1] [--lr-g 2e-4] [--lr-d 2e-4] [--real-label 0.9]"
-                    + " [--iterations 6000] [--batch 64] [--seed 1] [--version 1] [--out src/main/resources/models]");
+                    + " [--iterations 6000] [--batch 64] [--seed 1] [--version 1] [--out src/main/resources/models]"
+                    + "\n       GanTrainerMain <dataset> --measure <saved GAN folder>");
             System.exit(2);
         }
         DatasetId dataset = DatasetId.fromSlug(args[0]);
+        String remeasure = option(args, "--measure", "");
+        if (!remeasure.isEmpty()) {
+            // Re-judges a saved GAN, e.g. after its dataset's classifier was retrained.
+            Path saved = Path.of(remeasure);
+            Map<String, Object> quality = measureQuality(GanFiles.load(dataset, saved), 1);
+            GanFiles.addMetrics(saved, quality);
+            System.out.println("quality: " + quality);
+            return;
+        }
         GanTrainingOptions options = new GanTrainingOptions(
                 GanArchitecture.valueOf(option(args, "--architecture", "mlp").toUpperCase(Locale.ROOT)),
                 GanLoss.valueOf(option(args, "--loss", "non_saturating").toUpperCase(Locale.ROOT)),
