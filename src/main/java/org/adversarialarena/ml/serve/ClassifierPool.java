@@ -21,6 +21,7 @@ public final class ClassifierPool {
     private final BlockingQueue<MultiLayerNetwork> idle;
     private final int classes;
     private final int copies;
+    private final int penultimateLayer;
 
     /** {@code copies} clones of {@code prototype}; the prototype itself is not used afterwards. */
     public ClassifierPool(MultiLayerNetwork prototype, int copies) {
@@ -32,6 +33,7 @@ public final class ClassifierPool {
         for (int i = 0; i < copies; i++) {
             idle.add(withoutDropout(prototype.clone()));
         }
+        this.penultimateLayer = prototype.getnLayers() - 2;
         this.classes = (int) prototype.output(Nd4j.zeros(DataType.FLOAT, 1, ImagePixels.COUNT), false).size(1);
     }
 
@@ -75,8 +77,19 @@ public final class ClassifierPool {
                 .reshape(images.length, ImagePixels.COUNT).toFloatMatrix());
     }
 
+    /**
+     * The activations of the last hidden layer (the features the softmax layer separates) of one
+     * image; e.g. for the 500-unit dense layer of LeNet, for nearest-neighbour explanations or detectors.
+     */
+    public float[] penultimateFeatures(float[] image) {
+        return activations(new float[][] {image}, penultimateLayer)[0];
+    }
+
     /** The activations of layer {@code layer} (0-based) for each image, e.g. a classifier's penultimate features. */
     public float[][] activations(float[][] images, int layer) {
+        if (layer < 0 || layer > penultimateLayer + 1) {
+            throw new IllegalArgumentException("Layer " + layer + " does not exist; layers are 0.." + (penultimateLayer + 1));
+        }
         INDArray input = validBatch(images);
         return borrow(network -> {
             INDArray activations = network.feedForwardToLayer(layer, input, false).get(layer + 1);

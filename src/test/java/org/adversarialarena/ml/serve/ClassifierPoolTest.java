@@ -73,6 +73,7 @@ class ClassifierPoolTest {
         assertThat(pool.probabilities(batch)).hasDimensions(2, 10);
         assertThat(pool.probabilities(batch)[1]).isEqualTo(pool.probabilities(IMAGES.image(1)));
         assertThat(pool.activations(batch, 4)).hasDimensions(2, 500);
+        assertThat(pool.penultimateFeatures(IMAGES.image(1))).isEqualTo(pool.activations(batch, 4)[1]);
 
         float[] nan = IMAGES.image(0);
         nan[3] = Float.NaN;
@@ -80,6 +81,7 @@ class ClassifierPoolTest {
         assertThatThrownBy(() -> pool.probabilities(new float[100])).isInstanceOf(InvalidImageException.class);
         assertThatThrownBy(() -> pool.inputGradient(IMAGES.image(0), 10)).hasMessageContaining("Class 10");
         assertThatThrownBy(() -> pool.probabilities(new float[0][])).hasMessageContaining("At least one");
+        assertThatThrownBy(() -> pool.activations(batch, 6)).hasMessageContaining("Layer 6");
         // The pool still works after refusing bad input: no copy was lost.
         assertThat(pool.probabilities(IMAGES.image(2))).hasSize(10);
     }
