@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.ml.model.OneDnnConvolution;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,7 +32,7 @@ public final class ClassifierPool {
         this.copies = copies;
         this.idle = new ArrayBlockingQueue<>(copies);
         for (int i = 0; i < copies; i++) {
-            idle.add(withoutDropout(prototype.clone()));
+            idle.add(OneDnnConvolution.install(withoutDropout(prototype.clone())));
         }
         this.penultimateLayer = prototype.getnLayers() - 2;
         this.classes = (int) prototype.output(Nd4j.zeros(DataType.FLOAT, 1, ImagePixels.COUNT), false).size(1);

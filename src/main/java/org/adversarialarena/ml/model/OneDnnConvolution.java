@@ -1,0 +1,82 @@
+package org.adversarialarena.ml.model;
+
+import java.lang.reflect.Field;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+
+/**
+ * Sends DL4J's convolution layers through libnd4j's native {@code conv2d} op (oneDNN with the
+ * {@code onednn-avx2} natives) instead of DL4J's Java-side im2col + gemm.
+ *
+ * <p>Why this is needed in DL4J 1.0.0-M2.1: {@code ConvolutionLayer} only uses its native helper if
+ * {@code MKLDNNConvHelper.checkSupported()} says yes, and that check looks up
+ * {@code org.nd4j.nativeblas.Nd4jCpu$Environment#isUseMKLDNN} by reflection — a class and method
+ * that no longer exist in M2.1 (the class moved to {@code org.nd4j.linalg.cpu.nativecpu.bindings}),
+ * so the check always fails and every layer silently keeps the slow path. Installing the helper
+ * directly bypasses only that broken check: the helper computes the same convolution with the
+ * same weights, and the layer still falls back to its built-in path if the helper throws.
+ *
+ * <p>Helpers belong to layer instances, so {@link MultiLayerNetwork#clone()} and loading a file
+ * give layers without one: call {@link #install} on every network that is created, loaded or cloned.
+ */
+public final class OneDnnConvolution {
+
+    private static final Field HELPER = helperField();
+
+    private OneDnnConvolution() {
+    }
+
+    /** Installs the native helper in every plain convolution layer of {@code network}; returns it for chaining. */
+    public static MultiLayerNetwork install(MultiLayerNetwork network) {
+        if (network.getLayers() == null) {
+            throw new IllegalStateException("Initialise the network (init()) before installing native convolution");
+        }
+        for (Layer layer : network.getLayers()) {
+            // Subclasses (deconvolution, depthwise, separable) need other native ops: leave them alone.
+            if (layer.getClass() == ConvolutionLayer.class && helperOf(layer) == null) {
+                setHelper(layer, new MKLDNNConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType()));
+            }
+        }
+        return network;
+    }
+
+    /** Whether every plain convolution layer of {@code network} goes through the native helper. */
+    public static boolean isInstalled(MultiLayerNetwork network) {
+        for (Layer layer : network.getLayers()) {
+            if (layer.getClass() == ConvolutionLayer.class && !(helperOf(layer) instanceof MKLDNNConvHelper)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ConvolutionHelper helperOf(Layer layer) {
+        try {
+            return (ConvolutionHelper) HELPER.get(layer);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("DL4J's ConvolutionLayer.helper is not accessible", e);
+        }
+    }
+
+    private static void setHelper(Layer layer, ConvolutionHelper helper) {
+        try {
+            HELPER.set(layer, helper);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("DL4J's ConvolutionLayer.helper is not accessible", e);
+        }
+    }
+
+    private static Field helperField() {
+        try {
+            Field field = ConvolutionLayer.class.getDeclaredField("helper");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("This DL4J version has no ConvolutionLayer.helper; revisit OneDnnConvolution", e);
+        }
+    }
+}

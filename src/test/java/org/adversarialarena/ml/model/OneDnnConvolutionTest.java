@@ -1,0 +1,63 @@
+package org.adversarialarena.ml.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class OneDnnConvolutionTest {
+
+    private static final double TOLERANCE = 1e-4;
+
+    @Test
+    void newLeNetGoesThroughTheNativeConvolutionAndAPlainCloneDoesNot() {
+        MultiLayerNetwork network = LeNet.newNetwork(3);
+
+        assertThat(OneDnnConvolution.isInstalled(network)).isTrue();
+        assertThat(OneDnnConvolution.isInstalled(network.clone())).isFalse();
+        assertThat(OneDnnConvolution.isInstalled(OneDnnConvolution.install(network.clone()))).isTrue();
+    }
+
+    @Test
+    void nativeAndBuiltInConvolutionAgreeOnOutputsInputGradientsAndATrainingStep() {
+        MultiLayerNetwork nativeConv = withoutDropout(LeNet.newNetwork(3));
+        MultiLayerNetwork builtIn = withoutDropout(nativeConv.clone());
+        INDArray images = Nd4j.rand(DataType.FLOAT, 8, 784);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 8, 10);
+        for (int i = 0; i < 8; i++) {
+            labels.putScalar(i, i, 1f);
+        }
+
+        assertThat(maxDifference(nativeConv.output(images, false), builtIn.output(images, false))).isLessThan(TOLERANCE);
+        assertThat(maxDifference(nativeConv.calculateGradients(images, labels, null, null).getSecond(),
+                builtIn.calculateGradients(images, labels, null, null).getSecond())).isLessThan(TOLERANCE);
+
+        nativeConv.fit(new DataSet(images, labels));
+        builtIn.fit(new DataSet(images, labels));
+        assertThat(maxDifference(nativeConv.params(), builtIn.params())).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void anUninitialisedNetworkIsRefused() {
+        MultiLayerNetwork network = new MultiLayerNetwork(LeNet.configuration(1, 1e-3));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OneDnnConvolution.install(network))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("init()");
+    }
+
+    /** Gradients and training steps draw random dropout masks; without dropout both paths must agree exactly. */
+    private static MultiLayerNetwork withoutDropout(MultiLayerNetwork network) {
+        for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+            layer.conf().getLayer().setIDropout(null);
+        }
+        return network;
+    }
+
+    private static double maxDifference(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue();
+    }
+}
