@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.gan;
 
+import org.adversarialarena.ml.model.OneDnnConvolution;
 import java.util.Map;
 import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
@@ -57,7 +58,8 @@ public final class GanTrainer {
         MultiLayerNetwork discriminator = new MultiLayerNetwork(options.architecture()
                 .discriminator(options.seed() + 1, options.discriminatorLearningRate(), options.loss()));
         discriminator.init();
-        return new ConditionalGan(dataset, options.loss(), generator, discriminator);
+        return new ConditionalGan(dataset, options.loss(), OneDnnConvolution.install(generator),
+                OneDnnConvolution.install(discriminator));
     }
 
     /** Trains {@code gan} further for {@code options.iterations()} generator steps. */
