@@ -5,7 +5,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.model.OneDnnConvolution;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,13 +18,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * each to one caller at a time; a caller waits only when every copy is busy. Predictions and
  * gradients with respect to the input (what attacks and saliency maps need) go through the same
  * copies, and every image is validated before a network sees it.
+ *
+ * <p>Each copy's output layer emits logits (identity activation; softmax is applied here) and
+ * differentiates whatever {@link LogitObjective} the caller asks for, so cross-entropy, margins,
+ * single logits and DLR all cost one forward and one backward pass.
  */
-public final class ClassifierPool {
+public final class ClassifierPool implements DifferentiableClassifier {
 
-    private final BlockingQueue<MultiLayerNetwork> idle;
+    private final BlockingQueue<ServedCopy> idle;
     private final int classes;
     private final int copies;
     private final int penultimateLayer;
+
+    private record ServedCopy(MultiLayerNetwork network, ObjectiveLoss loss) {
+    }
 
     /** {@code copies} clones of {@code prototype}; the prototype itself is not used afterwards. */
     public ClassifierPool(MultiLayerNetwork prototype, int copies) {
@@ -32,12 +41,13 @@ public final class ClassifierPool {
         this.copies = copies;
         this.idle = new ArrayBlockingQueue<>(copies);
         for (int i = 0; i < copies; i++) {
-            idle.add(OneDnnConvolution.install(withoutDropout(prototype.clone())));
+            idle.add(served(prototype.clone()));
         }
         this.penultimateLayer = prototype.getnLayers() - 2;
         this.classes = (int) prototype.output(Nd4j.zeros(DataType.FLOAT, 1, ImagePixels.COUNT), false).size(1);
     }
 
+    @Override
     public int classes() {
         return classes;
     }
@@ -46,36 +56,30 @@ public final class ClassifierPool {
         return copies;
     }
 
-    /** Class probabilities of one image. */
-    public float[] probabilities(float[] image) {
-        return probabilities(new float[][] {image})[0];
-    }
-
-    /** Class probabilities of each image, one row per image. */
-    public float[][] probabilities(float[][] images) {
+    @Override
+    public float[][] logits(float[][] images) {
         INDArray input = validBatch(images);
-        return borrow(network -> network.output(input, false).toFloatMatrix());
+        return borrowCopy(copy -> copy.network().output(input, false).toFloatMatrix());
     }
 
-    /**
-     * The gradient of the cross-entropy loss for class {@code label} with respect to each pixel of
-     * {@code image}: the direction in which the image should move to make that class less likely.
-     */
-    public float[] inputGradient(float[] image, int label) {
-        return inputGradients(new float[][] {image}, new int[] {label})[0];
+    @Override
+    public ObjectiveGradients gradients(float[][] images, LogitObjective objective) {
+        INDArray input = validBatch(images);
+        INDArray unusedLabels = Nd4j.zeros(DataType.FLOAT, images.length, classes);
+        return borrowCopy(copy -> {
+            copy.loss().prepare(objective);
+            float[][] gradients = copy.network().calculateGradients(input, unusedLabels, null, null).getSecond()
+                    .reshape(images.length, ImagePixels.COUNT).toFloatMatrix();
+            return new ObjectiveGradients(copy.loss().logits(), copy.loss().values(), gradients);
+        });
     }
 
+    @Override
     public float[][] inputGradients(float[][] images, int[] labels) {
         if (labels.length != images.length) {
             throw new IllegalArgumentException(images.length + " images but " + labels.length + " labels");
         }
-        INDArray input = validBatch(images);
-        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, labels.length, classes);
-        for (int i = 0; i < labels.length; i++) {
-            oneHot.putScalar(i, checkedClass(labels[i]), 1f);
-        }
-        return borrow(network -> network.calculateGradients(input, oneHot, null, null).getSecond()
-                .reshape(images.length, ImagePixels.COUNT).toFloatMatrix());
+        return DifferentiableClassifier.super.inputGradients(images, labels);
     }
 
     /**
@@ -86,7 +90,10 @@ public final class ClassifierPool {
         return activations(new float[][] {image}, penultimateLayer)[0];
     }
 
-    /** The activations of layer {@code layer} (0-based) for each image, e.g. a classifier's penultimate features. */
+    /**
+     * The activations of layer {@code layer} (0-based) for each image, e.g. a classifier's penultimate
+     * features; the last layer gives logits.
+     */
     public float[][] activations(float[][] images, int layer) {
         if (layer < 0 || layer > penultimateLayer + 1) {
             throw new IllegalArgumentException("Layer " + layer + " does not exist; layers are 0.." + (penultimateLayer + 1));
@@ -98,19 +105,26 @@ public final class ClassifierPool {
         });
     }
 
-    /** Lends a copy for work the methods above don't cover; the copy must not escape {@code work}. */
+    /**
+     * Lends a copy for work the methods above don't cover; the copy must not escape {@code work}.
+     * Its output layer gives logits, not probabilities.
+     */
     public <T> T borrow(Function<MultiLayerNetwork, T> work) {
-        MultiLayerNetwork network;
+        return borrowCopy(copy -> work.apply(copy.network()));
+    }
+
+    private <T> T borrowCopy(Function<ServedCopy, T> work) {
+        ServedCopy copy;
         try {
-            network = idle.take();
+            copy = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for a free network copy", e);
         }
         try {
-            return work.apply(network);
+            return work.apply(copy);
         } finally {
-            idle.add(network);
+            idle.add(copy);
         }
     }
 
@@ -118,18 +132,15 @@ public final class ClassifierPool {
      * DL4J computes input gradients in training mode, where dropout would make every gradient a
      * random draw; a served model must be one fixed function, so its copies never drop out.
      */
-    private static MultiLayerNetwork withoutDropout(MultiLayerNetwork network) {
+    private static ServedCopy served(MultiLayerNetwork network) {
         for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
             layer.conf().getLayer().setIDropout(null);
         }
-        return network;
-    }
-
-    private int checkedClass(int label) {
-        if (label < 0 || label >= classes) {
-            throw new IllegalArgumentException("Class " + label + " does not exist; classes are 0.." + (classes - 1));
-        }
-        return label;
+        ObjectiveLoss loss = new ObjectiveLoss();
+        BaseOutputLayer output = (BaseOutputLayer) network.getOutputLayer().conf().getLayer();
+        output.setActivationFn(new ActivationIdentity());
+        output.setLossFn(loss);
+        return new ServedCopy(OneDnnConvolution.install(network), loss);
     }
 
     private static INDArray validBatch(float[][] images) {
