@@ -1,0 +1,37 @@
+package org.adversarialarena.ml.gan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.DatasetSplit;
+import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.metrics.GanQuality;
+import org.adversarialarena.ml.model.ClassifierFiles;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.serve.ClassifierPool;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The shipped generators make what they are asked for, judged by the shipped CNN of their dataset. */
+class ShippedGansTest {
+
+    private static final int LENET_PENULTIMATE_LAYER = 4;
+
+    @ParameterizedTest
+    @EnumSource(DatasetId.class)
+    void theShippedGeneratorMakesEveryRequestedClass(DatasetId dataset) {
+        ConditionalGan gan = GanFiles.loadShipped(dataset, 1);
+        ClassifierPool judge = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse(dataset.slug() + "-lenet", 1)), 1);
+        DatasetSplit data = Datasets.load(dataset);
+
+        Map<String, Object> quality = GanQuality.measure(gan, judge, LENET_PENULTIMATE_LAYER, data.test(), data.train(), 500, 7);
+
+        assertThat((double) quality.get("classCoverage")).isEqualTo(1.0);
+        assertThat((double) quality.get("classAgreement")).isGreaterThan(0.6);
+        assertThat((double) quality.get("meanDReal")).isGreaterThan((double) quality.get("meanDFake"));
+        assertThat(GanFiles.shippedMetrics(dataset, 1).get("frechetDistance").asDouble()).isPositive();
+        float[] seven = gan.sample(7, gan.latent(3));
+        assertThat(seven).hasSize(784).isEqualTo(gan.sample(7, gan.latent(3)));
+    }
+}
