@@ -78,6 +78,23 @@ public final class ImageSet {
         return oneHot;
     }
 
+    /** The first {@code count} images (or all, if fewer), one row each: e.g. a fixed evaluation subset. */
+    public float[][] firstImages(int count) {
+        float[][] images = new float[Math.min(count, size())][];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = image(i);
+        }
+        return images;
+    }
+
+    public int[] firstLabels(int count) {
+        int[] labels = new int[Math.min(count, size())];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = label(i);
+        }
+        return labels;
+    }
+
     public ImageSet subset(int from, int to) {
         if (from < 0 || to > size() || from > to) {
             throw new IndexOutOfBoundsException("Subset [" + from + ", " + to + ") of a set of " + size());

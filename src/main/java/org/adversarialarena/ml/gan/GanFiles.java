@@ -54,14 +54,7 @@ public final class GanFiles {
 
     /** Adds measured quality figures to a saved GAN's {@code metrics.json}. */
     public static void addMetrics(Path folder, Map<String, Object> figures) {
-        try {
-            Map<String, Object> metrics = JSON.readValue(folder.resolve("metrics.json").toFile(),
-                    new tools.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
-            metrics.putAll(figures);
-            JSON.writeValue(folder.resolve("metrics.json").toFile(), metrics);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new IllegalStateException("Could not update the metrics in " + folder, e);
-        }
+        org.adversarialarena.ml.model.MetricsFiles.add(folder, figures);
     }
 
     public static ConditionalGan loadShipped(DatasetId dataset, int version) {

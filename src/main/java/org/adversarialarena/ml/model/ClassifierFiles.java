@@ -80,6 +80,7 @@ public final class ClassifierFiles {
         metrics.put("version", trained.id().version());
         metrics.put("dataset", trained.id().dataset().slug());
         metrics.put("architecture", trained.id().architecture().slug());
+        metrics.put("trainingMethod", trained.id().method().name().toLowerCase(java.util.Locale.ROOT));
         metrics.put("testAccuracy", trained.testConfusion().accuracy());
         metrics.put("perClassAccuracy", Arrays.stream(trained.testConfusion().perClassAccuracy()).boxed().toList());
         metrics.put("confusion", trained.testConfusion().counts());

@@ -106,6 +106,28 @@ public final class ClassifierPool implements DifferentiableClassifier {
     }
 
     /**
+     * Gives every copy the current weights of {@code source} (same architecture), e.g. the network an
+     * adversarial trainer is updating, so attacks see the model as it is now. Waits for each copy to be free.
+     */
+    public void copyParametersFrom(MultiLayerNetwork source) {
+        INDArray parameters = source.params();
+        java.util.List<ServedCopy> all = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < copies; i++) {
+                all.add(idle.take());
+            }
+            for (ServedCopy copy : all) {
+                copy.network().setParams(parameters);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the network copies", e);
+        } finally {
+            idle.addAll(all);
+        }
+    }
+
+    /**
      * Lends a copy for work the methods above don't cover; the copy must not escape {@code work}.
      * Its output layer gives logits, not probabilities.
      */

@@ -29,11 +29,21 @@ public final class ClassifierTrainer {
     }
 
     public TrainedClassifier train(ClassifierId id, DatasetSplit data, ClassifierTrainingPlan plan) {
+        return train(id, data, plan, network -> BatchTransform.NONE);
+    }
+
+    /**
+     * Trains with each batch rewritten by the transform that {@code transformFor} makes for the new
+     * network (adversarial training needs the network it attacks).
+     */
+    public TrainedClassifier train(ClassifierId id, DatasetSplit data, ClassifierTrainingPlan plan,
+            java.util.function.Function<MultiLayerNetwork, BatchTransform> transformFor) {
         if (data.train().dataset() != id.dataset()) {
             throw new IllegalArgumentException(id + " cannot be trained on " + data.train().dataset());
         }
         MultiLayerNetwork network = id.architecture().newNetwork(plan.seed(),
                 new ExponentialSchedule(ScheduleType.EPOCH, plan.learningRate(), plan.learningRateDecay()));
+        BatchTransform transform = transformFor.apply(network);
         ImageBatches batches = data.train().batches(plan.batchSize(), plan.seed());
         if (plan.maxShift() > 0) {
             batches.setPreProcessor(new ShiftAugmentation(plan.maxShift(), plan.seed()));
@@ -45,7 +55,7 @@ public final class ClassifierTrainer {
             batches.reset();
             while (batches.hasNext()) {
                 cancellation.throwIfCancelled();
-                network.fit(batches.next());
+                network.fit(transform.apply(batches.next(), network, epoch));
                 step++;
                 double loss = network.score();
                 if (!Double.isFinite(loss)) {

@@ -2,7 +2,14 @@ package org.adversarialarena.ml.train;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import org.adversarialarena.ml.attack.RobustAccuracy;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.model.MetricsFiles;
+import org.adversarialarena.ml.model.TrainingMethod;
+import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 
@@ -19,8 +26,10 @@ public final class TrainerMain {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: TrainerMain <dataset>-<lenet|mlp> [--version 1] [--epochs 10] [--batch 64]"
-                    + " [--seed 1] [--shift 0] [--lr 0.001] [--decay 1] [--out src/main/resources/models]");
+            System.err.println("usage: TrainerMain <dataset>-<lenet|mlp>[-madry|-fgsm] [--version 1] [--epochs 10] [--batch 64]"
+                    + " [--seed 1] [--shift 0] [--lr 0.001] [--decay 1] [--out src/main/resources/models]"
+                    + "\n  adversarial training: [--epsilon 0.3] [--steps 10] [--ramp 5] (ramp: epochs until ε is reached)"
+                    + "\n  robust accuracy of the result: [--robust-images 500] (first N test images; 0 skips)");
             System.exit(2);
         }
         ClassifierId id = ClassifierId.parse(args[0], Integer.parseInt(option(args, "--version", "1")));
@@ -39,8 +48,22 @@ public final class TrainerMain {
         TrainingListener console = progress -> System.out.printf(Locale.ROOT, "%s step %d/%d (%.0f%%) epoch %.0f loss %.4f %.0fs%n",
                 progress.model(), progress.step(), progress.totalSteps(), 100 * progress.fraction(),
                 progress.metrics().get("epoch"), progress.loss(), (System.nanoTime() - started) / 1e9);
-        TrainedClassifier trained = new ClassifierTrainer(console, cancellation).train(id, Datasets.load(id.dataset()), plan);
+        float epsilon = Float.parseFloat(option(args, "--epsilon", id.dataset() == DatasetId.MNIST ? "0.3" : "0.1"));
+        DatasetSplit data = Datasets.load(id.dataset());
+        AdversarialTraining method = new AdversarialTraining(id, epsilon, Integer.parseInt(option(args, "--steps", "10")),
+                Integer.parseInt(option(args, "--ramp", "5")));
+        TrainedClassifier trained = new ClassifierTrainer(console, cancellation).train(id, data, plan, method::batchesFor);
         Path folder = ClassifierFiles.save(trained, out);
+        if (id.method() != TrainingMethod.STANDARD) {
+            MetricsFiles.add(folder, method.settings());
+        }
+        int robustImages = Integer.parseInt(option(args, "--robust-images", "500"));
+        if (robustImages > 0) {
+            RobustAccuracy robust = RobustAccuracy.measure(new ClassifierPool(trained.network(), 1),
+                    data.test().firstImages(robustImages), data.test().firstLabels(robustImages), RobustAccuracy.referee(epsilon), 250);
+            MetricsFiles.add(folder, Map.of("robustness", robust.asMetrics(epsilon)));
+            System.out.println("robustness: " + robust.asMetrics(epsilon));
+        }
         System.out.printf(Locale.ROOT, "%s: test accuracy %.4f on %d images, %.0f s, %.0f img/s -> %s%n", id,
                 trained.testConfusion().accuracy(), trained.testConfusion().total(), trained.trainingTime().toMillis() / 1000.0,
                 trained.imagesPerSecond(), folder);
