@@ -3,6 +3,9 @@ package org.adversarialarena.benchmark;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.adversarialarena.ml.attack.Attack;
+import org.adversarialarena.ml.attack.DeepFool;
+import org.adversarialarena.ml.attack.Jsma;
+import org.adversarialarena.ml.attack.SquareAttack;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 
 /** The attacks beyond the gradient family, at the budgets the Fool game uses. */
@@ -12,6 +15,10 @@ final class MoreAttacks {
     }
 
     static Map<String, Attack<? super DifferentiableClassifier>> all() {
-        return new LinkedHashMap<>();
+        Map<String, Attack<? super DifferentiableClassifier>> attacks = new LinkedHashMap<>();
+        attacks.put("DeepFool L2 (≤50 iterations)", DeepFool.standard());
+        attacks.put("JSMA L0 ≤ 78 px (γ = 0.1)", Jsma.withFraction(0.1f));
+        attacks.put("Square L∞ ε=0.3, ≤1,000 queries (black-box)", SquareAttack.of(0.3f, 1_000));
+        return attacks;
     }
 }

@@ -104,7 +104,8 @@ public final class LogitObjectives {
         return k;
     }
 
-    static int strongestOther(float[] logits, int excluded) {
+    /** The class with the largest logit other than {@code excluded}. */
+    public static int strongestOther(float[] logits, int excluded) {
         int best = -1;
         for (int k = 0; k < logits.length; k++) {
             if (k != excluded && (best < 0 || logits[k] > logits[best])) {

@@ -1,0 +1,43 @@
+package org.adversarialarena.ml.attack;
+
+import java.util.List;
+import org.adversarialarena.ml.serve.DifferentiableClassifier;
+import org.adversarialarena.ml.serve.ImageClassifier;
+
+/**
+ * A transfer attack: the adversarial image is crafted with a white-box attack on a surrogate model the
+ * attacker owns, then shown once to the target (the hidden model of the Blindfold level). It works
+ * because different networks trained on the same data learn similar decision boundaries. Gradient
+ * steps are the surrogate's; queries are the target's (one per image).
+ */
+public record TransferAttack(DifferentiableClassifier surrogate, Attack<? super DifferentiableClassifier> crafting)
+        implements Attack<ImageClassifier> {
+
+    @Override
+    public String name() {
+        return "Transfer of " + crafting.name();
+    }
+
+    @Override
+    public AttackResult attack(ImageClassifier target, float[] image, AttackGoal goal) {
+        return attack(target, new float[][] {image}, List.of(goal)).get(0);
+    }
+
+    @Override
+    public List<AttackResult> attack(ImageClassifier target, float[][] images, List<AttackGoal> goals) {
+        AttackRun run = new AttackRun(name(), target, images, goals, images.length == 1, true);
+        List<AttackResult> crafted = crafting.attack(surrogate, images, goals);
+        float[][] candidates = new float[crafted.size()][];
+        for (int i = 0; i < candidates.length; i++) {
+            candidates[i] = crafted.get(i).adversarial();
+            for (int step = 0; step < crafted.get(i).gradientSteps(); step++) {
+                run.countGradient(i);
+            }
+        }
+        float[][] logits = target.logits(candidates);
+        for (int i = 0; i < candidates.length; i++) {
+            run.observe(i, candidates[i], logits[i], Float.NaN);
+        }
+        return run.results();
+    }
+}
