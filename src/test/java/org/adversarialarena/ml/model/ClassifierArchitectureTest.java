@@ -40,6 +40,12 @@ class ClassifierArchitectureTest {
         assertThat(id.dataset()).isEqualTo(DatasetId.FASHION_MNIST);
         assertThat(id.architecture()).isEqualTo(ClassifierArchitecture.MLP);
         assertThat(id.folder()).isEqualTo("fashion-mnist-mlp/v2");
+        ClassifierId robust = ClassifierId.parse("fashion-mnist-lenet-madry", 1);
+        assertThat(robust.dataset()).isEqualTo(org.adversarialarena.ml.data.DatasetId.FASHION_MNIST);
+        assertThat(robust.architecture()).isEqualTo(ClassifierArchitecture.LENET);
+        assertThat(robust.method()).isEqualTo(TrainingMethod.MADRY);
+        assertThat(robust.folder()).isEqualTo("fashion-mnist-lenet-madry/v1");
+        assertThat(ClassifierId.parse("mnist-mlp-fgsm", 1).method()).isEqualTo(TrainingMethod.FGSM_OFFLINE);
         assertThatThrownBy(() -> ClassifierId.parse("mnist-resnet", 1)).hasMessageContaining("resnet");
         assertThatThrownBy(() -> ClassifierId.parse("cifar-lenet", 1)).hasMessageContaining("cifar");
         assertThatThrownBy(() -> ClassifierId.parse("mnist-lenet", 0)).hasMessageContaining("start at 1");
