@@ -26,6 +26,9 @@ public class Player {
     @Column(name = "created_at", nullable = false)
     private Instant created;
 
+    @Column(name = "token_hash", length = 64)
+    private @Nullable String tokenHash;
+
     protected Player() {
         this.nickname = "";
         this.created = Instant.EPOCH;
@@ -34,6 +37,10 @@ public class Player {
     public Player(String nickname, Instant created) {
         this.nickname = Nickname.validate(nickname);
         this.created = created;
+    }
+
+    void setTokenHash(String hash) {
+        this.tokenHash = hash;
     }
 
     public @Nullable Long getId() {

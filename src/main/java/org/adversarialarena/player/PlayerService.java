@@ -22,6 +22,23 @@ public class PlayerService {
         return players.save(new Player(nickname, clock.instant()));
     }
 
+    /** Joins a player whose browser will keep the returned token to be recognised later. */
+    public BrowserPlayer joinFromBrowser(String nickname) {
+        Player player = new Player(nickname, clock.instant());
+        String token = ResumeToken.create();
+        player.setTokenHash(ResumeToken.hash(token));
+        return new BrowserPlayer(players.save(player), token);
+    }
+
+    /** The player a browser's resume token belongs to; a malformed or unknown token finds nobody. */
+    @Transactional(readOnly = true)
+    public Optional<Player> resume(String token) {
+        if (!ResumeToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return players.findByTokenHash(ResumeToken.hash(token));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Player> find(long id) {
         return players.findById(id);

@@ -32,6 +32,12 @@ public class GameRound {
     @JoinColumn(name = "player_id", nullable = false)
     private Player player;
 
+    @Column(nullable = false, length = 32)
+    private String dataset;
+
+    @Column(nullable = false, length = 48)
+    private String variant;
+
     @Column(name = "started_at", nullable = false)
     private Instant started;
 
@@ -42,8 +48,10 @@ public class GameRound {
     protected GameRound() {
     }
 
-    GameRound(Game game, Player player, Instant started) {
-        this.game = game;
+    GameRound(Board board, Player player, Instant started) {
+        this.game = board.game();
+        this.dataset = board.dataset();
+        this.variant = board.variant();
         this.player = player;
         this.started = started;
     }
@@ -64,6 +72,10 @@ public class GameRound {
 
     public Game getGame() {
         return game;
+    }
+
+    public Board getBoard() {
+        return new Board(game, dataset, variant);
     }
 
     public Player getPlayer() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.adversarialarena.player.Player;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,28 +15,47 @@ public class RoundService {
 
     private final GameRoundRepository rounds;
     private final ScoreRepository scores;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RoundService(GameRoundRepository rounds, ScoreRepository scores, Clock clock) {
+    RoundService(GameRoundRepository rounds, ScoreRepository scores, ApplicationEventPublisher events, Clock clock) {
         this.rounds = rounds;
         this.scores = scores;
+        this.events = events;
         this.clock = clock;
     }
 
-    public GameRound start(Game game, Player player) {
-        return rounds.save(new GameRound(game, player, clock.instant()));
+    public GameRound start(Board board, Player player) {
+        return rounds.save(new GameRound(board, player, clock.instant()));
     }
 
-    /** Finishes the round and records the points the server computed for it. */
+    /**
+     * Finishes the round and records the points the server computed for it; listeners of
+     * {@link RoundScored} (leaderboards) update in the same transaction.
+     */
     public Score finish(long roundId, double points) {
-        GameRound round = rounds.findById(roundId)
-                .orElseThrow(() -> new NoSuchElementException("No game round with id " + roundId));
+        GameRound round = find(roundId);
         round.finish(clock.instant());
-        return scores.save(new Score(round, points, clock.instant()));
+        Score score = scores.save(new Score(round, points, clock.instant()));
+        events.publishEvent(new RoundScored(roundId, round.getBoard(), playerIdOf(round), points, score.getCreated()));
+        return score;
+    }
+
+    @Transactional(readOnly = true)
+    public GameRound find(long roundId) {
+        return rounds.findById(roundId).orElseThrow(() -> new NoSuchElementException("No game round with id " + roundId));
     }
 
     @Transactional(readOnly = true)
     public List<Score> scoresOf(long roundId) {
         return scores.findByRoundId(roundId);
+    }
+
+    private static long playerIdOf(GameRound round) {
+        Long id = round.getPlayer().getId();
+        if (id == null) {
+            throw new IllegalStateException("Round " + round.getId() + " belongs to a player who was never saved");
+        }
+        return id;
     }
 }

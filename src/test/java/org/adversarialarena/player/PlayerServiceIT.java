@@ -13,6 +13,9 @@ class PlayerServiceIT {
     @Autowired
     PlayerService players;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void aJoinedPlayerIsStoredWithTrimmedNicknameAndCreationTime() {
         Player joined = players.join("  ada  ");
@@ -28,6 +31,28 @@ class PlayerServiceIT {
                 .hasMessageContaining("blank");
         assertThatThrownBy(() -> players.join("x".repeat(41))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("40");
+    }
+
+    @Test
+    void aBrowserResumesItsPlayerWithItsTokenAndNothingElseDoes() {
+        BrowserPlayer joined = players.joinFromBrowser("hedy");
+
+        assertThat(players.resume(joined.resumeToken())).hasValueSatisfying(
+                p -> assertThat(p.getId()).isEqualTo(joined.player().getId()));
+        assertThat(players.resume(ResumeToken.create())).isEmpty();
+        assertThat(players.resume("")).isEmpty();
+        assertThat(players.resume("' or 1=1 --")).isEmpty();
+        assertThat(players.resume("x".repeat(10_000))).isEmpty();
+    }
+
+    @Test
+    void theDatabaseKeepsOnlyTheTokensHash() {
+        BrowserPlayer joined = players.joinFromBrowser("radia");
+
+        String stored = jdbc.queryForObject("select token_hash from player where id = ?", String.class,
+                joined.player().getId());
+        assertThat(stored).hasSize(64).isEqualTo(ResumeToken.hash(joined.resumeToken()))
+                .doesNotContain(joined.resumeToken());
     }
 
     @Test

@@ -22,7 +22,7 @@ class RoundServiceIT {
     @Test
     void aFinishedRoundKeepsItsScore() {
         Player player = players.join("grace");
-        GameRound round = rounds.start(Game.FOOL, player);
+        GameRound round = rounds.start(new Board(Game.FOOL, "mnist", "few-pixels"), player);
 
         Score score = rounds.finish(round.getId(), 42.5);
 
@@ -33,7 +33,7 @@ class RoundServiceIT {
 
     @Test
     void aRoundFinishesOnlyOnce() {
-        GameRound round = rounds.start(Game.FORGE, players.join("alan"));
+        GameRound round = rounds.start(new Board(Game.FORGE, "mnist", "class-7"), players.join("alan"));
         rounds.finish(round.getId(), 1);
 
         assertThatThrownBy(() -> rounds.finish(round.getId(), 2)).isInstanceOf(IllegalStateException.class);
@@ -41,8 +41,19 @@ class RoundServiceIT {
     }
 
     @Test
+    void aRoundKnowsItsBoardAndBoardsAreSlugs() {
+        Board board = new Board(Game.FOOL, "fashion-mnist", "fortress");
+        GameRound round = rounds.start(board, players.join("edsger"));
+
+        assertThat(rounds.find(round.getId()).getBoard()).isEqualTo(board);
+        assertThat(board.titleKey()).isEqualTo("board.fool.fashion-mnist.fortress");
+        assertThatThrownBy(() -> new Board(Game.FOOL, "MNIST", "x")).hasMessageContaining("slug");
+        assertThatThrownBy(() -> new Board(Game.FOOL, "mnist", "a/b")).hasMessageContaining("slug");
+    }
+
+    @Test
     void nonFiniteScoresAndUnknownRoundsAreRefused() {
-        GameRound round = rounds.start(Game.JUDGE, players.join("barbara"));
+        GameRound round = rounds.start(new Board(Game.JUDGE, "fashion-mnist", "daily"), players.join("barbara"));
 
         assertThatThrownBy(() -> rounds.finish(round.getId(), Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");

@@ -1,0 +1,47 @@
+package org.adversarialarena.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import java.util.List;
+
+/**
+ * The server side of {@code <class-bars>}: a model's probability for each class as a bar, with the
+ * true class and a target class marked.
+ */
+@Tag("class-bars")
+@JsModule("./components/class-bars.ts")
+public class ClassBars extends Component implements HasSize {
+
+    private int classes;
+
+    /** The class names, in class-index order. */
+    public void setLabels(List<String> labels) {
+        classes = labels.size();
+        getElement().setPropertyJson("labels", JsonArrays.of(labels));
+    }
+
+    /** One probability per class; each finite and in [0, 1]. */
+    public void setValues(float[] probabilities) {
+        if (classes > 0 && probabilities.length != classes) {
+            throw new IllegalArgumentException(classes + " classes but " + probabilities.length + " values");
+        }
+        for (float p : probabilities) {
+            if (!(p >= 0f && p <= 1f)) {
+                throw new IllegalArgumentException("Probabilities lie in [0, 1], was " + p);
+            }
+        }
+        getElement().setPropertyJson("values", JsonArrays.of(probabilities));
+    }
+
+    /** Marks the class the image really shows (−1 for none). */
+    public void setTrueClass(int classIndex) {
+        getElement().setProperty("trueClass", classIndex);
+    }
+
+    /** Marks the class a targeted attack aims for (−1 for none). */
+    public void setTargetClass(int classIndex) {
+        getElement().setProperty("targetClass", classIndex);
+    }
+}

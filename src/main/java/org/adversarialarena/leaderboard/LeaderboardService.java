@@ -1,0 +1,69 @@
+package org.adversarialarena.leaderboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.adversarialarena.round.Board;
+import org.adversarialarena.round.RoundScored;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every board's ranking: each player's best score, best first (earlier wins a tie). It listens to the
+ * games' {@link RoundScored} events inside the scoring transaction, so a score and its leaderboard
+ * entry are stored together or not at all.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LeaderboardService {
+
+    public static final int TOP = 20;
+
+    private final LeaderboardEntryRepository entries;
+
+    LeaderboardService(LeaderboardEntryRepository entries) {
+        this.entries = entries;
+    }
+
+    @EventListener
+    @Transactional
+    void on(RoundScored scored) {
+        Board board = scored.board();
+        entries.keepBest(board.game().name(), board.dataset(), board.variant(), scored.playerId(), scored.roundId(),
+                scored.points(), scored.at());
+    }
+
+    /** The best {@code limit} players of a board, ranked. */
+    public List<Standing> top(Board board, int limit) {
+        List<LeaderboardEntry> ranking = entries.ranking(board.game(), board.dataset(), board.variant(), Limit.of(limit));
+        List<Standing> standings = new ArrayList<>(ranking.size());
+        for (int i = 0; i < ranking.size(); i++) {
+            standings.add(standing(i + 1, ranking.get(i)));
+        }
+        return standings;
+    }
+
+    public List<Standing> top(Board board) {
+        return top(board, TOP);
+    }
+
+    /** A player's best on a board, with their current place. */
+    public Optional<Standing> personalBest(Board board, long playerId) {
+        return entries.entryOf(board.game(), board.dataset(), board.variant(), playerId)
+                .map(entry -> standing(1 + (int) entries.countAhead(board.game(), board.dataset(), board.variant(),
+                        entry.points(), entry.achievedAt()), entry));
+    }
+
+    /** Every board that has at least one score, most recently active first. */
+    public List<BoardSummary> boards() {
+        return entries.summaries();
+    }
+
+    private static Standing standing(int rank, LeaderboardEntry entry) {
+        Long playerId = entry.player().getId();
+        return new Standing(rank, playerId == null ? -1 : playerId, entry.player().getNickname(), entry.points(),
+                entry.roundId(), entry.achievedAt());
+    }
+}

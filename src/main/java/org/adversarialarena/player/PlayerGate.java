@@ -1,0 +1,75 @@
+package org.adversarialarena.player;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import com.vaadin.flow.spring.annotation.VaadinSessionScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is playing in this browser session. A player is asked for a nickname once; the browser keeps a
+ * resume token in its local storage, so the next visit continues as the same player without asking.
+ * Games call {@link #whenJoined} before anything that needs a player.
+ */
+@SpringComponent
+@VaadinSessionScope
+public class PlayerGate {
+
+    static final String STORAGE_KEY = "adversarial-arena.player";
+
+    private final PlayerService players;
+    private @Nullable Long playerId;
+    private final List<Consumer<Player>> waiting = new ArrayList<>();
+
+    PlayerGate(PlayerService players) {
+        this.players = players;
+    }
+
+    /** The player of this session, if they have joined (or been recognised) already. */
+    public Optional<Player> current() {
+        return playerId == null ? Optional.empty() : players.find(playerId);
+    }
+
+    /**
+     * Runs {@code then} with the session's player: at once if known, otherwise after the browser's
+     * token was recognised or the player chose a nickname. Must be called from the UI thread.
+     */
+    public void whenJoined(Consumer<Player> then) {
+        Optional<Player> known = current();
+        if (known.isPresent()) {
+            then.accept(known.get());
+            return;
+        }
+        waiting.add(then);
+        if (waiting.size() > 1) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        ui.getPage().executeJs("return window.localStorage.getItem($0)", STORAGE_KEY)
+                .then(String.class, token -> players.resume(token == null ? "" : token)
+                        .ifPresentOrElse(this::admit, () -> new NicknameDialog(this::joinFromBrowser).open()));
+    }
+
+    /** Forgets the player in this session and browser, e.g. to play under another nickname. */
+    public void leave() {
+        playerId = null;
+        UI.getCurrent().getPage().executeJs("window.localStorage.removeItem($0)", STORAGE_KEY);
+    }
+
+    private Player joinFromBrowser(String nickname) {
+        BrowserPlayer joined = players.joinFromBrowser(nickname);
+        UI.getCurrent().getPage().executeJs("window.localStorage.setItem($0, $1)", STORAGE_KEY, joined.resumeToken());
+        admit(joined.player());
+        return joined.player();
+    }
+
+    private void admit(Player player) {
+        playerId = player.getId();
+        List<Consumer<Player>> ready = List.copyOf(waiting);
+        waiting.clear();
+        ready.forEach(callback -> callback.accept(player));
+    }
+}

@@ -1,0 +1,86 @@
+package org.adversarialarena.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.adversarialarena.player.Player;
+import org.adversarialarena.player.PlayerService;
+import org.adversarialarena.round.Board;
+import org.adversarialarena.round.Game;
+import org.adversarialarena.round.RoundService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Leaderboards follow the scored rounds in the real database: best per player, ranked, per board. */
+@SpringBootTest
+class LeaderboardServiceIT {
+
+    @Autowired
+    PlayerService players;
+
+    @Autowired
+    RoundService rounds;
+
+    @Autowired
+    LeaderboardService leaderboards;
+
+    @Test
+    void eachPlayerAppearsOnceWithTheirBestScoreBestFirst() {
+        Board board = freshBoard();
+        Player ada = players.join("ada");
+        Player alan = players.join("alan");
+
+        score(board, ada, 40);
+        score(board, alan, 55);
+        score(board, ada, 70);
+        score(board, ada, 10);
+
+        List<Standing> top = leaderboards.top(board);
+        assertThat(top).extracting(Standing::nickname).containsExactly("ada", "alan");
+        assertThat(top).extracting(Standing::points).containsExactly(70.0, 55.0);
+        assertThat(top).extracting(Standing::rank).containsExactly(1, 2);
+        assertThat(leaderboards.personalBest(board, alan.getId())).hasValueSatisfying(best -> {
+            assertThat(best.rank()).isEqualTo(2);
+            assertThat(best.points()).isEqualTo(55.0);
+        });
+    }
+
+    @Test
+    void boardsAreSeparateAndAnUnplayedBoardIsEmpty() {
+        Board played = freshBoard();
+        Board other = freshBoard();
+        Player grace = players.join("grace");
+
+        long round = score(played, grace, 12);
+
+        assertThat(leaderboards.top(other)).isEmpty();
+        assertThat(leaderboards.personalBest(other, grace.getId())).isEmpty();
+        assertThat(leaderboards.top(played)).singleElement().satisfies(s -> assertThat(s.roundId()).isEqualTo(round));
+        assertThat(leaderboards.boards()).extracting(BoardSummary::board).contains(played).doesNotContain(other);
+    }
+
+    @Test
+    void theTopIsCappedAndTiesGoToWhoeverGotThereFirst() {
+        Board board = freshBoard();
+        for (int i = 0; i < LeaderboardService.TOP + 3; i++) {
+            score(board, players.join("p" + i), i < 2 ? 99 : i);
+        }
+
+        List<Standing> top = leaderboards.top(board);
+        assertThat(top).hasSize(LeaderboardService.TOP);
+        assertThat(top.get(0).nickname()).isEqualTo("p0");
+        assertThat(top.get(1).nickname()).isEqualTo("p1");
+    }
+
+    private long score(Board board, Player player, double points) {
+        long round = rounds.start(board, player).getId();
+        rounds.finish(round, points);
+        return round;
+    }
+
+    private static Board freshBoard() {
+        return new Board(Game.FOOL, "mnist", "t-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+}
