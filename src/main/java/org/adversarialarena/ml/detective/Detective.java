@@ -179,6 +179,17 @@ public final class Detective {
         }
     }
 
+    /**
+     * Puts a forgery into the replay buffer without counting it as newly seen: e.g. the latest stored
+     * forgeries after a restart, so a resumed detective keeps learning from what it had been shown.
+     */
+    public void remember(float[] forgery, int classIndex) {
+        if (classIndex < 0 || classIndex >= dataset.classCount()) {
+            throw new IllegalArgumentException("Class " + classIndex + " does not exist in " + dataset.slug());
+        }
+        replay.add(ImagePixels.requireValid(forgery), classIndex);
+    }
+
     public StepOutcome trainStep() {
         return trainStep(StepFault.NONE);
     }

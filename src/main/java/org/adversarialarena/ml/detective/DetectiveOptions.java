@@ -31,7 +31,7 @@ public record DetectiveOptions(int realPerStep, int forgeriesPerStep, int genera
     }
 
     public static DetectiveOptions defaults(long seed) {
-        return new DetectiveOptions(32, 16, 16, 5e-4, 0.9, 512, 256, 0.6, 50, 200, seed);
+        return new DetectiveOptions(32, 16, 16, 2e-4, 0.9, 512, 256, 0.6, 50, 200, seed);
     }
 
     public DetectiveOptions withLearningRate(double rate) {
