@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.adversarialarena.ml.attack.AttackGoal;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.explain.Saliency;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
 import org.adversarialarena.ml.model.ClassifierId;
@@ -105,6 +106,20 @@ public class FoolService {
         int predicted = Softmax.argmax(probabilities);
         return new Probe(probabilities, predicted, challenge.budget().use(challenge.original(), edited),
                 challenge.goal().reachedBy(predicted));
+    }
+
+    /**
+     * Where the visible model is most sensitive for the class the player works against (the true
+     * class, or the target on a targeted level): the hint overlay. Only on levels with open gradients.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    public float[] saliencyHint(Challenge challenge, float[] pixels) {
+        if (!challenge.level().offersSaliencyHint()) {
+            throw new IllegalStateException("Level " + challenge.level().slug() + " gives no hints");
+        }
+        int classIndex = challenge.targeted() ? challenge.targetClass() : challenge.trueClass();
+        return Saliency.of(models.classifier(challenge.level().visibleModel(challenge.dataset())), validImage(pixels),
+                classIndex);
     }
 
     /**
