@@ -41,6 +41,9 @@ class FoolServiceIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MachineComparison machine;
+
     @Test
     void aSuccessfulAttemptIsStoredScoredAndRankedOnTheLevelsLeaderboard() {
         Player player = players.join("ian");
@@ -194,6 +197,29 @@ class FoolServiceIT {
         if (!fool.isAvailable(FoolLevel.SENTINEL, DatasetId.MNIST)) {
             assertThatThrownBy(() -> fool.newChallenge(player, FoolLevel.SENTINEL, DatasetId.MNIST))
                     .isInstanceOf(LevelUnavailableException.class).hasMessageContaining("unavailable");
+        }
+    }
+
+    @Test
+    void theMachineAttacksTheSameImageAtTheSameBudgetAndIsJudgedLikeAPlayer() {
+        Player player = players.join("tim");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+
+        java.util.List<MachineAttempt> attempts = machine.compare(challenge);
+
+        assertThat(attempts).extracting(MachineAttempt::attack)
+                .satisfiesExactly(a -> assertThat(a).startsWith("FGSM"), a -> assertThat(a).startsWith("PGD"),
+                        a -> assertThat(a).startsWith("JSMA").contains("20"), a -> assertThat(a).startsWith("DeepFool"));
+        MachineAttempt jsma = attempts.get(2);
+        assertThat(jsma.withinBudget()).as("JSMA works in the level's L0 budget").isTrue();
+        assertThat(jsma.change().l0()).isLessThanOrEqualTo(20);
+        MachineAttempt fgsm = attempts.get(0);
+        assertThat(fgsm.withinBudget()).as("FGSM changes far more than 20 pixels").isFalse();
+        assertThat(fgsm.success()).isFalse();
+        for (MachineAttempt attempt : attempts) {
+            assertThat(attempt.difference()).hasSize(784);
+            assertThat(attempt.millis()).isPositive();
+            assertThat(attempt.fooled()).isEqualTo(attempt.predictedClass() != challenge.trueClass());
         }
     }
 
