@@ -26,11 +26,20 @@ const DEFAULT_LABELS: PixelCanvasLabels = {
   canvas: 'Drawing canvas, 28 by 28 pixels',
 };
 
+/** Pixels within this of their original count as unchanged (browsers and the server round differently). */
+const UNCHANGED = 0.5 / 255;
+
 /**
  * A 28×28 grayscale drawing surface shown large, white ink on black as in MNIST. Pointer events give
  * mouse, touch and pen one code path (pen pressure scales the intensity). After each stroke, and
  * throttled while it lasts, the full 784-value image goes to the server in an `image-change` event;
- * the server can show an image with `setImage`.
+ * the server can show an image with `setImage`. Each report carries a sequence number (`reportSeq`),
+ * so a page can tell which report an answer belongs to.
+ *
+ * Games can limit edits with `setLimits`: each pixel stays within its own [lower, upper] range, and
+ * at most `maxChanged` pixels may differ from the base image (the brush skips further pixels). The
+ * server re-checks both, since a browser can be made to send anything. An optional heat overlay
+ * (`setOverlay`) tints pixels red, e.g. to hint where the model is most sensitive.
  *
  * Reactive properties are declared without decorators or field initialisers: whatever the build's
  * class-field semantics, a field would otherwise shadow Lit's accessors and nothing would update.
@@ -43,6 +52,7 @@ export class PixelCanvas extends LitElement {
     readonly: { type: Boolean, reflect: true },
     labels: { attribute: false },
     undoDepth: { state: true },
+    changedCount: { state: true },
   };
 
   static styles = css`
@@ -106,6 +116,16 @@ export class PixelCanvas extends LitElement {
   declare readonly: boolean;
   declare labels: PixelCanvasLabels;
   declare private undoDepth: number;
+  /** Pixels that differ from the base image (0 without limits). */
+  declare changedCount: number;
+  /** How many reports were sent so far; each report's detail carries its number as `seq`. */
+  reportSeq: number;
+
+  private base: Float32Array | null;
+  private lower: Float32Array | null;
+  private upper: Float32Array | null;
+  private maxChanged: number;
+  private overlay: Float32Array | null;
 
   private pixels: Float32Array;
   private undoStack: Float32Array[];
@@ -128,6 +148,13 @@ export class PixelCanvas extends LitElement {
     this.activePointer = null;
     this.lastReport = 0;
     this.pendingReport = null;
+    this.changedCount = 0;
+    this.reportSeq = 0;
+    this.base = null;
+    this.lower = null;
+    this.upper = null;
+    this.maxChanged = 0;
+    this.overlay = null;
   }
 
   private get canvas(): HTMLCanvasElement | null {
@@ -142,6 +169,36 @@ export class PixelCanvas extends LitElement {
     this.pixels = Float32Array.from(values, (v) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0));
     this.undoStack = [];
     this.undoDepth = 0;
+    this.countChanged();
+    this.paint();
+  }
+
+  /**
+   * Bounds edits: every pixel stays in [lower[i], upper[i]], and at most `maxChanged` pixels (0: any
+   * number) may differ from `base`. Clear then restores the base image instead of blanking.
+   */
+  setLimits(base: number[], lower: number[], upper: number[], maxChanged: number) {
+    for (const values of [base, lower, upper]) {
+      if (!Array.isArray(values) || values.length !== COUNT) {
+        throw new Error(`pixel-canvas: limits have ${COUNT} values each`);
+      }
+    }
+    this.base = Float32Array.from(base);
+    this.lower = Float32Array.from(lower);
+    this.upper = Float32Array.from(upper);
+    this.maxChanged = Math.max(0, Math.floor(maxChanged));
+    this.countChanged();
+  }
+
+  clearLimits() {
+    this.base = this.lower = this.upper = null;
+    this.maxChanged = 0;
+    this.countChanged();
+  }
+
+  /** Tints pixels red by `heat` (784 values in [0, 1]); an empty array removes the tint. */
+  setOverlay(heat: number[]) {
+    this.overlay = Array.isArray(heat) && heat.length === COUNT ? Float32Array.from(heat) : null;
     this.paint();
   }
 
@@ -152,7 +209,8 @@ export class PixelCanvas extends LitElement {
 
   clear() {
     this.remember();
-    this.pixels = new Float32Array(COUNT);
+    this.pixels = this.base ? this.base.slice() : new Float32Array(COUNT);
+    this.countChanged();
     this.paint();
     this.report();
   }
@@ -164,6 +222,7 @@ export class PixelCanvas extends LitElement {
     }
     this.pixels = previous;
     this.undoDepth = this.undoStack.length;
+    this.countChanged();
     this.paint();
     this.report();
   }
@@ -290,9 +349,36 @@ export class PixelCanvas extends LitElement {
         }
         const i = row * SIDE + col;
         const amount = strength * cover;
-        this.pixels[i] = this.erasing ? Math.min(this.pixels[i], 1 - amount) : Math.max(this.pixels[i], amount);
+        const wanted = this.erasing ? Math.min(this.pixels[i], 1 - amount) : Math.max(this.pixels[i], amount);
+        this.put(i, wanted);
       }
     }
+  }
+
+  /** Sets pixel i within the limits: clamped to its range, skipped if it would exceed the changed-pixel budget. */
+  private put(i: number, wanted: number) {
+    let value = wanted;
+    if (this.lower && this.upper) {
+      value = Math.min(this.upper[i], Math.max(this.lower[i], value));
+    }
+    if (this.base) {
+      const wasChanged = Math.abs(this.pixels[i] - this.base[i]) > UNCHANGED;
+      const willChange = Math.abs(value - this.base[i]) > UNCHANGED;
+      if (!wasChanged && willChange) {
+        if (this.maxChanged > 0 && this.changedCount >= this.maxChanged) {
+          return;
+        }
+        this.changedCount++;
+      } else if (wasChanged && !willChange) {
+        this.changedCount--;
+      }
+    }
+    this.pixels[i] = value;
+  }
+
+  private countChanged() {
+    const base = this.base;
+    this.changedCount = base ? this.pixels.reduce((n, v, i) => n + (Math.abs(v - base[i]) > UNCHANGED ? 1 : 0), 0) : 0;
   }
 
   private remember() {
@@ -311,9 +397,10 @@ export class PixelCanvas extends LitElement {
     const image = context.createImageData(SIDE, SIDE);
     for (let i = 0; i < COUNT; i++) {
       const gray = Math.round(this.pixels[i] * 255);
-      image.data[i * 4] = gray;
-      image.data[i * 4 + 1] = gray;
-      image.data[i * 4 + 2] = gray;
+      const tint = this.overlay ? 0.65 * Math.min(1, Math.max(0, this.overlay[i])) : 0;
+      image.data[i * 4] = Math.round(gray * (1 - tint) + 255 * tint);
+      image.data[i * 4 + 1] = Math.round(gray * (1 - tint));
+      image.data[i * 4 + 2] = Math.round(gray * (1 - tint));
       image.data[i * 4 + 3] = 255;
     }
     context.putImageData(image, 0, 0);
@@ -334,9 +421,14 @@ export class PixelCanvas extends LitElement {
       this.pendingReport = null;
     }
     this.lastReport = performance.now();
+    this.reportSeq++;
     // Three decimals keep the message small; the server stores 8-bit values anyway.
     const pixels = Array.from(this.pixels, (v) => Math.round(v * 1000) / 1000);
-    this.dispatchEvent(new CustomEvent('image-change', { detail: { pixels }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('image-change', {
+      detail: { pixels, seq: this.reportSeq },
+      bubbles: true,
+      composed: true,
+    }));
   }
 }
 

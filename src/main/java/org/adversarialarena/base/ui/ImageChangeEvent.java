@@ -6,10 +6,17 @@ import com.vaadin.flow.component.ComponentEvent;
 public class ImageChangeEvent extends ComponentEvent<PixelCanvas> {
 
     private final float[] pixels;
+    private final long sequence;
 
-    ImageChangeEvent(PixelCanvas source, boolean fromClient, float[] pixels) {
+    ImageChangeEvent(PixelCanvas source, boolean fromClient, float[] pixels, long sequence) {
         super(source, fromClient);
         this.pixels = pixels.clone();
+        this.sequence = sequence;
+    }
+
+    /** The browser's number for this report (counting from 1), so an answer can name the report it is for. */
+    public long sequence() {
+        return sequence;
     }
 
     public float[] pixels() {

@@ -12,6 +12,7 @@ import com.vaadin.flow.shared.Registration;
 import java.util.Map;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,9 @@ import tools.jackson.databind.node.ArrayNode;
  * The server side of {@code <pixel-canvas>}, the 28×28 drawing surface every game reuses. It keeps
  * the last valid image the browser reported; a report that is not a valid image (wrong length,
  * non-numbers, values outside [0, 1]) is logged and dropped, so listeners only ever see valid pixels.
+ *
+ * <p>A game can limit edits ({@link #setLimits}): the browser then keeps each pixel within its range
+ * and changes at most so many pixels, and this side drops any report that breaks the limits anyway.
  */
 @Tag("pixel-canvas")
 @JsModule("./components/pixel-canvas.ts")
@@ -28,27 +32,66 @@ public class PixelCanvas extends Component implements HasSize {
 
     static final String CHANGE_EVENT = "image-change";
     private static final String PIXELS_DATA = "event.detail.pixels";
+    private static final String SEQUENCE_DATA = "event.detail.seq";
+    /** Reports are rounded to three decimals; originals are multiples of 1/255. */
+    static final float LIMIT_TOLERANCE = 0.5f / 255f + 0.0006f;
     private static final Logger log = LoggerFactory.getLogger(PixelCanvas.class);
 
     private float[] image = ImagePixels.blank();
+    private @Nullable Limits limits;
+
+    /** Per-pixel ranges and the most pixels that may differ from the base image. */
+    private record Limits(float[] base, float[] lower, float[] upper, int maxChanged) {
+    }
 
     public PixelCanvas() {
-        getElement().addEventListener(CHANGE_EVENT, this::onClientChange).addEventData(PIXELS_DATA);
+        getElement().addEventListener(CHANGE_EVENT, this::onClientChange).addEventData(PIXELS_DATA)
+                .addEventData(SEQUENCE_DATA);
     }
 
     /** Shows {@code pixels} (784 values in [0, 1], row by row) on the canvas and clears its undo history. */
     public void setImage(float[] pixels) {
         image = ImagePixels.requireValid(pixels);
-        ArrayNode values = JacksonUtils.createArrayNode();
-        for (float value : image) {
-            values.add(value);
-        }
-        getElement().callJsFunction("setImage", values);
+        getElement().callJsFunction("setImage", array(image));
     }
 
     /** A copy of the image as last reported by the browser or set by the server. */
     public float[] getImage() {
         return image.clone();
+    }
+
+    /**
+     * Limits what the player can do to the image: each pixel {@code i} stays in
+     * [{@code lower[i]}, {@code upper[i]}], and at most {@code maxChangedPixels} pixels may differ from
+     * {@code base}. Reports that break the limits are dropped. Call after {@link #setImage}.
+     */
+    public void setLimits(float[] base, float[] lower, float[] upper, int maxChangedPixels) {
+        float[] validBase = ImagePixels.requireValid(base);
+        float[] validLower = ImagePixels.requireValid(lower);
+        float[] validUpper = ImagePixels.requireValid(upper);
+        for (int i = 0; i < ImagePixels.COUNT; i++) {
+            if (validLower[i] > validBase[i] || validBase[i] > validUpper[i]) {
+                throw new IllegalArgumentException("Pixel " + i + ": the base value lies outside its range");
+            }
+        }
+        if (maxChangedPixels < 1 || maxChangedPixels > ImagePixels.COUNT) {
+            throw new IllegalArgumentException("Between 1 and " + ImagePixels.COUNT + " pixels may change, was "
+                    + maxChangedPixels);
+        }
+        limits = new Limits(validBase, validLower, validUpper, maxChangedPixels);
+        getElement().callJsFunction("setLimits", array(validBase), array(validLower), array(validUpper),
+                maxChangedPixels);
+    }
+
+    public void clearLimits() {
+        limits = null;
+        getElement().callJsFunction("clearLimits");
+    }
+
+    /** Tints pixels red by {@code heat} (784 values in [0, 1]), e.g. a saliency hint; null removes it. */
+    public void setOverlay(float @Nullable [] heat) {
+        getElement().callJsFunction("setOverlay", heat == null ? JacksonUtils.createArrayNode()
+                : array(ImagePixels.requireValid(heat)));
     }
 
     public void setBrushSize(double radiusInPixels) {
@@ -85,16 +128,47 @@ public class PixelCanvas extends Component implements HasSize {
         if (ImagePixels.inkedCount(image) > 0) {
             setImage(image);
         }
+        Limits current = limits;
+        if (current != null) {
+            setLimits(current.base(), current.lower(), current.upper(), current.maxChanged());
+        }
     }
 
     private void onClientChange(DomEvent event) {
         try {
             float[] reported = ImagePixels.requireValid(toFloats(event.getEventData().get(PIXELS_DATA)));
+            requireWithinLimits(reported);
             image = reported;
-            fireEvent(new ImageChangeEvent(this, true, reported));
+            JsonNode sequence = event.getEventData().get(SEQUENCE_DATA);
+            fireEvent(new ImageChangeEvent(this, true, reported,
+                    sequence != null && sequence.isNumber() ? sequence.asLong() : 0));
         } catch (InvalidImageException e) {
             log.warn("Dropped an invalid image from the browser: {}", e.getMessage());
         }
+    }
+
+    private void requireWithinLimits(float[] reported) {
+        Limits current = limits;
+        if (current == null) {
+            return;
+        }
+        int changed = 0;
+        for (int i = 0; i < reported.length; i++) {
+            if (reported[i] < current.lower()[i] - LIMIT_TOLERANCE || reported[i] > current.upper()[i] + LIMIT_TOLERANCE) {
+                throw new InvalidImageException("Pixel " + i + " is " + reported[i] + ", outside its allowed range ["
+                        + current.lower()[i] + ", " + current.upper()[i] + "].");
+            }
+            if (Math.abs(reported[i] - current.base()[i]) > LIMIT_TOLERANCE) {
+                changed++;
+            }
+        }
+        if (changed > current.maxChanged()) {
+            throw new InvalidImageException(changed + " pixels changed; at most " + current.maxChanged() + " may.");
+        }
+    }
+
+    private static ArrayNode array(float[] values) {
+        return JsonArrays.of(values);
     }
 
     private static float[] toFloats(JsonNode node) {

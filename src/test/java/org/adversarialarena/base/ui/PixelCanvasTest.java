@@ -70,6 +70,52 @@ class PixelCanvasTest {
         assertThat(canvas.getImage()[0]).isEqualTo(1f);
     }
 
+    @Test
+    void withLimitsReportsOutsideAPixelsRangeOrOverTheChangedPixelBudgetAreDropped() {
+        float[] base = ImagePixels.blank();
+        float[] lower = ImagePixels.blank();
+        float[] upper = new float[ImagePixels.COUNT];
+        java.util.Arrays.fill(upper, 0.3f);
+        canvas.setImage(base);
+        canvas.setLimits(base, lower, upper, 2);
+
+        report(image(0.3, 0, 1));
+        report(image(0.5, 0));
+        report(image(0.2, 0, 1, 2));
+
+        assertThat(heard).hasSize(1);
+        assertThat(canvas.getImage()[1]).isEqualTo(0.3f);
+        assertThatThrownBy(() -> canvas.setLimits(base, upper, upper, 2)).hasMessageContaining("outside its range");
+        assertThatThrownBy(() -> canvas.setLimits(base, lower, upper, 0)).hasMessageContaining("pixels may change");
+
+        canvas.clearLimits();
+        report(image(0.5, 0, 1, 2));
+        assertThat(heard).hasSize(2);
+    }
+
+    @Test
+    void aReportCarriesTheBrowsersSequenceNumber() {
+        ObjectNode data = JacksonUtils.createObjectNode();
+        data.set("event.detail.pixels", image(0.5, 3));
+        data.put("event.detail.seq", 17);
+        List<Long> sequences = new ArrayList<>();
+        canvas.addImageChangeListener(change -> sequences.add(change.sequence()));
+
+        canvas.getElement().getNode().getFeature(ElementListenerMap.class)
+                .fireEvent(new DomEvent(canvas.getElement(), PixelCanvas.CHANGE_EVENT, data));
+
+        assertThat(sequences).containsExactly(17L);
+    }
+
+    private static ArrayNode image(double value, int... inked) {
+        ArrayNode pixels = JacksonUtils.createArrayNode();
+        for (int i = 0; i < ImagePixels.COUNT; i++) {
+            final int pixel = i;
+            pixels.add(java.util.Arrays.stream(inked).anyMatch(p -> p == pixel) ? value : 0);
+        }
+        return pixels;
+    }
+
     private void report(ArrayNode pixels) {
         ObjectNode data = JacksonUtils.createObjectNode();
         if (pixels != null) {

@@ -1,0 +1,204 @@
+package org.adversarialarena.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.adversarialarena.ml.attack.AttackGoal;
+import org.adversarialarena.ml.attack.AttackResult;
+import org.adversarialarena.ml.attack.Jsma;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.model.ClassifierArchitecture;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.models.ServedModels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A new player plays Fool's level 1 (Few pixels, MNIST) to success in a real Chromium: the pixels to
+ * paint come from JSMA on the very image the server handed out, and are painted one click at a time
+ * on the canvas. Every click is timed from mouse-up until the class bars show the server's answer
+ * for that stroke. Then the player submits, sees the success, the score on the live leaderboard and
+ * the machine's comparison.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FoolJourneyTest {
+
+    private static final String NICKNAME = "pixel-pusher";
+    private static final int BUDGET = 20;
+    private static final int TIMED_STROKES = 20;
+    private static final int SIDE = 28;
+
+    private static BrowserSession browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ServedModels models;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aNewPlayerFoolsTheNetworkWithAFewPixelsAndSeesTheScoreAndTheMachinesAnswer() throws IOException {
+        Page page = browser.newPage();
+        page.navigate("http://localhost:" + port + "/fool");
+        page.locator("#nickname-field input").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
+        page.locator("#nickname-field input").fill(NICKNAME);
+        page.locator("#nickname-join").click();
+        Locator status = page.locator("#fool-status");
+        assertThat(status).containsText("Top class");
+        assertThat(page.locator("#fool-level-explanation")).containsText("L0");
+
+        int[] pixels = jsmaPixelsForTheCurrentChallenge(page);
+        assertThat(pixels.length).isBetween(1, BUDGET);
+        browser.screenshot(page, "fool-level");
+
+        installRoundTripTimer(page);
+        Locator canvas = page.locator("#fool-canvas canvas");
+        BoundingBox box = canvas.boundingBox();
+        List<Integer> strokes = new ArrayList<>();
+        for (int pixel : pixels) {
+            strokes.add(pixel);
+        }
+        // Repeat clicks on painted pixels (no change to the image) until enough strokes are timed.
+        for (int i = 0; strokes.size() < TIMED_STROKES; i++) {
+            strokes.add(pixels[i % pixels.length]);
+        }
+        for (int i = 0; i < strokes.size(); i++) {
+            clickPixel(page, box, strokes.get(i));
+            page.waitForFunction("n => window.foolRoundTrips.length >= n", i + 1);
+        }
+        assertThat(page.locator("#fool-l0")).containsText(pixels.length + " of at most " + BUDGET);
+        assertThat(status).containsText("Fooled");
+
+        page.locator("#fool-submit").click();
+        Locator result = page.locator("#fool-result");
+        assertThat(result).containsText("Fooled!");
+        assertThat(result).containsText("points");
+        assertThat(page.locator("#fool-leaderboard")).containsText(NICKNAME);
+        browser.screenshot(page, "fool-success");
+
+        assertThat(page.locator("#fool-comparison-player")).isVisible();
+        assertThat(page.locator("#fool-comparison-machine-3")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        assertThat(page.locator("#fool-comparison-machine-2")).containsText("JSMA");
+        page.locator("#fool-comparison").scrollIntoViewIfNeeded();
+        browser.screenshot(page, "fool-comparison");
+
+        Map<String, Object> attempt = jdbc.queryForMap("select a.success, a.points, a.l0 from fool_attempt a"
+                + " join player p on p.id = a.player_id where p.nickname = ?", NICKNAME);
+        assertThat(attempt).containsEntry("success", true).containsEntry("l0", pixels.length);
+        assertThat((Double) attempt.get("points")).isGreaterThanOrEqualTo(50.0);
+
+        recordRoundTrips(page);
+    }
+
+    /** JSMA (the level's L0 attack) on the image the server handed this player, through the app's own beans. */
+    private int[] jsmaPixelsForTheCurrentChallenge(Page page) {
+        for (int tries = 0; tries < 8; tries++) {
+            Map<String, Object> challenge = jdbc.queryForMap("select c.image_index, c.true_class from fool_challenge c"
+                    + " join player p on p.id = c.player_id where p.nickname = ? order by c.issued_at desc limit 1", NICKNAME);
+            float[] original = models.dataset(DatasetId.MNIST).test().image((Integer) challenge.get("image_index"));
+            AttackResult jsma = new Jsma(BUDGET).attack(
+                    models.classifier(new ClassifierId(DatasetId.MNIST, ClassifierArchitecture.LENET, 1)), original,
+                    AttackGoal.untargeted((Integer) challenge.get("true_class")));
+            if (jsma.success()) {
+                float[] adversarial = jsma.adversarial();
+                return java.util.stream.IntStream.range(0, original.length)
+                        .filter(i -> Math.abs(adversarial[i] - original[i]) > 1e-4f).toArray();
+            }
+            // JSMA needs more than the budget on this image: take another one, as a player may.
+            long before = challengesOfThePlayer();
+            page.locator("#fool-next").click();
+            for (int wait = 0; wait < 100 && challengesOfThePlayer() == before; wait++) {
+                page.waitForTimeout(100);
+            }
+        }
+        throw new AssertionError("JSMA found no 20-pixel answer on 8 challenge images");
+    }
+
+    private long challengesOfThePlayer() {
+        Long count = jdbc.queryForObject("select count(*) from fool_challenge c join player p on p.id = c.player_id"
+                + " where p.nickname = ?", Long.class, NICKNAME);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * After every mouse-up on the canvas, the time until the class bars carry the answer to that very
+     * report (the server stamps the bars with the report's sequence number) and have rendered it.
+     */
+    private static void installRoundTripTimer(Page page) {
+        page.evaluate("""
+                () => {
+                  window.foolRoundTrips = [];
+                  const canvas = document.querySelector('#fool-canvas');
+                  const bars = document.querySelector('#fool-bars');
+                  canvas.addEventListener('pointerup', () => {
+                    const start = performance.now();
+                    const seq = canvas.reportSeq;
+                    const done = () => Number(bars.getAttribute('data-seq')) >= seq;
+                    const observer = new MutationObserver(() => {
+                      if (done()) {
+                        observer.disconnect();
+                        bars.updateComplete.then(() => window.foolRoundTrips.push(performance.now() - start));
+                      }
+                    });
+                    observer.observe(bars, { attributes: true, attributeFilter: ['data-seq'] });
+                  });
+                }
+                """);
+    }
+
+    private static void clickPixel(Page page, BoundingBox box, int pixel) {
+        double x = box.x + (pixel % SIDE + 0.5) * box.width / SIDE;
+        double y = box.y + (pixel / SIDE + 0.5) * box.height / SIDE;
+        page.mouse().move(x, y);
+        page.mouse().down();
+        page.mouse().up();
+    }
+
+    private static void recordRoundTrips(Page page) throws IOException {
+        @SuppressWarnings("unchecked")
+        List<Number> times = (List<Number>) page.evaluate("() => window.foolRoundTrips");
+        double[] millis = times.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        double median = millis.length % 2 == 1 ? millis[millis.length / 2]
+                : (millis[millis.length / 2 - 1] + millis[millis.length / 2]) / 2;
+        String line = String.format(Locale.ROOT,
+                "Stroke-to-probabilities round trip over %d strokes: median %.1f ms, min %.1f ms, max %.1f ms; all: %s%n",
+                millis.length, median, millis[0], millis[millis.length - 1], Arrays.toString(millis));
+        System.out.print(line);
+        Path file = Path.of("target", "fool-round-trip.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, line);
+        assertThat(median).as("median stroke-to-probabilities round trip").isLessThan(1000);
+    }
+}

@@ -1,0 +1,141 @@
+package org.adversarialarena.fool;
+
+import java.util.Locale;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.model.ClassifierArchitecture;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.model.TrainingMethod;
+
+/**
+ * The Fool game's levels, each one idea of the lecture. A level fixes which model judges the
+ * attempt, how the budget is measured and how large it is on each dataset (Fashion-MNIST's images
+ * are richer in mid-grey, so the same ε hides less there), whether a target class is set, whether
+ * the judging model is hidden or guarded by a detector, and how much a success weighs.
+ */
+public enum FoolLevel {
+
+    FEW_PIXELS("few-pixels", Judge.PLAIN, BudgetKind.L0, 20, 20, false, 1.0),
+    FAINT_TOUCH("faint-touch", Judge.PLAIN, BudgetKind.LINF, 0.3f, 0.1f, false, 1.0),
+    TARGETED("targeted", Judge.PLAIN, BudgetKind.L0, 40, 40, true, 1.5),
+    FORTRESS("fortress", Judge.ROBUST, BudgetKind.LINF, 0.3f, 0.1f, false, 2.0),
+    BLINDFOLD("blindfold", Judge.HIDDEN, BudgetKind.LINF, 0.3f, 0.1f, false, 2.0),
+    SENTINEL("sentinel", Judge.GUARDED, BudgetKind.LINF, 0.3f, 0.1f, false, 2.5);
+
+    /** Which network decides whether the player fooled it. */
+    enum Judge {
+        /** The plain LeNet, in full view (probabilities and saliency). */
+        PLAIN,
+        /** The adversarially trained LeNet (online PGD, Madry et al.). */
+        ROBUST,
+        /** The MLP, shown only as a top label a few times; the LeNet is there for practice. */
+        HIDDEN,
+        /** The plain LeNet behind an adversarial-example detector. */
+        GUARDED
+    }
+
+    /** Every game shows the plain LeNet's probabilities to practise on; its version. */
+    static final int MODEL_VERSION = 1;
+
+    private final String slug;
+    private final Judge judge;
+    private final BudgetKind budgetKind;
+    private final float mnistLimit;
+    private final float fashionLimit;
+    private final boolean targeted;
+    private final double weight;
+
+    FoolLevel(String slug, Judge judge, BudgetKind budgetKind, float mnistLimit, float fashionLimit, boolean targeted,
+            double weight) {
+        this.slug = slug;
+        this.judge = judge;
+        this.budgetKind = budgetKind;
+        this.mnistLimit = mnistLimit;
+        this.fashionLimit = fashionLimit;
+        this.targeted = targeted;
+        this.weight = weight;
+    }
+
+    /** Used in board names, URLs and translation keys. */
+    public String slug() {
+        return slug;
+    }
+
+    /** 1-based, as the levels are numbered for players. */
+    public int number() {
+        return ordinal() + 1;
+    }
+
+    public Budget budget(DatasetId dataset) {
+        return new Budget(budgetKind, dataset == DatasetId.MNIST ? mnistLimit : fashionLimit);
+    }
+
+    public BudgetKind budgetKind() {
+        return budgetKind;
+    }
+
+    public boolean targeted() {
+        return targeted;
+    }
+
+    /** The judging model is hidden: the player sees only its top label, a limited number of times. */
+    public boolean hiddenModel() {
+        return judge == Judge.HIDDEN;
+    }
+
+    /** An adversarial-example detector must not flag the submission. */
+    public boolean guardedByDetector() {
+        return judge == Judge.GUARDED;
+    }
+
+    /** A saliency map of the judging model may be shown as a hint (only where its gradients are open). */
+    public boolean offersSaliencyHint() {
+        return judge == Judge.PLAIN;
+    }
+
+    /** Points multiply by this: targeted and defended levels are harder and weigh more. */
+    public double weight() {
+        return weight;
+    }
+
+    /** The network that decides the attempt. */
+    public ClassifierId judgingModel(DatasetId dataset) {
+        return switch (judge) {
+            case PLAIN, GUARDED -> plainLeNet(dataset);
+            case ROBUST -> new ClassifierId(dataset, ClassifierArchitecture.LENET, TrainingMethod.MADRY, MODEL_VERSION);
+            case HIDDEN -> new ClassifierId(dataset, ClassifierArchitecture.MLP, MODEL_VERSION);
+        };
+    }
+
+    /** The network whose probabilities the player watches while editing: the judge, unless it is hidden. */
+    public ClassifierId visibleModel(DatasetId dataset) {
+        return hiddenModel() ? plainLeNet(dataset) : judgingModel(dataset);
+    }
+
+    static ClassifierId plainLeNet(DatasetId dataset) {
+        return new ClassifierId(dataset, ClassifierArchitecture.LENET, MODEL_VERSION);
+    }
+
+    public String titleKey() {
+        return "fool.level." + slug + ".title";
+    }
+
+    /** One paragraph on the idea behind the level. */
+    public String explanationKey() {
+        return "fool.level." + slug + ".explanation";
+    }
+
+    public static FoolLevel fromSlug(String slug) {
+        for (FoolLevel level : values()) {
+            if (level.slug.equals(slug)) {
+                return level;
+            }
+        }
+        throw new IllegalArgumentException("Unknown level '" + slug + "'; known: "
+                + String.join(", ", java.util.Arrays.stream(values()).map(FoolLevel::slug).toList()));
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,17 @@
+package org.adversarialarena.fool;
+
+import org.adversarialarena.ml.attack.Perturbation;
+
+/**
+ * One machine attack on a challenge, judged like a player's attempt: did the judging model fall for
+ * it (as the goal asks), did it stay within the level's budget, how large was the change and how long
+ * did it take. {@code difference} is adversarial minus original, for the heat map.
+ */
+public record MachineAttempt(String attack, boolean fooled, boolean withinBudget, int predictedClass, float confidence,
+        Perturbation change, double millis, float[] adversarial, float[] difference) {
+
+    /** A success in the game's sense: fooled within the budget. */
+    public boolean success() {
+        return fooled && withinBudget;
+    }
+}

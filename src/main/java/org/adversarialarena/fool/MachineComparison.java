@@ -1,0 +1,112 @@
+package org.adversarialarena.fool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.adversarialarena.ml.attack.Attack;
+import org.adversarialarena.ml.attack.AttackGoal;
+import org.adversarialarena.ml.attack.AttackResult;
+import org.adversarialarena.ml.attack.DeepFool;
+import org.adversarialarena.ml.attack.GradientAttack;
+import org.adversarialarena.ml.attack.Jsma;
+import org.adversarialarena.ml.attack.Norm;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.serve.ClassifierPool;
+import org.adversarialarena.ml.serve.DifferentiableClassifier;
+import org.adversarialarena.ml.serve.Softmax;
+import org.adversarialarena.models.ServedModels;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * After each attempt the machine attacks the same image at the same budget: FGSM and PGD (the L∞
+ * attacks), JSMA (the L0 attack) and DeepFool (minimal L2, no budget), each judged by the level's
+ * judging model and the level's budget. Attacks that work in another norm than the level's are run
+ * at their own usual budget and shown as over budget where they exceed it: that difference is the
+ * lesson. On a hidden-model level the attacks are crafted on the open LeNet and transferred.
+ *
+ * <p>Runs on one background thread (the machine has two cores shared by everyone), one attack after
+ * the other, handing each result over as soon as it is ready; cancelling the returned future stops
+ * before the next attack.
+ */
+@Component
+public class MachineComparison implements DisposableBean {
+
+    static final int PGD_STEPS = 40;
+    /** JSMA's pixel budget where the level has no L0 budget of its own. */
+    static final int JSMA_PIXELS_ELSEWHERE = 40;
+
+    private final ServedModels models;
+    private final SentinelDetector detector;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+            .name("fool-machine-comparison").factory());
+
+    MachineComparison(ServedModels models, SentinelDetector detector) {
+        this.models = models;
+        this.detector = detector;
+    }
+
+    /** Starts the comparison in the background; {@code each} gets every attempt, {@code done} runs last. */
+    public Future<?> start(Challenge challenge, Consumer<MachineAttempt> each, Runnable done) {
+        return worker.submit(() -> {
+            try {
+                for (Attack<DifferentiableClassifier> attack : attacksFor(challenge.level(), challenge.dataset())) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    each.accept(run(challenge, attack));
+                }
+            } finally {
+                done.run();
+            }
+        });
+    }
+
+    /** The whole comparison on the calling thread. */
+    public List<MachineAttempt> compare(Challenge challenge) {
+        List<MachineAttempt> attempts = new ArrayList<>();
+        for (Attack<DifferentiableClassifier> attack : attacksFor(challenge.level(), challenge.dataset())) {
+            attempts.add(run(challenge, attack));
+        }
+        return attempts;
+    }
+
+    static List<Attack<DifferentiableClassifier>> attacksFor(FoolLevel level, DatasetId dataset) {
+        Budget budget = level.budget(dataset);
+        float epsilon = budget.kind() == BudgetKind.LINF ? budget.limit()
+                : FoolLevel.FAINT_TOUCH.budget(dataset).limit();
+        int pixels = budget.kind() == BudgetKind.L0 ? Math.max(2, budget.maxChangedPixels()) : JSMA_PIXELS_ELSEWHERE;
+        return List.of(GradientAttack.fgsm(epsilon), GradientAttack.pgd(Norm.LINF, epsilon, PGD_STEPS), new Jsma(pixels),
+                DeepFool.standard());
+    }
+
+    private MachineAttempt run(Challenge challenge, Attack<DifferentiableClassifier> attack) {
+        FoolLevel level = challenge.level();
+        DatasetId dataset = challenge.dataset();
+        ClassifierPool crafting = models.classifier(level.visibleModel(dataset));
+        ClassifierPool judging = models.classifier(level.judgingModel(dataset));
+        float[] original = challenge.original();
+        // DeepFool only knows the untargeted goal; it is judged by the level's goal all the same.
+        AttackGoal goal = attack instanceof DeepFool ? AttackGoal.untargeted(challenge.trueClass()) : challenge.goal();
+        AttackResult result = attack.attack(crafting, original, goal);
+        float[] adversarial = result.adversarial();
+        float[] probabilities = judging.probabilities(adversarial);
+        int predicted = Softmax.argmax(probabilities);
+        boolean flagged = level.guardedByDetector() && detector.flags(dataset, adversarial);
+        BudgetUse use = level.budget(dataset).use(original, adversarial);
+        float[] difference = new float[original.length];
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] = adversarial[i] - original[i];
+        }
+        return new MachineAttempt(attack.name(), challenge.goal().reachedBy(predicted) && !flagged, use.withinBudget(),
+                predicted, probabilities[predicted], use.change(), result.millis(), adversarial, difference);
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,244 @@
+package org.adversarialarena.fool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.adversarialarena.fool.SubmissionRejectedException.Reason;
+import org.adversarialarena.leaderboard.LeaderboardService;
+import org.adversarialarena.leaderboard.Standing;
+import org.adversarialarena.ml.attack.AttackResult;
+import org.adversarialarena.ml.attack.GradientAttack;
+import org.adversarialarena.ml.attack.Norm;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.player.Player;
+import org.adversarialarena.player.PlayerService;
+import org.adversarialarena.round.TooManySubmissionsException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The Fool game's server rules against the real database and the shipped networks. */
+@SpringBootTest
+class FoolServiceIT {
+
+    @Autowired
+    FoolService fool;
+
+    @Autowired
+    PlayerService players;
+
+    @Autowired
+    ServedModels models;
+
+    @Autowired
+    LeaderboardService leaderboards;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MachineComparison machine;
+
+    @Test
+    void aSuccessfulAttemptIsStoredScoredAndRankedOnTheLevelsLeaderboard() {
+        Player player = players.join("ian");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.FAINT_TOUCH, DatasetId.MNIST);
+        float[] adversarial = pgd(challenge);
+
+        AttemptOutcome outcome = fool.submit(challenge.id(), player.getId(), adversarial);
+
+        assertThat(outcome.verdict().success()).isTrue();
+        assertThat(outcome.verdict().predictedClass()).isNotEqualTo(challenge.trueClass());
+        assertThat(outcome.points()).isBetween(50.0, 100.0);
+        assertThat(outcome.use().change().linf()).isLessThanOrEqualTo(0.3f + Budget.TOLERANCE);
+        assertThat(jdbc.queryForMap("select success, points, l0, model_name, model_version, predicted_class,"
+                + " length(original_png) as original, length(adversarial_png) as adversarial"
+                + " from fool_attempt where challenge_id = ?", challenge.id()))
+                .containsEntry("success", true).containsEntry("points", outcome.points())
+                .containsEntry("model_name", "mnist-lenet").containsEntry("model_version", 1)
+                .containsEntry("predicted_class", outcome.verdict().predictedClass())
+                .hasEntrySatisfying("original", size -> assertThat((Integer) size).isGreaterThan(60))
+                .hasEntrySatisfying("adversarial", size -> assertThat((Integer) size).isGreaterThan(60));
+        assertThat(leaderboards.top(FoolService.board(FoolLevel.FAINT_TOUCH, DatasetId.MNIST)))
+                .extracting(Standing::nickname, Standing::points).contains(org.assertj.core.groups.Tuple.tuple("ian",
+                        outcome.points()));
+        assertThat(fool.gallery(FoolLevel.FAINT_TOUCH, DatasetId.MNIST)).anySatisfy(item -> {
+            assertThat(item.nickname()).isEqualTo("ian");
+            assertThat(item.predictedClass()).isEqualTo(outcome.verdict().predictedClass());
+        });
+    }
+
+    @Test
+    void anAttemptThatDoesNotFoolIsStoredWithoutPointsAndStaysOffTheLeaderboard() {
+        Player player = players.join("joan");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.FASHION_MNIST);
+
+        AttemptOutcome outcome = fool.submit(challenge.id(), player.getId(), challenge.original());
+
+        assertThat(outcome.verdict().success()).isFalse();
+        assertThat(outcome.verdict().predictedClass()).isEqualTo(challenge.trueClass());
+        assertThat(outcome.points()).isZero();
+        assertThat(attemptsOf(player)).isEqualTo(1);
+        assertThat(leaderboards.personalBest(FoolService.board(FoolLevel.FEW_PIXELS, DatasetId.FASHION_MNIST),
+                player.getId())).isEmpty();
+    }
+
+    @Test
+    void aChallengeImageIsOneTheJudgeGetsRightConfidentlyAndNeverTheSameTwiceInARow() {
+        Player player = players.join("kurt");
+        float[] previous = null;
+        for (int i = 0; i < 8; i++) {
+            Challenge challenge = fool.newChallenge(player, FoolLevel.TARGETED, DatasetId.MNIST);
+            float[] p = models.classifier(FoolLevel.TARGETED.judgingModel(DatasetId.MNIST)).probabilities(challenge.original());
+            assertThat(p[challenge.trueClass()]).isGreaterThanOrEqualTo(0.9f);
+            assertThat(challenge.targetClass()).isBetween(0, 9).isNotEqualTo(challenge.trueClass());
+            if (previous != null) {
+                assertThat(Arrays.equals(previous, challenge.original())).isFalse();
+            }
+            previous = challenge.original();
+        }
+    }
+
+    @Test
+    void badSubmissionsAreRefusedWithTheirReasonAndChangeNothing() {
+        Player player = players.join("lise");
+        Player other = players.join("max");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        float[] nan = challenge.original();
+        nan[5] = Float.NaN;
+        float[] outOfRange = challenge.original();
+        outOfRange[5] = 1.5f;
+        float[] overBudget = challenge.original();
+        for (int i = 0; i < 21; i++) {
+            overBudget[i * 7] = overBudget[i * 7] > 0.5f ? 0f : 1f;
+        }
+
+        rejected(Reason.INVALID_IMAGE, "784", () -> fool.submit(challenge.id(), player.getId(), new float[10]));
+        rejected(Reason.INVALID_IMAGE, "finite", () -> fool.submit(challenge.id(), player.getId(), nan));
+        rejected(Reason.INVALID_IMAGE, "[0, 1]", () -> fool.submit(challenge.id(), player.getId(), outOfRange));
+        rejected(Reason.UNKNOWN_CHALLENGE, "no challenge",
+                () -> fool.submit(UUID.randomUUID(), player.getId(), challenge.original()));
+        rejected(Reason.UNKNOWN_CHALLENGE, "no challenge",
+                () -> fool.submit(challenge.id(), other.getId(), challenge.original()));
+        rejected(Reason.OVER_BUDGET, "21 pixels", () -> fool.submit(challenge.id(), player.getId(), overBudget));
+
+        assertThat(attemptsOf(player) + attemptsOf(other)).isZero();
+        assertThat(fool.submit(challenge.id(), player.getId(), challenge.original()).attemptId()).isPositive();
+    }
+
+    @Test
+    void aChallengeCanBeSubmittedOnceAndNotAfterItExpires() {
+        Player player = players.join("niels");
+        Challenge once = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        fool.submit(once.id(), player.getId(), once.original());
+
+        rejected(Reason.CHALLENGE_CLOSED, "already submitted",
+                () -> fool.submit(once.id(), player.getId(), once.original()));
+
+        Player late = players.join("olga");
+        Challenge stale = fool.newChallenge(late, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        jdbc.update("update fool_challenge set expires_at = now() - interval '1 second' where id = ?", stale.id());
+        rejected(Reason.CHALLENGE_EXPIRED, "expired", () -> fool.submit(stale.id(), late.getId(), stale.original()));
+
+        Challenge abandoned = fool.newChallenge(late, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        fool.giveUp(abandoned.id(), late.getId());
+        rejected(Reason.CHALLENGE_CLOSED, "given up",
+                () -> fool.submit(abandoned.id(), late.getId(), abandoned.original()));
+        assertThat(attemptsOf(player)).isEqualTo(1);
+        assertThat(attemptsOf(late)).isZero();
+    }
+
+    @Test
+    void aPlayerCannotSubmitFasterThanTheLimitAndTheRefusedSubmissionLeavesNoTrace() {
+        Player player = players.join("paul");
+        Challenge first = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        Challenge second = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        fool.submit(first.id(), player.getId(), first.original());
+
+        assertThatThrownBy(() -> fool.submit(second.id(), player.getId(), second.original()))
+                .isInstanceOf(TooManySubmissionsException.class).hasMessageContaining("try again");
+
+        assertThat(attemptsOf(player)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select closed_at is null from fool_challenge where id = ?", Boolean.class,
+                second.id())).isTrue();
+    }
+
+    @Test
+    void theHiddenModelAnswersOnlyItsTopLabelAndOnlyAFewTimes() {
+        Player player = players.join("rosa");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.BLINDFOLD, DatasetId.MNIST);
+        assertThat(challenge.hiddenQueriesLeft()).isEqualTo(5);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(fool.askHiddenModel(challenge.id(), player.getId(), challenge.original()))
+                    .isEqualTo(challenge.trueClass());
+        }
+
+        rejected(Reason.NO_QUERIES_LEFT, "5 times",
+                () -> fool.askHiddenModel(challenge.id(), player.getId(), challenge.original()));
+        Challenge plain = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        rejected(Reason.NOT_HIDDEN, "plain view", () -> fool.askHiddenModel(plain.id(), player.getId(), plain.original()));
+    }
+
+    @Test
+    void levelsWhoseModelsAreNotShippedAreUnavailable() {
+        Player player = players.join("sofia");
+        for (DatasetId dataset : DatasetId.values()) {
+            assertThat(fool.isAvailable(FoolLevel.FORTRESS, dataset))
+                    .isEqualTo(models.isShipped(FoolLevel.FORTRESS.judgingModel(dataset)));
+            assertThat(fool.isAvailable(FoolLevel.FEW_PIXELS, dataset)).isTrue();
+            assertThat(fool.isAvailable(FoolLevel.BLINDFOLD, dataset)).isTrue();
+        }
+        if (!fool.isAvailable(FoolLevel.SENTINEL, DatasetId.MNIST)) {
+            assertThatThrownBy(() -> fool.newChallenge(player, FoolLevel.SENTINEL, DatasetId.MNIST))
+                    .isInstanceOf(LevelUnavailableException.class).hasMessageContaining("unavailable");
+        }
+    }
+
+    @Test
+    void theMachineAttacksTheSameImageAtTheSameBudgetAndIsJudgedLikeAPlayer() {
+        Player player = players.join("tim");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+
+        java.util.List<MachineAttempt> attempts = machine.compare(challenge);
+
+        assertThat(attempts).extracting(MachineAttempt::attack)
+                .satisfiesExactly(a -> assertThat(a).startsWith("FGSM"), a -> assertThat(a).startsWith("PGD"),
+                        a -> assertThat(a).startsWith("JSMA").contains("20"), a -> assertThat(a).startsWith("DeepFool"));
+        MachineAttempt jsma = attempts.get(2);
+        assertThat(jsma.withinBudget()).as("JSMA works in the level's L0 budget").isTrue();
+        assertThat(jsma.change().l0()).isLessThanOrEqualTo(20);
+        MachineAttempt fgsm = attempts.get(0);
+        assertThat(fgsm.withinBudget()).as("FGSM changes far more than 20 pixels").isFalse();
+        assertThat(fgsm.success()).isFalse();
+        for (MachineAttempt attempt : attempts) {
+            assertThat(attempt.difference()).hasSize(784);
+            assertThat(attempt.millis()).isPositive();
+            assertThat(attempt.fooled()).isEqualTo(attempt.predictedClass() != challenge.trueClass());
+        }
+    }
+
+    private float[] pgd(Challenge challenge) {
+        AttackResult result = GradientAttack.pgd(Norm.LINF, 0.3f, 40)
+                .attack(models.classifier(challenge.level().judgingModel(challenge.dataset())), challenge.original(),
+                        challenge.goal());
+        assertThat(result.success()).as("PGD fools the LeNet at ε = 0.3").isTrue();
+        return result.adversarial();
+    }
+
+    private long attemptsOf(Player player) {
+        Long count = jdbc.queryForObject("select count(*) from fool_attempt where player_id = ?", Long.class, player.getId());
+        return count == null ? 0 : count;
+    }
+
+    private static void rejected(Reason reason, String saying, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Consumer<Throwable> why = e -> assertThat(((SubmissionRejectedException) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(call).isInstanceOf(SubmissionRejectedException.class).hasMessageContaining(saying)
+                .satisfies(why::accept);
+    }
+}
