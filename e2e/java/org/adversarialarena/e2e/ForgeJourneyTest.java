@@ -86,6 +86,9 @@ class ForgeJourneyTest {
         assertThat(forgeries()).isEqualTo(forgeriesBefore + 1);
         browser.screenshot(page, "forge-submitted");
 
+        // The submission's message may have scrolled the page: find the canvas again.
+        canvas.scrollIntoViewIfNeeded();
+        box = canvas.boundingBox();
         installRoundTripTimer(page);
         for (int i = 0; i < TIMED_STROKES; i++) {
             double x = 0.15 + 0.7 * (i % 5) / 4.0;
@@ -102,6 +105,7 @@ class ForgeJourneyTest {
         assertThat(page.locator("#forge-prompt-title")).containsText("T-shirt");
         String judgedBefore = real.getAttribute("data-judgements");
         page.locator("#forge-shuffle").click();
+        page.locator("#forge-canvas").scrollIntoViewIfNeeded();
         assertThat(real).not().hasAttribute("data-judgements", judgedBefore);
         page.locator("#forge-slider-0").fill("2");
         page.locator("#forge-keep-a").click();
