@@ -9,6 +9,9 @@ import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.gan.GanFiles;
 import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.ml.model.ClassifierFiles;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.serve.ClassifierPool;
 
 /**
  * Prints one learning curve of the live detective: its verdict on a fixed kind of forgery (a blocky,
@@ -55,6 +58,27 @@ public final class DetectiveLearningMain {
         }
         System.out.printf(Locale.ROOT, "%d steps in %.1f s, %d rolled back%n", steps,
                 (System.nanoTime() - started) / 1e9, detective.stats().rollbacks());
+        timeOneStrokesVerdict(detective, forgery);
+    }
+
+    /** What the server computes per stroke in Forge: D's verdict, D's saliency and the LeNet's probabilities. */
+    private static void timeOneStrokesVerdict(Detective detective, float[] forgery) {
+        ClassifierPool lenet = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse("mnist-lenet", 1)), 1);
+        int warmUp = 50;
+        int timed = 300;
+        long[] nanos = new long[timed];
+        for (int i = 0; i < warmUp + timed; i++) {
+            long start = System.nanoTime();
+            detective.realness(forgery, SEVEN);
+            detective.saliency(forgery, SEVEN);
+            lenet.logits(new float[][] {forgery});
+            if (i >= warmUp) {
+                nanos[i - warmUp] = System.nanoTime() - start;
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "server work per stroke (D verdict + D saliency + LeNet), %d calls: median %.2f ms,"
+                + " p90 %.2f ms%n", timed, nanos[timed / 2] / 1e6, nanos[timed * 9 / 10] / 1e6);
     }
 
     private static void print(int step, Detective detective, float[] forgery, ImageSet realSevens, double loss) {
