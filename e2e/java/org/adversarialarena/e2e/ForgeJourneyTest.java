@@ -115,6 +115,11 @@ class ForgeJourneyTest {
         assertThat(message).containsText("detective");
         assertThat(forgeries()).isEqualTo(forgeriesBefore + 2);
         assertThat(page.locator("#forge-leaderboard")).containsText(NICKNAME);
+
+        page.locator("#forge-final-verdict vaadin-details-summary").click();
+        page.locator("#forge-final-judge").click();
+        assertThat(page.locator("#forge-final-ranking")).containsText(NICKNAME);
+        browser.screenshot(page, "forge-final-verdict");
     }
 
     private static void stroke(Page page, BoundingBox box, double fromX, double fromY, double toX, double toY) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.adversarialarena.base.ui.ArenaSection;
@@ -63,7 +64,7 @@ class ForgeView extends SectionPage {
     private int judgements;
     private @Nullable Registration detectiveSubscription;
 
-    ForgeView(ForgeService forge, PlayerGate gate, LeaderboardPanels leaderboards) {
+    ForgeView(ForgeService forge, PlayerGate gate, LeaderboardPanels leaderboards, Clock clock) {
         super(ArenaSection.FORGE);
         this.forge = forge;
         this.gate = gate;
@@ -114,8 +115,9 @@ class ForgeView extends SectionPage {
             }
         });
 
+        FinalVerdictPanel finalVerdict = new FinalVerdictPanel(forge, clock, this::currentDataset, this::className);
         add(new Paragraph(getTranslation("forge.text")), new Div(dataset, prompt), promptTitle, playArea(),
-                explanations(), gallery);
+                explanations(), gallery, finalVerdict);
         startOver();
     }
 
