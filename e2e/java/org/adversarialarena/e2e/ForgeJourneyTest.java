@@ -71,6 +71,7 @@ class ForgeJourneyTest {
         assertThat(real).hasAttribute("data-seq", java.util.regex.Pattern.compile("[1-9][0-9]*"));
         stroke(page, box, 0.72, 0.25, 0.45, 0.85);
         assertThat(real).not().hasText(blankVerdict);
+        awaitVerdictOnTheLastReport(page);
         assertThat(page.locator("#forge-class")).containsText("% 7");
         browser.screenshot(page, "forge-drawing");
 
@@ -127,6 +128,12 @@ class ForgeJourneyTest {
         page.mouse().down();
         page.mouse().move(box.x + box.width * toX, box.y + box.height * toY, new Mouse.MoveOptions().setSteps(12));
         page.mouse().up();
+    }
+
+    /** Waits until the verdict answers the canvas's latest report, not one sent mid-stroke. */
+    private static void awaitVerdictOnTheLastReport(Page page) {
+        page.waitForFunction("() => Number(document.querySelector('#forge-real').getAttribute('data-seq'))"
+                + " >= document.querySelector('#forge-canvas').reportSeq");
     }
 
     private long forgeries() {
