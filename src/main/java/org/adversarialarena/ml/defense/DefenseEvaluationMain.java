@@ -18,6 +18,7 @@ import org.adversarialarena.ml.attack.SquareAttack;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.data.ImageSet;
+import org.adversarialarena.ml.explain.RobustnessCurve;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
@@ -83,10 +84,36 @@ public final class DefenseEvaluationMain {
                 + " %.0f s, load average %.2f at the end%n%n", dataset.slug(), count, epsilon, l2,
                 (System.nanoTime() - started) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 + DefenseEvaluation.table(rows);
+        table += curves(dataset, defenses, test, mnist);
         System.out.println(table);
         Path out = Path.of("target", "robustness-" + dataset.slug() + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
+    }
+
+    /** Accuracy over ε (PGD-40 + APGD-CE, worst case per image) of the plain and adversarially trained classifiers. */
+    private static String curves(DatasetId dataset, List<Defense> defenses, ImageSet test, boolean mnist) {
+        float[] epsilons = mnist ? new float[] {0f, 0.05f, 0.1f, 0.2f, 0.3f, 0.4f} : new float[] {0f, 0.02f, 0.05f, 0.1f, 0.15f, 0.2f};
+        int count = 100;
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%nAccuracy over ε (PGD-40 + APGD-CE-100, worst case per image), first %d %s test images:%n%n| model |", count,
+                dataset.slug()));
+        StringBuilder rule = new StringBuilder("|---|");
+        for (float epsilon : epsilons) {
+            out.append(String.format(Locale.ROOT, " ε=%.2f |", epsilon));
+            rule.append("---|");
+        }
+        out.append('\n').append(rule).append('\n');
+        for (Defense defense : defenses) {
+            if (defense.unaware() != defense.aware()) {
+                continue;
+            }
+            RobustnessCurve curve = RobustnessCurve.measure(defense.aware(), test.firstImages(count), test.firstLabels(count), epsilons);
+            out.append("| ").append(defense.name()).append(" |");
+            curve.points().forEach(point -> out.append(String.format(Locale.ROOT, " %.0f%% |", 100 * point.accuracy())));
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static ClassifierPool pool(String name) {
