@@ -38,11 +38,12 @@ public final class DefenseEvaluationMain {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: DefenseEvaluationMain <mnist|fashion-mnist> [--images 50]");
+            System.err.println("usage: DefenseEvaluationMain <mnist|fashion-mnist> [--images 50] [--only <part of a defense's name>]");
             System.exit(2);
         }
         DatasetId dataset = DatasetId.fromSlug(args[0]);
-        int count = Integer.parseInt(args.length > 2 && args[1].equals("--images") ? args[2] : "50");
+        int count = Integer.parseInt(option(args, "--images", "50"));
+        String only = option(args, "--only", "");
         boolean mnist = dataset == DatasetId.MNIST;
         float epsilon = mnist ? 0.3f : 0.1f;
         float l2 = mnist ? 2f : 1f;
@@ -67,6 +68,7 @@ public final class DefenseEvaluationMain {
         defenses.add(Defense.guarded("detector in front (adaptive: targeted, classifier + detector)", lenet,
                 AdversarialDetector.loadShipped(dataset)));
 
+        defenses.removeIf(defense -> !defense.name().contains(only));
         List<Attack<DifferentiableClassifier>> whiteBox = List.of(GradientAttack.fgsm(epsilon),
                 GradientAttack.pgd(Norm.LINF, epsilon, 40), Apgd.ce(epsilon, 100), Ddn.of(100).withMaxNorm(l2),
                 Jsma.withFraction(0.1f));
@@ -114,6 +116,15 @@ public final class DefenseEvaluationMain {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static ClassifierPool pool(String name) {
