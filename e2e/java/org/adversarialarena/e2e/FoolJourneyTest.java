@@ -70,6 +70,8 @@ class FoolJourneyTest {
     @Test
     void aNewPlayerFoolsTheNetworkWithAFewPixelsAndSeesTheScoreAndTheMachinesAnswer() throws IOException {
         Page page = browser.newPage();
+        // The app layout scrolls inside its content area, so a tall window shows the whole game at once.
+        page.setViewportSize(1440, 1500);
         page.navigate("http://localhost:" + port + "/fool");
         page.locator("#nickname-field input").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
         page.locator("#nickname-field input").fill(NICKNAME);
@@ -80,7 +82,10 @@ class FoolJourneyTest {
 
         int[] pixels = jsmaPixelsForTheCurrentChallenge(page);
         assertThat(pixels.length).isBetween(1, BUDGET);
+        page.locator("#fool-hint").click();
+        page.waitForTimeout(300);
         browser.screenshot(page, "fool-level");
+        page.locator("#fool-hint").click();
 
         installRoundTripTimer(page);
         Locator canvas = page.locator("#fool-canvas canvas");
@@ -120,6 +125,24 @@ class FoolJourneyTest {
         assertThat((Double) attempt.get("points")).isGreaterThanOrEqualTo(50.0);
 
         recordRoundTrips(page);
+
+        giveUpOnTheFaintTouchLevelAndSeeTheMachinesAnswer(page);
+    }
+
+    /** Level 2: give up at once; the machine's attacks and the linear toy model's explanation appear. */
+    private void giveUpOnTheFaintTouchLevelAndSeeTheMachinesAnswer(Page page) {
+        page.locator("#fool-level").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Faint touch")).click();
+        assertThat(page.locator("#fool-level-explanation")).containsText("ε");
+        assertThat(page.locator("#fool-goal")).containsText("ε = 0.30");
+        assertThat(page.locator("#fool-give-up")).isEnabled();
+        page.locator("#fool-give-up").click();
+        assertThat(page.locator("#fool-comparison-machine-3")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        assertThat(page.locator("#fool-comparison-player")).hasCount(0);
+        assertThat(page.locator("#fool-linear-toy")).isVisible();
+        page.locator("#fool-linear-toy").scrollIntoViewIfNeeded();
+        browser.screenshot(page, "fool-give-up-faint-touch");
     }
 
     /** JSMA (the level's L0 attack) on the image the server handed this player, through the app's own beans. */
