@@ -82,6 +82,16 @@ final class AttackRun {
         return success[i];
     }
 
+    /**
+     * Makes an already observed candidate the one returned, without counting a query: e.g. the
+     * smallest successful image of a minimal-norm attack, found before its last step.
+     */
+    void choose(int i, float[] image, float[] logits) {
+        chosen[i] = image.clone();
+        chosenLogits[i] = logits.clone();
+        success[i] = goals.get(i).reachedBy(Softmax.argmax(logits));
+    }
+
     /** Like {@link #observe} for a query whose answer is only used to decide, not kept as a candidate. */
     void countQuery(int i) {
         queries[i]++;

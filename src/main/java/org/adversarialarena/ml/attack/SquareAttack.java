@@ -98,7 +98,7 @@ public record SquareAttack(float epsilon, int maxQueries, float initialFraction,
     }
 
     /** Untargeted: z_y − max_{j≠y} z_j; targeted: max_{j≠t} z_j − z_t. Below zero means fooled. */
-    private static float margin(float[] logits, AttackGoal goal) {
+    static float margin(float[] logits, AttackGoal goal) {
         if (goal.isTargeted()) {
             return logits[LogitObjectives.strongestOther(logits, goal.target())] - logits[goal.target()];
         }

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Sends DL4J's convolution layers through libnd4j's native {@code conv2d} op (oneDNN with the
@@ -34,6 +35,10 @@ public final class OneDnnConvolution {
     public static MultiLayerNetwork install(MultiLayerNetwork network) {
         if (network.getLayers() == null) {
             throw new IllegalStateException("Initialise the network (init()) before installing native convolution");
+        }
+        if (!Nd4j.getEnvironment().isCPU()) {
+            // oneDNN is a CPU library; on the CUDA backend DL4J's own layers (with cuDNN) are the fast path.
+            return network;
         }
         for (Layer layer : network.getLayers()) {
             // Subclasses (deconvolution, depthwise, separable) need other native ops: leave them alone.

@@ -10,7 +10,12 @@ public enum TrainingMethod {
     /** The lecture's offline form: clean images plus FGSM examples made once by a fixed, plainly trained model. */
     FGSM_OFFLINE("fgsm"),
     /** The lecture's online form (Madry et al.): clean loss plus the loss on PGD examples of the current network. */
-    MADRY("madry");
+    MADRY("madry"),
+    /**
+     * Zhang et al.'s TRADES: clean cross-entropy plus β times the KL divergence between the predictions on x
+     * and on a PGD point that maximises it, trading a little clean accuracy for smoothness around x.
+     */
+    TRADES("trades");
 
     private final String slug;
 
@@ -28,6 +33,6 @@ public enum TrainingMethod {
                 return method;
             }
         }
-        throw new IllegalArgumentException("Unknown training method '" + slug + "'; known: fgsm, madry (or none)");
+        throw new IllegalArgumentException("Unknown training method '" + slug + "'; known: fgsm, madry, trades (or none)");
     }
 }

@@ -26,9 +26,9 @@ public final class TrainerMain {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: TrainerMain <dataset>-<lenet|mlp>[-madry|-fgsm] [--version 1] [--epochs 10] [--batch 64]"
+            System.err.println("usage: TrainerMain <dataset>-<lenet|mlp>[-madry|-fgsm|-trades] [--version 1] [--epochs 10] [--batch 64]"
                     + " [--seed 1] [--shift 0] [--lr 0.001] [--decay 1] [--out src/main/resources/models]"
-                    + "\n  adversarial training: [--epsilon 0.3] [--steps 10] [--ramp 5] (ramp: epochs until ε is reached)"
+                    + "\n  adversarial training: [--epsilon 0.3] [--steps 10] [--ramp 5] (ramp: epochs until ε is reached) [--beta 6] (TRADES)"
                     + "\n  robust accuracy of the result: [--robust-images 500] (first N test images; 0 skips)");
             System.exit(2);
         }
@@ -51,7 +51,8 @@ public final class TrainerMain {
         float epsilon = Float.parseFloat(option(args, "--epsilon", id.dataset() == DatasetId.MNIST ? "0.3" : "0.1"));
         DatasetSplit data = Datasets.load(id.dataset());
         AdversarialTraining method = new AdversarialTraining(id, epsilon, Integer.parseInt(option(args, "--steps", "10")),
-                Integer.parseInt(option(args, "--ramp", "5")));
+                Integer.parseInt(option(args, "--ramp", "5")),
+                Float.parseFloat(option(args, "--beta", String.valueOf(AdversarialTraining.DEFAULT_TRADES_BETA))));
         TrainedClassifier trained = new ClassifierTrainer(console, cancellation).train(id, data, plan, method::batchesFor);
         Path folder = ClassifierFiles.save(trained, out);
         if (id.method() != TrainingMethod.STANDARD) {

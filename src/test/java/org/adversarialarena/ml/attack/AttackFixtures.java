@@ -13,16 +13,16 @@ import org.adversarialarena.ml.serve.ClassifierPool;
  * The fixed victims of the attack tests: the shipped MNIST LeNet and the first held-out test digits
  * it classifies correctly with at least 90% confidence (as the Fool game's challenges are chosen).
  */
-final class AttackFixtures {
+public final class AttackFixtures {
 
-    static final ClassifierPool LENET = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse("mnist-lenet", 1)), 1);
+    public static final ClassifierPool LENET = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse("mnist-lenet", 1)), 1);
 
     private AttackFixtures() {
     }
 
-    record Victims(float[][] images, int[] labels) {
+    public record Victims(float[][] images, int[] labels) {
 
-        List<AttackGoal> untargeted() {
+        public List<AttackGoal> untargeted() {
             List<AttackGoal> goals = new ArrayList<>();
             for (int label : labels) {
                 goals.add(AttackGoal.untargeted(label));
@@ -31,7 +31,7 @@ final class AttackFixtures {
         }
 
         /** Each digit is asked to become the next digit: a fixed, varied set of targets. */
-        List<AttackGoal> targeted() {
+        public List<AttackGoal> targeted() {
             List<AttackGoal> goals = new ArrayList<>();
             for (int label : labels) {
                 goals.add(AttackGoal.targeted(label, (label + 1) % 10));
@@ -40,7 +40,7 @@ final class AttackFixtures {
         }
     }
 
-    static Victims victims(ClassifierPool model, int count) {
+    public static Victims victims(ClassifierPool model, int count) {
         ImageSet test = Datasets.load(DatasetId.MNIST).test();
         float[][] images = new float[count][];
         int[] labels = new int[count];

@@ -53,6 +53,37 @@ class BlackBoxAndTransferTest {
     }
 
     @Test
+    void theSparseSearchFoolsMostVictimsByFlippingFewPixelsFromScoresAlone() {
+        CountingClassifier counted = new CountingClassifier(AttackFixtures.LENET);
+        SparseRandomSearch sparse = SparseRandomSearch.of(24, 1_000);
+
+        List<AttackResult> results = sparse.attack(counted, VICTIMS.images(), VICTIMS.untargeted());
+
+        assertThat(GradientAttacksTest.successRate(results)).isGreaterThanOrEqualTo(0.7);
+        assertThat(results.stream().mapToInt(AttackResult::queries).sum()).isEqualTo(counted.imagesAsked);
+        for (AttackResult result : results) {
+            assertThat(result.gradientSteps()).isZero();
+            assertThat(result.queries()).isBetween(1, 1_000);
+            assertThat(result.perturbation().l0()).isLessThanOrEqualTo(24);
+            assertThat(result.success()).isEqualTo(result.predictedClass() != result.goal().trueClass());
+        }
+    }
+
+    @Test
+    void aTargetedSparseSearchReachesItsTargetWhenItSucceeds() {
+        List<AttackResult> results = SparseRandomSearch.of(40, 1_500).attack(new CountingClassifier(AttackFixtures.LENET),
+                VICTIMS.images(), VICTIMS.targeted());
+
+        assertThat(GradientAttacksTest.successRate(results)).isGreaterThanOrEqualTo(0.5);
+        for (AttackResult result : results) {
+            assertThat(result.success()).isEqualTo(result.predictedClass() == result.goal().target());
+            assertThat(result.perturbation().l0()).isLessThanOrEqualTo(40);
+        }
+        assertThatThrownBy(() -> SparseRandomSearch.of(0, 10)).hasMessageContaining("pixel budget");
+        assertThatThrownBy(() -> SparseRandomSearch.of(785, 10)).hasMessageContaining("784");
+    }
+
+    @Test
     void aSingleSquareRunCanBeReplayed() {
         AttackResult result = SquareAttack.of(0.3f, 300).attack(new CountingClassifier(AttackFixtures.LENET), VICTIMS.images()[0],
                 AttackGoal.untargeted(VICTIMS.labels()[0]));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DeepFool finds small L2 changes, JSMA few-pixel changes; both on the plain MNIST LeNet. */
+/** DeepFool and DDN find small L2 changes, JSMA few-pixel changes; all on the plain MNIST LeNet. */
 class MinimalAndSparseAttacksTest {
 
     private static final AttackFixtures.Victims VICTIMS = AttackFixtures.victims(AttackFixtures.LENET, 12);
@@ -22,6 +22,38 @@ class MinimalAndSparseAttacksTest {
         for (AttackResult result : results) {
             assertThat(result.success()).isEqualTo(result.predictedClass() != result.goal().trueClass());
         }
+    }
+
+    @Test
+    void ddnFindsSmallL2ChangesWithinItsNormLimit() {
+        Ddn ddn = Ddn.of(100).withMaxNorm(2.5f);
+        List<AttackResult> results = ddn.attack(AttackFixtures.LENET, VICTIMS.images(), VICTIMS.untargeted());
+
+        assertThat(GradientAttacksTest.successRate(results)).isGreaterThanOrEqualTo(0.9);
+        double meanL2 = results.stream().filter(AttackResult::success).mapToDouble(r -> r.perturbation().l2()).average().orElseThrow();
+        assertThat(meanL2).isLessThan(2.0);
+        for (AttackResult result : results) {
+            assertThat(result.perturbation().l2()).isLessThanOrEqualTo(2.5f + 1e-3f);
+            assertThat(result.gradientSteps()).isPositive();
+            for (float pixel : result.adversarial()) {
+                assertThat(pixel).isBetween(0f, 1f);
+            }
+            assertThat(AttackFixtures.LENET.predictions(new float[][] {result.adversarial()})[0]).isEqualTo(result.predictedClass());
+            assertThat(result.success()).isEqualTo(result.predictedClass() != result.goal().trueClass());
+        }
+    }
+
+    @Test
+    void targetedDdnReachesItsTarget() {
+        List<AttackResult> results = Ddn.of(100).attack(AttackFixtures.LENET, VICTIMS.images(), VICTIMS.targeted());
+
+        assertThat(GradientAttacksTest.successRate(results)).isGreaterThanOrEqualTo(0.9);
+        for (AttackResult result : results) {
+            assertThat(result.success()).isEqualTo(result.predictedClass() == result.goal().target());
+        }
+        AttackResult traced = Ddn.of(20).attack(AttackFixtures.LENET, VICTIMS.images()[0], VICTIMS.untargeted().get(0));
+        assertThat(traced.trace()).hasSize(21);
+        assertThatThrownBy(() -> new Ddn(10, 0f, 1f, 28f)).hasMessageContaining("γ");
     }
 
     @Test

@@ -1,0 +1,32 @@
+package org.adversarialarena.forge;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How Forge's live detectives learn and are kept.
+ *
+ * @param trainEvery          a training round runs after every this many submissions to a dataset
+ * @param stepsPerRound       small training steps per round
+ * @param checkpointEvery     accepted steps between two checkpoints in PostgreSQL
+ * @param keepCheckpoints     checkpoints kept per dataset (older ones are deleted)
+ * @param learningRate        the detective's Adam step size while live
+ * @param seed                seeds the detectives' batch sampling
+ * @param duplicateThreshold  RMS pixel distance to a real image below which a submission is a copy
+ * @param replayOnStart       recent forgeries reloaded into a resumed detective's replay buffer
+ */
+@ConfigurationProperties("arena.forge")
+record ForgeProperties(@DefaultValue("3") int trainEvery, @DefaultValue("2") int stepsPerRound,
+        @DefaultValue("2") int checkpointEvery, @DefaultValue("3") int keepCheckpoints,
+        @DefaultValue("2e-4") double learningRate, @DefaultValue("1") long seed,
+        @DefaultValue("0.05") double duplicateThreshold, @DefaultValue("256") int replayOnStart) {
+
+    ForgeProperties {
+        if (trainEvery < 1 || stepsPerRound < 1 || checkpointEvery < 1 || keepCheckpoints < 1 || replayOnStart < 0) {
+            throw new IllegalArgumentException("arena.forge.* counts must be positive");
+        }
+        if (!(learningRate > 0) || !(duplicateThreshold > 0 && duplicateThreshold < 1)) {
+            throw new IllegalArgumentException("arena.forge.learning-rate must be > 0 and duplicate-threshold in (0, 1)");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.adversarialarena.forge;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.shared.Registration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.DatasetSplit;
+import org.adversarialarena.ml.detective.Detective;
+import org.adversarialarena.ml.detective.DetectiveStats;
+import org.adversarialarena.ml.detective.ForgeryScore;
+import org.adversarialarena.ml.detective.NearDuplicateException;
+import org.adversarialarena.ml.detective.NearDuplicates;
+import org.adversarialarena.ml.gan.LatentSteering;
+import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.ml.image.InvalidImageException;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.serve.Softmax;
+import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.player.Player;
+import org.adversarialarena.round.Board;
+import org.adversarialarena.round.Game;
+import org.adversarialarena.round.SubmissionLimiter;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Forge game: live verdicts while a player paints, submissions scored by the server, the
+ * generator a player may start from, and the detective's state.
+ *
+ * <p>A forgery scores the live detective's real-probability (×100) if the dataset's shipped LeNet
+ * agrees it shows the prompted class. Everything the browser sends is re-validated and re-judged
+ * here; its own figures are never trusted.
+ */
+@Service
+public class ForgeService {
+
+    /** The classifier that referees the prompt: the shipped LeNet of the dataset. */
+    private static final int CLASSIFIER_VERSION = 1;
+    private static final long STEERING_SEED = 7;
+
+    private final ServedModels models;
+    private final LiveDetectives detectives;
+    private final ForgeryLedger ledger;
+    private final SubmissionLimiter limiter;
+    private final DetectiveFeed feed;
+    private final ForgeProperties properties;
+    private final LatentSteering steering;
+    private final Map<DatasetId, NearDuplicates> duplicates = new ConcurrentHashMap<>();
+
+    ForgeService(ServedModels models, LiveDetectives detectives, ForgeryLedger ledger, SubmissionLimiter limiter,
+            DetectiveFeed feed, ForgeProperties properties) {
+        this.models = models;
+        this.detectives = detectives;
+        this.ledger = ledger;
+        this.limiter = limiter;
+        this.feed = feed;
+        this.properties = properties;
+        this.steering = new LatentSteering(org.adversarialarena.ml.gan.GanArchitecture.LATENT_SIZE, STEERING_SEED);
+    }
+
+    /** The leaderboard of one prompt, e.g. {@code forge/mnist/class-7}. */
+    public static Board board(DatasetId dataset, int prompt) {
+        return new Board(Game.FORGE, dataset.slug(), "class-" + prompt);
+    }
+
+    /** The detective's and the classifier's verdicts on an image in progress. */
+    public LiveVerdict judge(DatasetId dataset, int prompt, float[] pixels) {
+        float[] image = ImagePixels.requireValid(pixels);
+        requirePrompt(dataset, prompt);
+        Detective detective = detectives.of(dataset);
+        return new LiveVerdict(detective.realness(image, prompt), classProbabilities(dataset, image), detective.version());
+    }
+
+    /** Where the detective looks when it judges {@code pixels} as the prompted class: a [0, 1] heat map. */
+    public float[] saliency(DatasetId dataset, int prompt, float[] pixels) {
+        requirePrompt(dataset, prompt);
+        return detectives.of(dataset).saliency(pixels, prompt);
+    }
+
+    /**
+     * Judges, scores and stores a forgery and feeds it to the detective. Throws, changing nothing,
+     * {@link InvalidImageException} for a malformed or blank image, {@link NearDuplicateException}
+     * for a copy of a real image, and {@code TooManySubmissionsException} when the player submits too fast.
+     */
+    public Submission submit(Player player, DatasetId dataset, int prompt, float[] pixels) {
+        float[] image = ImagePixels.requireValid(pixels);
+        requirePrompt(dataset, prompt);
+        if (ImagePixels.inkedCount(image) == 0) {
+            throw new InvalidImageException("The image is blank: draw or generate a forgery first.");
+        }
+        duplicatesOf(dataset).requireOriginal(image);
+        Long playerId = player.getId();
+        if (playerId == null) {
+            throw new IllegalArgumentException("Only a player who has joined can submit");
+        }
+        limiter.acquire(playerId, Game.FORGE);
+        Detective detective = detectives.of(dataset);
+        long version = detective.version();
+        double realness = detective.realness(image, prompt);
+        ForgeryScore score = ForgeryScore.of(realness, classProbabilities(dataset, image), prompt);
+        Submission submission = ledger.record(player, board(dataset, prompt), dataset, prompt, version, image, score);
+        detectives.observed(dataset, image, prompt, realness);
+        return submission;
+    }
+
+    /** The generator's image of the prompted class at {@code latent}. */
+    public float[] generate(DatasetId dataset, int prompt, float[] latent) {
+        requirePrompt(dataset, prompt);
+        return LatentSteering.sample(models.gan(dataset), prompt, latent);
+    }
+
+    /** The latent sliders, shuffle and interpolation the player steers the generator with. */
+    public LatentSteering steering() {
+        return steering;
+    }
+
+    public DetectiveStats detectiveStatus(DatasetId dataset) {
+        return detectives.of(dataset).stats();
+    }
+
+    /** Calls {@code listener} in {@code ui} whenever the dataset's detective sees a forgery or trains. */
+    public Registration followDetective(DatasetId dataset, UI ui, SerializableConsumer<DetectiveStats> listener) {
+        return feed.subscribe(dataset, ui, listener);
+    }
+
+    /** The latest forgeries that fooled the detective (real-probability at least 0.5, prompt recognised). */
+    public List<ForgeryRecord> gallery(DatasetId dataset, int limit) {
+        return ledger.fooledTheDetective(dataset, limit);
+    }
+
+    /**
+     * The final verdict of a competition: every forgery submitted in [{@code from}, {@code to}) judged
+     * again by the detective as it is now, after it has learned from everyone; best first.
+     */
+    public List<Reverdict> finalVerdict(DatasetId dataset, Instant from, Instant to) {
+        List<ForgeryRecord> forgeries = ledger.submittedBetween(dataset, from, to);
+        if (forgeries.isEmpty()) {
+            return List.of();
+        }
+        float[][] images = forgeries.stream().map(ForgeryRecord::pixels).toArray(float[][]::new);
+        int[] prompts = forgeries.stream().mapToInt(ForgeryRecord::promptClass).toArray();
+        float[] verdicts = detectives.of(dataset).realness(images, prompts);
+        List<Reverdict> reverdicts = new ArrayList<>(forgeries.size());
+        for (int i = 0; i < forgeries.size(); i++) {
+            ForgeryRecord forgery = forgeries.get(i);
+            double points = forgery.classifierAgrees() ? Math.round(verdicts[i] * ForgeryScore.MAX_POINTS * 10) / 10.0 : 0;
+            reverdicts.add(new Reverdict(forgery, verdicts[i], points));
+        }
+        reverdicts.sort(Comparator.comparingDouble(Reverdict::points).reversed());
+        return reverdicts;
+    }
+
+    private float[] classProbabilities(DatasetId dataset, float[] image) {
+        ClassifierId referee = ClassifierId.parse(dataset.slug() + "-lenet", CLASSIFIER_VERSION);
+        return Softmax.of(models.classifier(referee).logits(new float[][] {image})[0]);
+    }
+
+    private NearDuplicates duplicatesOf(DatasetId dataset) {
+        return duplicates.computeIfAbsent(dataset, key -> {
+            DatasetSplit data = models.dataset(key);
+            return new NearDuplicates(properties.duplicateThreshold(), data.train(), data.test());
+        });
+    }
+
+    private static void requirePrompt(DatasetId dataset, int prompt) {
+        if (prompt < 0 || prompt >= dataset.classCount()) {
+            throw new IllegalArgumentException("There is no class " + prompt + " in " + dataset.slug()
+                    + "; prompts are 0.." + (dataset.classCount() - 1));
+        }
+    }
+}

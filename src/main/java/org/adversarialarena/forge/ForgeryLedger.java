@@ -1,0 +1,71 @@
+package org.adversarialarena.forge;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.detective.ForgeryScore;
+import org.adversarialarena.player.Player;
+import org.adversarialarena.round.Board;
+import org.adversarialarena.round.GameRound;
+import org.adversarialarena.round.RoundService;
+import org.adversarialarena.round.Score;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores forgeries together with their round and score in one transaction, so a forgery, its
+ * score and its leaderboard entry exist together or not at all.
+ */
+@Service
+@Transactional
+class ForgeryLedger {
+
+    private final ForgeryRepository forgeries;
+    private final RoundService rounds;
+    private final Clock clock;
+
+    ForgeryLedger(ForgeryRepository forgeries, RoundService rounds, Clock clock) {
+        this.forgeries = forgeries;
+        this.rounds = rounds;
+        this.clock = clock;
+    }
+
+    Submission record(Player player, Board board, DatasetId dataset, int prompt, long detectiveVersion, float[] pixels,
+            ForgeryScore verdict) {
+        GameRound round = rounds.start(board, player);
+        long roundId = requireId(round.getId());
+        Forgery forgery = forgeries.save(new Forgery(player, roundId, dataset.slug(), prompt, detectiveVersion, pixels,
+                verdict, clock.instant()));
+        Score score = rounds.finish(roundId, verdict.points());
+        return new Submission(requireId(forgery.getId()), requireId(score.getRound().getId()), detectiveVersion, verdict);
+    }
+
+    @Transactional(readOnly = true)
+    List<ForgeryRecord> fooledTheDetective(DatasetId dataset, int limit) {
+        return forgeries.fooledTheDetective(dataset.slug(), Limit.of(limit)).stream().map(ForgeryRecord::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<ForgeryRecord> submittedBetween(DatasetId dataset, Instant from, Instant to) {
+        return forgeries.submittedBetween(dataset.slug(), from, to).stream().map(ForgeryRecord::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<ForgeryRecord> latest(DatasetId dataset, int limit) {
+        return forgeries.latest(dataset.slug(), Limit.of(limit)).stream().map(ForgeryRecord::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    long count(DatasetId dataset) {
+        return forgeries.countByDataset(dataset.slug());
+    }
+
+    private static long requireId(@org.jspecify.annotations.Nullable Long id) {
+        if (id == null) {
+            throw new IllegalStateException("A saved row has no id");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,17 @@
+package org.adversarialarena.forge;
+
+import java.time.Instant;
+import org.adversarialarena.ml.data.DatasetId;
+
+/** A stored forgery as the gallery, the final verdict and a resumed detective see it. */
+public record ForgeryRecord(long id, String nickname, DatasetId dataset, int promptClass, float[] pixels,
+        double realProbability, boolean classifierAgrees, double score, long detectiveVersion, Instant created) {
+
+    static ForgeryRecord of(Forgery forgery) {
+        Long id = forgery.getId();
+        return new ForgeryRecord(id == null ? -1 : id, forgery.getPlayer().getNickname(),
+                DatasetId.fromSlug(forgery.getDataset()), forgery.getPromptClass(), forgery.pixels(),
+                forgery.getRealProbability(), forgery.isClassifierAgrees(), forgery.getScore(),
+                forgery.getDetectiveVersion(), forgery.getCreated());
+    }
+}

@@ -1,0 +1,27 @@
+package org.adversarialarena.forge;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ForgeryRepository extends JpaRepository<Forgery, Long> {
+
+    @Query("""
+            select f from Forgery f join fetch f.player
+             where f.dataset = :dataset and f.classifierAgrees = true and f.realProbability >= 0.5
+             order by f.created desc""")
+    List<Forgery> fooledTheDetective(String dataset, Limit limit);
+
+    @Query("""
+            select f from Forgery f join fetch f.player
+             where f.dataset = :dataset and f.created >= :from and f.created < :to
+             order by f.created""")
+    List<Forgery> submittedBetween(String dataset, Instant from, Instant to);
+
+    @Query("select f from Forgery f join fetch f.player where f.dataset = :dataset order by f.created desc")
+    List<Forgery> latest(String dataset, Limit limit);
+
+    long countByDataset(String dataset);
+}

@@ -1,0 +1,141 @@
+package org.adversarialarena.forge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.DatasetSplit;
+import org.adversarialarena.ml.detective.Detective;
+import org.adversarialarena.ml.detective.DetectiveOptions;
+import org.adversarialarena.ml.detective.StepFault;
+import org.adversarialarena.ml.detective.StepOutcome;
+import org.adversarialarena.ml.gan.ConditionalGan;
+import org.adversarialarena.models.ServedModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * One live detective per dataset. It goes live from the latest checkpoint in PostgreSQL (or, the
+ * first time, from the shipped GAN's D) and learns on a single background thread: every few
+ * submissions a short training round is queued there, so no player's request ever waits for
+ * training. Accepted steps are checkpointed every {@code checkpoint-every} steps; none is written on
+ * shutdown, because the embedded database may already be stopping then (a restart loses at most
+ * those few steps, never a stored forgery).
+ */
+@Component
+@EnableConfigurationProperties(ForgeProperties.class)
+class LiveDetectives implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveDetectives.class);
+
+    private final ServedModels models;
+    private final DetectiveCheckpoints checkpoints;
+    private final ForgeryLedger ledger;
+    private final DetectiveFeed feed;
+    private final ForgeProperties properties;
+    private final Map<DatasetId, Detective> detectives = new ConcurrentHashMap<>();
+    private final Map<DatasetId, AtomicLong> submissions = new ConcurrentHashMap<>();
+    /** Touched only on the trainer thread. */
+    private final Map<DatasetId, Integer> acceptedSinceCheckpoint = new ConcurrentHashMap<>();
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "forge-detective-trainer");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
+
+    LiveDetectives(ServedModels models, DetectiveCheckpoints checkpoints, ForgeryLedger ledger, DetectiveFeed feed,
+            ForgeProperties properties) {
+        this.models = models;
+        this.checkpoints = checkpoints;
+        this.ledger = ledger;
+        this.feed = feed;
+        this.properties = properties;
+    }
+
+    Detective of(DatasetId dataset) {
+        return detectives.computeIfAbsent(dataset, this::goLive);
+    }
+
+    /** Counts a judged forgery; every {@code train-every} submissions a training round is queued. */
+    void observed(DatasetId dataset, float[] forgery, int prompt, double verdict) {
+        Detective detective = of(dataset);
+        detective.observe(forgery, prompt, verdict);
+        feed.publish(detective.stats());
+        long count = submissions.computeIfAbsent(dataset, key -> new AtomicLong()).incrementAndGet();
+        if (count % properties.trainEvery() == 0) {
+            train(dataset, properties.stepsPerRound(), StepFault.NONE);
+        }
+    }
+
+    /** Queues a training round on the trainer thread; the future completes with each step's outcome. */
+    CompletableFuture<List<StepOutcome>> train(DatasetId dataset, int steps, StepFault fault) {
+        return CompletableFuture.supplyAsync(() -> trainRound(dataset, steps, fault), trainer);
+    }
+
+    /** Queues a checkpoint of the detective's current state behind any queued training. */
+    CompletableFuture<Void> checkpoint(DatasetId dataset) {
+        return CompletableFuture.runAsync(() -> saveCheckpoint(of(dataset)), trainer);
+    }
+
+    private List<StepOutcome> trainRound(DatasetId dataset, int steps, StepFault fault) {
+        Detective detective = of(dataset);
+        List<StepOutcome> outcomes = new ArrayList<>(steps);
+        try {
+            for (int i = 0; i < steps; i++) {
+                StepOutcome outcome = detective.trainStep(fault);
+                outcomes.add(outcome);
+                if (outcome.accepted()) {
+                    int accepted = acceptedSinceCheckpoint.merge(dataset, 1, Integer::sum);
+                    if (accepted >= properties.checkpointEvery()) {
+                        saveCheckpoint(detective);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // The game goes on with the last good detective; the failure is for the operators.
+            log.error("{} detective: training round failed", dataset.slug(), e);
+        }
+        feed.publish(detective.stats());
+        return outcomes;
+    }
+
+    private void saveCheckpoint(Detective detective) {
+        checkpoints.save(detective.checkpoint(), properties.keepCheckpoints());
+        acceptedSinceCheckpoint.put(detective.dataset(), 0);
+        log.info("{} detective v{} checkpointed", detective.dataset().slug(), detective.version());
+    }
+
+    private Detective goLive(DatasetId dataset) {
+        DatasetSplit data = models.dataset(dataset);
+        ConditionalGan gan = models.gan(dataset);
+        DetectiveOptions options = DetectiveOptions.defaults(properties.seed()).withLearningRate(properties.learningRate());
+        Detective detective = checkpoints.latest(dataset)
+                .map(checkpoint -> {
+                    log.info("{} detective resumed from checkpoint v{}", dataset.slug(), checkpoint.version());
+                    return Detective.resume(gan, checkpoint, data.train(), data.test(), options);
+                })
+                .orElseGet(() -> Detective.fromGan(gan, data.train(), data.test(), options));
+        for (ForgeryRecord forgery : ledger.latest(dataset, properties.replayOnStart())) {
+            detective.remember(forgery.pixels(), forgery.promptClass());
+        }
+        return detective;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        trainer.shutdown();
+        if (!trainer.awaitTermination(10, TimeUnit.SECONDS)) {
+            trainer.shutdownNow();
+        }
+    }
+}

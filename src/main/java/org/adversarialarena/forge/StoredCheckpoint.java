@@ -1,0 +1,72 @@
+package org.adversarialarena.forge;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.detective.DetectiveCheckpoint;
+import org.jspecify.annotations.Nullable;
+
+/** A detective checkpoint as a row: the network zip and its counters (the loss curve as comma-separated text). */
+@Entity
+@Table(name = "detective_checkpoint")
+class StoredCheckpoint {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(nullable = false, length = 32)
+    private String dataset;
+
+    @Column(nullable = false)
+    private long version;
+
+    @Column(name = "forgeries_seen", nullable = false)
+    private long forgeriesSeen;
+
+    @Column(nullable = false)
+    private byte[] network;
+
+    @Column(name = "loss_curve", nullable = false)
+    private String lossCurve;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant created;
+
+    @SuppressWarnings("NullAway.Init")
+    protected StoredCheckpoint() {
+    }
+
+    StoredCheckpoint(DetectiveCheckpoint checkpoint, Instant created) {
+        this.dataset = checkpoint.dataset().slug();
+        this.version = checkpoint.version();
+        this.forgeriesSeen = checkpoint.forgeriesSeen();
+        this.network = checkpoint.network();
+        this.lossCurve = checkpoint.lossCurve().stream().map(loss -> String.format(Locale.ROOT, "%.6g", loss))
+                .collect(Collectors.joining(","));
+        this.created = created;
+    }
+
+    DetectiveCheckpoint toCheckpoint() {
+        List<Double> losses = lossCurve.isBlank() ? List.of()
+                : Arrays.stream(lossCurve.split(",")).map(Double::parseDouble).toList();
+        return new DetectiveCheckpoint(DatasetId.fromSlug(dataset), version, forgeriesSeen, network, losses);
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    Instant getCreated() {
+        return created;
+    }
+}

@@ -1,0 +1,368 @@
+package org.adversarialarena.ml.detective;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.ImageSet;
+import org.adversarialarena.ml.explain.Saliency;
+import org.adversarialarena.ml.gan.ConditionalGan;
+import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.ml.model.OneDnnConvolution;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.jspecify.annotations.Nullable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A discriminator that keeps learning while people play against it. It starts as a copy of a trained
+ * conditional GAN's D and, one small step at a time, learns to tell real images from the forgeries
+ * players submit (replayed from a buffer) and from the GAN generator's samples: the GAN game with
+ * humans as the generator.
+ *
+ * <p>Two copies of D keep judging and learning apart: requests are answered by the serving copy,
+ * the trainer updates the training copy and, if the step passes the health check, copies the new
+ * weights over. A request therefore waits at most for a weight copy, never for a training step. The
+ * health check rolls a step back (weights and Adam state) when it produced NaN or when D stopped
+ * recognising held-out real images, the usual way a discriminator "wins" degenerately.
+ *
+ * <p>Thread-safe. The generator copy inside is only used by the trainer.
+ */
+public final class Detective {
+
+    private static final Logger log = LoggerFactory.getLogger(Detective.class);
+
+    private final DatasetId dataset;
+    private final DetectiveOptions options;
+    private final ImageSet real;
+    private final INDArray heldOut;
+    private final int[] heldOutClasses;
+    private final ConditionalGan serving;
+    private final ConditionalGan training;
+    private final Object servingLock = new Object();
+    private final Object trainingLock = new Object();
+    private final Object statsLock = new Object();
+    private final ReplayBuffer replay;
+    private final Random random;
+    private final double baselineRealAccuracy;
+    private @Nullable INDArray lastGoodUpdaterState;
+
+    private long version;
+    private long forgeriesSeen;
+    private final Deque<Boolean> recentCaught = new ArrayDeque<>();
+    private final Deque<Double> lossCurve = new ArrayDeque<>();
+    private double realAccuracy;
+    private int rollbacks;
+
+    private Detective(ConditionalGan gan, MultiLayerNetwork discriminator, ImageSet real, ImageSet heldOut,
+            DetectiveOptions options, long version, long forgeriesSeen, List<Double> losses) {
+        if (real.dataset() != gan.dataset() || heldOut.dataset() != gan.dataset()) {
+            throw new IllegalArgumentException("Real images, held-out images and the GAN must be of one dataset");
+        }
+        this.dataset = gan.dataset();
+        this.options = options;
+        this.real = real;
+        ImageSet judged = heldOut.subset(0, Math.min(options.heldOutSize(), heldOut.size()));
+        this.heldOut = judged.features();
+        this.heldOutClasses = judged.firstLabels(judged.size());
+        this.replay = new ReplayBuffer(options.replayCapacity());
+        this.random = new Random(options.seed());
+        MultiLayerNetwork generator;
+        synchronized (gan) {
+            // The shipped GAN is shared by every game: it is copied under its own lock, and its D is the
+            // yardstick of "healthy" however far this detective has drifted since.
+            generator = gan.generator().clone();
+            baselineRealAccuracy = realAccuracy(gan, this.heldOut, heldOutClasses);
+        }
+        MultiLayerNetwork learner = OneDnnConvolution.install(discriminator);
+        learner.setLearningRate(options.learningRate());
+        this.training = new ConditionalGan(dataset, gan.loss(), generator, learner);
+        this.serving = new ConditionalGan(dataset, gan.loss(), generator, OneDnnConvolution.install(learner.clone()));
+        this.lastGoodUpdaterState = updaterState(learner);
+        this.version = version;
+        this.forgeriesSeen = forgeriesSeen;
+        losses.stream().skip(Math.max(0, losses.size() - options.lossCurveLength())).forEach(lossCurve::addLast);
+        this.realAccuracy = realAccuracy(training, this.heldOut, heldOutClasses);
+    }
+
+    /** A detective going live as a copy of {@code gan}'s discriminator (version 1). */
+    public static Detective fromGan(ConditionalGan gan, ImageSet real, ImageSet heldOut, DetectiveOptions options) {
+        MultiLayerNetwork copy;
+        synchronized (gan) {
+            copy = gan.discriminator().clone();
+        }
+        return new Detective(gan, copy, real, heldOut, options, 1, 0, List.of());
+    }
+
+    /** A detective resumed from {@code checkpoint}; {@code gan} supplies the generator and the health yardstick. */
+    public static Detective resume(ConditionalGan gan, DetectiveCheckpoint checkpoint, ImageSet real, ImageSet heldOut,
+            DetectiveOptions options) {
+        if (checkpoint.dataset() != gan.dataset()) {
+            throw new IllegalArgumentException("A " + checkpoint.dataset().slug() + " checkpoint cannot resume a "
+                    + gan.dataset().slug() + " detective");
+        }
+        MultiLayerNetwork network;
+        try {
+            network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(checkpoint.network()), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The detective checkpoint cannot be read", e);
+        }
+        return new Detective(gan, network, real, heldOut, options, checkpoint.version(), checkpoint.forgeriesSeen(),
+                checkpoint.lossCurve());
+    }
+
+    public DatasetId dataset() {
+        return dataset;
+    }
+
+    /** How real the detective finds {@code image} as an image of class {@code classIndex}, in [0, 1]. */
+    public double realness(float[] image, int classIndex) {
+        synchronized (servingLock) {
+            return serving.realness(image, classIndex);
+        }
+    }
+
+    /** Verdicts for many images at once (e.g. re-judging a competition's forgeries). */
+    public float[] realness(float[][] images, int[] classes) {
+        if (images.length != classes.length || images.length == 0) {
+            throw new IllegalArgumentException("One class per image, and at least one image");
+        }
+        INDArray batch = batch(List.of(images));
+        synchronized (servingLock) {
+            return serving.realness(batch, classes);
+        }
+    }
+
+    /**
+     * Which pixels the detective's verdict on {@code image} as class {@code classIndex} hangs on:
+     * |∂ loss(real) / ∂x| from the serving copy, scaled to [0, 1].
+     */
+    public float[] saliency(float[] image, int classIndex) {
+        INDArray input = Nd4j.create(ImagePixels.requireValid(image), new long[] {1, ImagePixels.COUNT}, 'c');
+        synchronized (servingLock) {
+            MultiLayerNetwork d = serving.discriminator();
+            INDArray gradient = d.calculateGradients(input, filled(1, 1), null, oneHot(new int[] {classIndex}))
+                    .getSecond();
+            // calculateGradients leaves the label mask on D's layers, which a later batch of another size trips on.
+            d.clearLayerMaskArrays();
+            return Saliency.normalisedMagnitude(gradient.reshape(ImagePixels.COUNT).toFloatVector());
+        }
+    }
+
+    /**
+     * Records a forgery the detective judged ({@code verdict}, its real-probability at submission): it
+     * counts for the catch rate and joins the replay buffer the next training steps learn from.
+     */
+    public void observe(float[] forgery, int classIndex, double verdict) {
+        float[] pixels = ImagePixels.requireValid(forgery);
+        if (classIndex < 0 || classIndex >= dataset.classCount()) {
+            throw new IllegalArgumentException("Class " + classIndex + " does not exist in " + dataset.slug());
+        }
+        replay.add(pixels, classIndex);
+        synchronized (statsLock) {
+            forgeriesSeen++;
+            recentCaught.addLast(verdict < 0.5);
+            while (recentCaught.size() > options.recentWindow()) {
+                recentCaught.removeFirst();
+            }
+        }
+    }
+
+    /**
+     * Puts a forgery into the replay buffer without counting it as newly seen: e.g. the latest stored
+     * forgeries after a restart, so a resumed detective keeps learning from what it had been shown.
+     */
+    public void remember(float[] forgery, int classIndex) {
+        if (classIndex < 0 || classIndex >= dataset.classCount()) {
+            throw new IllegalArgumentException("Class " + classIndex + " does not exist in " + dataset.slug());
+        }
+        replay.add(ImagePixels.requireValid(forgery), classIndex);
+    }
+
+    public StepOutcome trainStep() {
+        return trainStep(StepFault.NONE);
+    }
+
+    /**
+     * One training step on real images against replayed forgeries and generator samples, kept only if
+     * the health check passes. Without forgeries to learn from it does nothing.
+     */
+    public StepOutcome trainStep(StepFault fault) {
+        synchronized (trainingLock) {
+            if (replay.size() == 0) {
+                return new StepOutcome(false, version(), Double.NaN, currentRealAccuracy(), "no forgeries yet");
+            }
+            MultiLayerNetwork d = training.discriminator();
+            d.fit(nextBatch());
+            d.clearLayerMaskArrays();
+            fault.afterUpdate(d);
+            double loss = d.score();
+            double accuracy = Double.NaN;
+            String problem = null;
+            if (!Double.isFinite(loss) || !Double.isFinite(d.params().sumNumber().doubleValue())) {
+                problem = "the step produced NaN (loss " + loss + ")";
+            } else {
+                accuracy = realAccuracy(training, heldOut, heldOutClasses);
+                if (accuracy < baselineRealAccuracy * options.collapseFraction()) {
+                    problem = String.format(java.util.Locale.ROOT,
+                            "its accuracy on held-out real images collapsed to %.2f (went live at %.2f)", accuracy,
+                            baselineRealAccuracy);
+                }
+            }
+            if (problem != null) {
+                rollBack(d);
+                synchronized (statsLock) {
+                    rollbacks++;
+                }
+                log.warn("{} detective v{}: training step rolled back because {}", dataset.slug(), version(), problem);
+                return new StepOutcome(false, version(), loss, currentRealAccuracy(), problem);
+            }
+            lastGoodUpdaterState = updaterState(d);
+            synchronized (servingLock) {
+                serving.discriminator().setParams(d.params());
+            }
+            synchronized (statsLock) {
+                version++;
+                realAccuracy = accuracy;
+                lossCurve.addLast(loss);
+                while (lossCurve.size() > options.lossCurveLength()) {
+                    lossCurve.removeFirst();
+                }
+                return new StepOutcome(true, version, loss, accuracy, "");
+            }
+        }
+    }
+
+    /** The detective as it stands after its last accepted step, with its Adam state. */
+    public DetectiveCheckpoint checkpoint() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        synchronized (trainingLock) {
+            try {
+                ModelSerializer.writeModel(training.discriminator(), bytes, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not serialise the detective", e);
+            }
+            DetectiveStats stats = stats();
+            return new DetectiveCheckpoint(dataset, stats.version(), stats.forgeriesSeen(), bytes.toByteArray(),
+                    stats.lossCurve());
+        }
+    }
+
+    public DetectiveStats stats() {
+        synchronized (statsLock) {
+            long caught = recentCaught.stream().filter(Boolean::booleanValue).count();
+            double catchRate = recentCaught.isEmpty() ? Double.NaN : (double) caught / recentCaught.size();
+            return new DetectiveStats(dataset, version, forgeriesSeen, catchRate, recentCaught.size(), realAccuracy,
+                    rollbacks, new ArrayList<>(lossCurve));
+        }
+    }
+
+    public long version() {
+        synchronized (statsLock) {
+            return version;
+        }
+    }
+
+    /** The training copy's weights go back to the last accepted ones (the serving copy's), and Adam's state too. */
+    private void rollBack(MultiLayerNetwork d) {
+        synchronized (servingLock) {
+            d.setParams(serving.discriminator().params());
+        }
+        INDArray state = d.getUpdater() == null ? null : d.getUpdater().getStateViewArray();
+        if (state != null && lastGoodUpdaterState != null) {
+            state.assign(lastGoodUpdaterState);
+        }
+    }
+
+    private double currentRealAccuracy() {
+        synchronized (statsLock) {
+            return realAccuracy;
+        }
+    }
+
+    private DataSet nextBatch() {
+        List<float[]> images = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
+        for (int k = 0; k < options.realPerStep(); k++) {
+            int i = random.nextInt(real.size());
+            images.add(real.image(i));
+            classes.add(real.label(i));
+            targets.add(options.realTarget());
+        }
+        for (ReplayBuffer.Forgery forgery : replay.sample(options.forgeriesPerStep(), random)) {
+            images.add(forgery.pixels());
+            classes.add(forgery.classIndex());
+            targets.add(0.0);
+        }
+        if (options.generatedPerStep() > 0) {
+            int n = options.generatedPerStep();
+            int[] fakeClasses = random.ints(n, 0, dataset.classCount()).toArray();
+            float[] z = new float[n * training.latentSize()];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) random.nextGaussian();
+            }
+            float[][] fakes = training.generate(Nd4j.create(z, new long[] {n, training.latentSize()}, 'c'), fakeClasses)
+                    .toFloatMatrix();
+            for (int i = 0; i < n; i++) {
+                images.add(fakes[i]);
+                classes.add(fakeClasses[i]);
+                targets.add(0.0);
+            }
+        }
+        int n = images.size();
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, 10);
+        for (int i = 0; i < n; i++) {
+            labels.getRow(i).assign(targets.get(i));
+        }
+        int[] classArray = classes.stream().mapToInt(Integer::intValue).toArray();
+        return new DataSet(batch(images), labels, null, oneHot(classArray));
+    }
+
+    private static double realAccuracy(ConditionalGan gan, INDArray images, int[] classes) {
+        float[] verdicts = gan.realness(images, classes);
+        int judgedReal = 0;
+        for (float verdict : verdicts) {
+            if (verdict >= 0.5f) {
+                judgedReal++;
+            }
+        }
+        return (double) judgedReal / verdicts.length;
+    }
+
+    private static @Nullable INDArray updaterState(MultiLayerNetwork network) {
+        INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
+        return state == null ? null : state.dup();
+    }
+
+    private static INDArray batch(List<float[]> images) {
+        float[] flat = new float[images.size() * ImagePixels.COUNT];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(ImagePixels.requireValid(images.get(i)), 0, flat, i * ImagePixels.COUNT, ImagePixels.COUNT);
+        }
+        return Nd4j.create(flat, new long[] {images.size(), ImagePixels.COUNT}, 'c');
+    }
+
+    private static INDArray oneHot(int[] classes) {
+        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, classes.length, 10);
+        for (int i = 0; i < classes.length; i++) {
+            oneHot.putScalar(i, classes[i], 1f);
+        }
+        return oneHot;
+    }
+
+    private static INDArray filled(int n, double value) {
+        return Nd4j.valueArrayOf(new long[] {n, 10}, value, DataType.FLOAT);
+    }
+}

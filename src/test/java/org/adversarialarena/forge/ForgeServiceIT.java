@@ -1,0 +1,194 @@
+package org.adversarialarena.forge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.adversarialarena.leaderboard.LeaderboardService;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.detective.Detective;
+import org.adversarialarena.ml.detective.NearDuplicateException;
+import org.adversarialarena.ml.detective.StepOutcome;
+import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.ml.image.InvalidImageException;
+import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.player.Player;
+import org.adversarialarena.player.PlayerService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Forge against the real embedded PostgreSQL and the shipped networks, with a fixed seed: forgeries
+ * are stored and ranked, the detective learns from a repeated kind of forgery, refuses a NaN step,
+ * and a new service instance resumes it from its checkpoint. Automatic training is switched off
+ * (train-every is huge) so each test decides when the detective learns.
+ */
+@SpringBootTest(properties = {"arena.forge.train-every=100000", "arena.forge.checkpoint-every=1000", "arena.forge.seed=1",
+        "arena.submissions.min-interval=0s", "arena.submissions.per-minute=1000"})
+class ForgeServiceIT {
+
+    private static final int SEVEN = 7;
+    /** The other tests forge 1s, so they don't teach the detective the 7 the learning test measures. */
+    private static final int ONE = 1;
+
+    @Autowired
+    ForgeService forge;
+
+    @Autowired
+    LiveDetectives detectives;
+
+    @Autowired
+    DetectiveCheckpoints checkpoints;
+
+    @Autowired
+    ForgeryLedger ledger;
+
+    @Autowired
+    DetectiveFeed feed;
+
+    @Autowired
+    ServedModels models;
+
+    @Autowired
+    ForgeProperties properties;
+
+    @Autowired
+    PlayerService players;
+
+    @Autowired
+    LeaderboardService leaderboards;
+
+    @Test
+    void aRepeatedKindOfForgeryLosesItsVerdictOnceTheDetectiveHasTrainedOnIt() throws Exception {
+        Player forger = players.join("han");
+        float[] probe = seven(0, 0);
+        double before = forge.judge(DatasetId.MNIST, SEVEN, probe).realProbability();
+        Instant start = Instant.now();
+
+        Random random = new Random(3);
+        Submission first = null;
+        for (int i = 0; i < 12; i++) {
+            Submission submission = forge.submit(forger, DatasetId.MNIST, SEVEN, seven(random.nextInt(3) - 1, random.nextInt(3) - 1));
+            first = first == null ? submission : first;
+        }
+        assertThat(first.score().classifierAgrees()).as("the LeNet reads the drawn 7 as a 7").isTrue();
+        assertThat(leaderboards.top(ForgeService.board(DatasetId.MNIST, SEVEN)))
+                .anySatisfy(standing -> assertThat(standing.nickname()).isEqualTo("han"));
+
+        List<StepOutcome> outcomes = detectives.train(DatasetId.MNIST, 20, network -> {
+        }).get();
+        double after = forge.judge(DatasetId.MNIST, SEVEN, probe).realProbability();
+
+        // The health check may refuse a step that happens to hurt its real-image accuracy; most must pass.
+        assertThat(outcomes.stream().filter(StepOutcome::accepted).count()).isGreaterThanOrEqualTo(15);
+        assertThat(after).isLessThan(before / 2);
+        assertThat(forge.detectiveStatus(DatasetId.MNIST).forgeriesSeen()).isGreaterThanOrEqualTo(12);
+
+        List<Reverdict> finalVerdict = forge.finalVerdict(DatasetId.MNIST, start, Instant.now().plusSeconds(1));
+        assertThat(finalVerdict).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(finalVerdict).allSatisfy(reverdict ->
+                assertThat(reverdict.points()).isLessThanOrEqualTo(reverdict.forgery().score() + 1e-9));
+    }
+
+    @Test
+    void aTrainingStepThatProducesNaNIsRolledBack() throws Exception {
+        forge.submit(players.join("ada"), DatasetId.MNIST, ONE, one(1));
+        float[] probe = one(0);
+        long version = forge.detectiveStatus(DatasetId.MNIST).version();
+        double before = forge.judge(DatasetId.MNIST, ONE, probe).realProbability();
+
+        List<StepOutcome> outcomes = detectives.train(DatasetId.MNIST, 1,
+                network -> network.params().putScalar(0, Double.NaN)).get();
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.accepted()).isFalse();
+            assertThat(outcome.reason()).contains("NaN");
+        });
+        assertThat(forge.detectiveStatus(DatasetId.MNIST).version()).isEqualTo(version);
+        assertThat(forge.judge(DatasetId.MNIST, ONE, probe).realProbability()).isEqualTo(before);
+        assertThat(forge.detectiveStatus(DatasetId.MNIST).rollbacks()).isPositive();
+    }
+
+    @Test
+    void aNewServiceInstanceResumesTheDetectiveFromItsLatestCheckpoint() throws Exception {
+        forge.submit(players.join("linus"), DatasetId.MNIST, ONE, one(-1));
+        for (int round = 0; round < 5 && detectives.of(DatasetId.MNIST).version() == 1; round++) {
+            detectives.train(DatasetId.MNIST, 2, network -> {
+            }).get();
+        }
+        detectives.checkpoint(DatasetId.MNIST).get();
+        Detective live = detectives.of(DatasetId.MNIST);
+
+        LiveDetectives restarted = new LiveDetectives(models, checkpoints, ledger, feed, properties);
+        Detective resumed = restarted.of(DatasetId.MNIST);
+
+        assertThat(resumed.version()).isEqualTo(live.version()).isGreaterThan(1);
+        assertThat(resumed.stats().forgeriesSeen()).isEqualTo(live.stats().forgeriesSeen());
+        float[] probe = one(2);
+        assertThat(resumed.realness(probe, ONE)).isCloseTo(live.realness(probe, ONE), within(1e-6));
+        restarted.destroy();
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearMessageAndNothingIsStored() {
+        Player player = players.join("mallory");
+        long before = ledger.count(DatasetId.MNIST);
+        float[] outOfRange = seven(0, 0);
+        outOfRange[3] = 1.5f;
+        float[] notANumber = seven(0, 0);
+        notANumber[3] = Float.NaN;
+
+        assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, SEVEN, new float[10]))
+                .isInstanceOf(InvalidImageException.class).hasMessageContaining("784");
+        assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, SEVEN, notANumber))
+                .isInstanceOf(InvalidImageException.class).hasMessageContaining("finite");
+        assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, SEVEN, outOfRange))
+                .isInstanceOf(InvalidImageException.class).hasMessageContaining("[0, 1]");
+        assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, SEVEN, ImagePixels.blank()))
+                .isInstanceOf(InvalidImageException.class).hasMessageContaining("blank");
+        assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, 10, seven(0, 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no class 10");
+        float[] copy = models.dataset(DatasetId.MNIST).train().image(5);
+        assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, models.dataset(DatasetId.MNIST).train().label(5), copy))
+                .isInstanceOf(NearDuplicateException.class).hasMessageContaining("copy");
+
+        assertThat(ledger.count(DatasetId.MNIST)).isEqualTo(before);
+    }
+
+    /** A blocky 7 (a top bar and a diagonal), shifted by (dx, dy). */
+    static float[] seven(int dx, int dy) {
+        float[] image = ImagePixels.blank();
+        for (int x = 7; x <= 20; x++) {
+            ink(image, x + dx, 6 + dy);
+            ink(image, x + dx, 7 + dy);
+        }
+        for (int y = 8; y <= 22; y++) {
+            int x = 20 - (y - 8) * 8 / 14;
+            ink(image, x + dx, y + dy);
+            ink(image, x + 1 + dx, y + dy);
+        }
+        return image;
+    }
+
+    /** A vertical bar with a small flag at the top, shifted by dx. */
+    static float[] one(int dx) {
+        float[] image = ImagePixels.blank();
+        for (int y = 5; y <= 22; y++) {
+            ink(image, 14 + dx, y);
+            ink(image, 15 + dx, y);
+        }
+        ink(image, 13 + dx, 6);
+        ink(image, 12 + dx, 7);
+        return image;
+    }
+
+    private static void ink(float[] image, int x, int y) {
+        if (x >= 0 && x < ImagePixels.SIDE && y >= 0 && y < ImagePixels.SIDE) {
+            image[y * ImagePixels.SIDE + x] = 1f;
+        }
+    }
+}

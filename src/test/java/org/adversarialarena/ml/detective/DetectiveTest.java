@@ -1,0 +1,119 @@
+package org.adversarialarena.ml.detective;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.DatasetSplit;
+import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.gan.ConditionalGan;
+import org.adversarialarena.ml.gan.GanFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The live detective learns from forgeries, refuses a broken step, and survives a checkpoint. */
+class DetectiveTest {
+
+    private static final int SEVEN = 7;
+
+    private static ConditionalGan gan;
+    private static DatasetSplit mnist;
+
+    @BeforeAll
+    static void load() {
+        gan = GanFiles.loadShipped(DatasetId.MNIST, 1);
+        mnist = Datasets.load(DatasetId.MNIST);
+    }
+
+    private static Detective fresh() {
+        return Detective.fromGan(gan, mnist.train(), mnist.test(), DetectiveOptions.defaults(11));
+    }
+
+    @Test
+    void afterTrainingOnOneKindOfForgeryItsVerdictOnThatKindDrops() {
+        Detective detective = fresh();
+        float[] forgery = Forgeries.seven(0, 0);
+        double before = detective.realness(forgery, SEVEN);
+        Random random = new Random(5);
+        for (int i = 0; i < 24; i++) {
+            float[] submitted = Forgeries.jitteredSeven(random);
+            detective.observe(submitted, SEVEN, detective.realness(submitted, SEVEN));
+        }
+        int accepted = 0;
+        for (int step = 0; step < 20; step++) {
+            if (detective.trainStep().accepted()) {
+                accepted++;
+            }
+        }
+        double after = detective.realness(forgery, SEVEN);
+
+        assertThat(accepted).isEqualTo(20);
+        assertThat(after).isLessThan(before / 2);
+        assertThat(detective.version()).isEqualTo(21);
+        assertThat(detective.stats().forgeriesSeen()).isEqualTo(24);
+        assertThat(detective.stats().realAccuracy()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void aStepThatProducesNaNIsRolledBack() {
+        Detective detective = fresh();
+        float[] forgery = Forgeries.seven(0, 0);
+        detective.observe(forgery, SEVEN, 0.3);
+        double before = detective.realness(forgery, SEVEN);
+
+        StepOutcome outcome = detective.trainStep(network -> network.params().putScalar(0, Double.NaN));
+
+        assertThat(outcome.accepted()).isFalse();
+        assertThat(outcome.reason()).contains("NaN");
+        assertThat(detective.version()).isEqualTo(1);
+        assertThat(detective.stats().rollbacks()).isEqualTo(1);
+        assertThat(detective.realness(forgery, SEVEN)).isEqualTo(before);
+        StepOutcome next = detective.trainStep();
+        assertThat(next.accepted()).isTrue();
+        assertThat(Double.isFinite(next.loss())).isTrue();
+        assertThat(detective.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aStepThatMakesItRejectRealImagesIsRolledBack() {
+        Detective detective = fresh();
+        detective.observe(Forgeries.seven(0, 0), SEVEN, 0.3);
+
+        // Output bias pushed far negative: every image, real ones included, now looks fake.
+        StepOutcome outcome = detective.trainStep(network -> network.getOutputLayer().getParam("b").assign(-50));
+
+        assertThat(outcome.accepted()).isFalse();
+        assertThat(outcome.reason()).contains("collapsed");
+        assertThat(detective.version()).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckpointResumesTheSameDetective() {
+        Detective detective = fresh();
+        detective.observe(Forgeries.seven(0, 0), SEVEN, 0.7);
+        detective.trainStep();
+        DetectiveCheckpoint checkpoint = detective.checkpoint();
+
+        Detective resumed = Detective.resume(gan, checkpoint, mnist.train(), mnist.test(), DetectiveOptions.defaults(11));
+
+        float[] probe = Forgeries.seven(1, 0);
+        assertThat(resumed.realness(probe, SEVEN)).isCloseTo(detective.realness(probe, SEVEN),
+                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(resumed.version()).isEqualTo(2);
+        assertThat(resumed.stats().forgeriesSeen()).isEqualTo(1);
+        assertThat(resumed.stats().lossCurve()).hasSize(1);
+    }
+
+    @Test
+    void saliencyIsAMapInTheUnitRange() {
+        float[] map = fresh().saliency(Forgeries.seven(0, 0), SEVEN);
+
+        assertThat(map).hasSize(784);
+        float max = 0;
+        for (float v : map) {
+            assertThat(v).isBetween(0f, 1f);
+            max = Math.max(max, v);
+        }
+        assertThat(max).isEqualTo(1f);
+    }
+}

@@ -1,0 +1,75 @@
+package org.adversarialarena.ml.detective;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.DatasetSplit;
+import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.gan.ConditionalGan;
+import org.adversarialarena.ml.gan.GanFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Copying a real image is not forging; drawing or generating one is. */
+class NearDuplicatesTest {
+
+    private static DatasetSplit mnist;
+    private static NearDuplicates duplicates;
+
+    @BeforeAll
+    static void index() {
+        mnist = Datasets.load(DatasetId.MNIST);
+        duplicates = new NearDuplicates(NearDuplicates.DEFAULT_THRESHOLD, mnist.train(), mnist.test());
+    }
+
+    @Test
+    void anExactCopyOfATrainingImageIsRefused() {
+        float[] copy = mnist.train().image(123);
+
+        assertThat(duplicates.nearestDistance(copy, 0.5)).isZero();
+        assertThatThrownBy(() -> duplicates.requireOriginal(copy)).isInstanceOf(NearDuplicateException.class)
+                .hasMessageContaining("copy");
+    }
+
+    @Test
+    void aCopyWithAFewPixelsTouchedUpIsStillACopy() {
+        float[] copy = mnist.test().image(42);
+        copy[100] = 1f - copy[100];
+        copy[500] = 1f - copy[500];
+        for (int p = 0; p < 50; p++) {
+            copy[p * 15] = Math.min(1f, copy[p * 15] + 0.03f);
+        }
+        assertThatThrownBy(() -> duplicates.requireOriginal(copy)).isInstanceOf(NearDuplicateException.class);
+    }
+
+    @Test
+    void handDrawnAndGeneratedImagesAreOriginals() {
+        duplicates.requireOriginal(Forgeries.seven(0, 0));
+        ConditionalGan gan = GanFiles.loadShipped(DatasetId.MNIST, 1);
+        for (int seed = 0; seed < 20; seed++) {
+            float[] sample = gan.sample(seed % 10, gan.latent(seed));
+            duplicates.requireOriginal(sample);
+        }
+    }
+
+    @Test
+    void theSearchIsExact() {
+        float[] image = mnist.train().image(7);
+        for (int p = 0; p < image.length; p += 7) {
+            image[p] = Math.min(1f, image[p] + 0.1f);
+        }
+        double bruteForce = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < mnist.train().size(); i++) {
+            float[] other = mnist.train().image(i);
+            double sum = 0;
+            for (int p = 0; p < other.length; p++) {
+                sum += (image[p] - other[p]) * (image[p] - other[p]);
+            }
+            bruteForce = Math.min(bruteForce, Math.sqrt(sum / other.length));
+        }
+        NearDuplicates trainOnly = new NearDuplicates(0.2, mnist.train());
+        assertThat(trainOnly.nearestDistance(image, 0.2)).isCloseTo(bruteForce,
+                org.assertj.core.api.Assertions.within(1e-6));
+    }
+}
