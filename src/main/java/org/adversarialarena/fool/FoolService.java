@@ -104,8 +104,14 @@ public class FoolService {
         float[] edited = Budget.withoutRoundingNoise(challenge.original(), validImage(pixels));
         float[] probabilities = models.classifier(challenge.level().visibleModel(challenge.dataset())).probabilities(edited);
         int predicted = Softmax.argmax(probabilities);
+        double detectorScore = Double.NaN;
+        boolean flagged = false;
+        if (challenge.level().guardedByDetector()) {
+            detectorScore = detector.adversarialProbability(challenge.dataset(), edited);
+            flagged = detectorScore >= detector.threshold(challenge.dataset());
+        }
         return new Probe(probabilities, predicted, challenge.budget().use(challenge.original(), edited),
-                challenge.goal().reachedBy(predicted));
+                challenge.goal().reachedBy(predicted) && !flagged, detectorScore, flagged);
     }
 
     /**
