@@ -348,7 +348,7 @@ class FoolView extends SectionPage {
             if (showMachineAnswer && !shown[0] && attempt.success()) {
                 shown[0] = true;
                 canvas.setImage(attempt.adversarial());
-                bars.setValues(fool.probe(current, attempt.adversarial()).probabilities());
+                showProbe(fool.probe(current, attempt.adversarial()), 0);
                 result.setText(getTranslation("fool.result.machine-answer", attempt.attack(),
                         className(attempt.predictedClass())));
             }
