@@ -68,7 +68,7 @@ public class FoolService {
     }
 
     /** Whether every model the level needs on this dataset is shipped. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public boolean isAvailable(FoolLevel level, DatasetId dataset) {
         return models.isShipped(level.judgingModel(dataset)) && models.isShipped(level.visibleModel(dataset))
                 && (!level.guardedByDetector() || detector.available(dataset));
