@@ -43,6 +43,18 @@ class FoolJourneyTest {
     private static final int TIMED_STROKES = 20;
     private static final int SIDE = 28;
 
+    /** Each level and a phrase of its explanation, to know the page shows that level. */
+    private static final Map<String, String> LEVEL_IDEAS = new java.util.LinkedHashMap<>();
+
+    static {
+        LEVEL_IDEAS.put("Few pixels", "L0 budget");
+        LEVEL_IDEAS.put("Faint touch", "L∞ budget");
+        LEVEL_IDEAS.put("Targeted", "chosen for you");
+        LEVEL_IDEAS.put("Fortress", "trained adversarially");
+        LEVEL_IDEAS.put("Blindfold", "is hidden");
+        LEVEL_IDEAS.put("Sentinel", "detector network");
+    }
+
     private static BrowserSession browser;
 
     @LocalServerPort
@@ -71,10 +83,8 @@ class FoolJourneyTest {
         Page page = browser.newPage();
         // The app layout scrolls inside its content area, so a tall window shows the whole game at once.
         page.setViewportSize(1440, 1500);
-        page.navigate("http://localhost:" + port + "/fool");
-        page.locator("#nickname-field input").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
-        page.locator("#nickname-field input").fill(NICKNAME);
-        page.locator("#nickname-join").click();
+        openAsNewVisitor(page);
+        join(page, NICKNAME);
         Locator status = page.locator("#fool-status");
         assertThat(status).containsText("Top class");
         assertThat(page.locator("#fool-level-explanation")).containsText("L0");
@@ -131,8 +141,7 @@ class FoolJourneyTest {
 
     /** Level 2: give up at once; the machine's attacks and the linear toy model's explanation appear. */
     private void giveUpOnTheFaintTouchLevelAndSeeTheMachinesAnswer(Page page) {
-        page.locator("#fool-level").click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Faint touch")).click();
+        choose(page, "#fool-level", "Faint touch");
         assertThat(page.locator("#fool-level-explanation")).containsText("ε");
         assertThat(page.locator("#fool-goal")).containsText("ε = 0.30");
         assertThat(page.locator("#fool-give-up")).isEnabled();
@@ -143,6 +152,65 @@ class FoolJourneyTest {
         assertThat(page.locator("#fool-linear-toy")).isVisible();
         page.locator("#fool-linear-toy").scrollIntoViewIfNeeded();
         browser.screenshot(page, "fool-give-up-faint-touch");
+    }
+
+    @Test
+    void everyLevelOpensOnBothDatasetsOrSaysWhichNetworkItStillLacks() {
+        Page page = browser.newPage();
+        page.setViewportSize(1440, 1500);
+        openAsNewVisitor(page);
+        join(page, "level-tourist");
+        for (String dataset : new String[] {"MNIST digits", "Fashion-MNIST"}) {
+            choose(page, "#fool-dataset", dataset);
+            for (Map.Entry<String, String> levelAndIdea : LEVEL_IDEAS.entrySet()) {
+                String level = levelAndIdea.getKey();
+                choose(page, "#fool-level", level);
+                assertThat(page.locator("#fool-level-explanation")).containsText(levelAndIdea.getValue());
+                Locator goal = page.locator("#fool-goal");
+                assertThat(goal).containsText(java.util.regex.Pattern.compile("Budget|not shipped yet"));
+                if (goal.textContent().contains("not shipped yet")) {
+                    System.out.println("Fool level " + level + " on " + dataset + ": " + goal.textContent());
+                    continue;
+                }
+                assertThat(page.locator("#fool-status")).containsText("Top class");
+                if (level.equals("Blindfold") && dataset.startsWith("MNIST")) {
+                    page.locator("#fool-ask-hidden").click();
+                    assertThat(page.locator("vaadin-notification-card")).containsText("The hidden model says");
+                    assertThat(page.locator("#fool-ask-hidden")).containsText("4 left");
+                    browser.screenshot(page, "fool-blindfold");
+                }
+                if (level.equals("Sentinel") && dataset.startsWith("MNIST")) {
+                    assertThat(page.locator("#fool-detector")).containsText("Detector");
+                    browser.screenshot(page, "fool-sentinel");
+                }
+            }
+        }
+    }
+
+    /** The tests share a browser profile: forget any player an earlier test left in local storage. */
+    private void openAsNewVisitor(Page page) {
+        page.navigate("http://localhost:" + port + "/fool");
+        page.locator("#fool-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
+        page.evaluate("() => window.localStorage.clear()");
+        page.reload();
+    }
+
+    /** Joins with a nickname, unless this browser already is a player. */
+    private static void join(Page page, String nickname) {
+        Locator field = page.locator("#nickname-field input");
+        Locator ready = page.locator("#fool-status");
+        page.waitForCondition(() -> field.isVisible() || ready.textContent().contains("Top class"),
+                new Page.WaitForConditionOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
+        if (field.isVisible()) {
+            field.fill(nickname);
+            page.locator("#nickname-join").click();
+        }
+    }
+
+    private static void choose(Page page, String select, String itemText) {
+        page.locator(select).click();
+        page.locator("vaadin-select-item[role='option']").filter(new Locator.FilterOptions().setHasText(itemText)).click();
+        assertThat(page.locator(select)).containsText(itemText);
     }
 
     /** JSMA (the level's L0 attack) on the image the server handed this player, through the app's own beans. */

@@ -335,7 +335,8 @@ class FoolView extends SectionPage {
                 difference[i] = outcome.adversarial()[i] - original[i];
             }
             Perturbation change = outcome.use().change();
-            comparison.addPlayer(difference, outcome.verdict().success(), outcome.use().withinBudget(),
+            comparison.addPlayer(difference, outcome.verdict().success(), outcome.verdict().flagged(),
+                    outcome.use().withinBudget(),
                     className(outcome.verdict().predictedClass()), change, me.getNickname());
         }
         linearToy.setVisible(current.level().budgetKind() == BudgetKind.LINF);

@@ -243,6 +243,7 @@ class FoolServiceIT {
             assertThat(attempt.difference()).hasSize(784);
             assertThat(attempt.millis()).isPositive();
             assertThat(attempt.fooled()).isEqualTo(attempt.predictedClass() != challenge.trueClass());
+            assertThat(attempt.flagged()).isFalse();
         }
     }
 
