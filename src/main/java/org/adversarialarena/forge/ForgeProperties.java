@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("arena.forge")
 record ForgeProperties(@DefaultValue("3") int trainEvery, @DefaultValue("2") int stepsPerRound,
         @DefaultValue("2") int checkpointEvery, @DefaultValue("3") int keepCheckpoints,
-        @DefaultValue("2e-4") double learningRate, @DefaultValue("1") long seed,
+        @DefaultValue("2e-5") double learningRate, @DefaultValue("1") long seed,
         @DefaultValue("0.05") double duplicateThreshold, @DefaultValue("256") int replayOnStart) {
 
     ForgeProperties {

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.detective.Detective;
+import org.adversarialarena.ml.detective.DetectiveLearningMain;
 import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.detective.StepOutcome;
 import org.adversarialarena.ml.image.ImagePixels;
@@ -159,19 +160,8 @@ class ForgeServiceIT {
         assertThat(ledger.count(DatasetId.MNIST)).isEqualTo(before);
     }
 
-    /** A blocky 7 (a top bar and a diagonal), shifted by (dx, dy). */
     static float[] seven(int dx, int dy) {
-        float[] image = ImagePixels.blank();
-        for (int x = 7; x <= 20; x++) {
-            ink(image, x + dx, 6 + dy);
-            ink(image, x + dx, 7 + dy);
-        }
-        for (int y = 8; y <= 22; y++) {
-            int x = 20 - (y - 8) * 8 / 14;
-            ink(image, x + dx, y + dy);
-            ink(image, x + 1 + dx, y + dy);
-        }
-        return image;
+        return DetectiveLearningMain.blockySeven(dx, dy);
     }
 
     /** A vertical bar with a small flag at the top, shifted by dx. */

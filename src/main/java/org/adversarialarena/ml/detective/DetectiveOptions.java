@@ -6,7 +6,10 @@ package org.adversarialarena.ml.detective;
  * @param realPerStep       real images per training step (with their true classes)
  * @param forgeriesPerStep  player forgeries drawn from the replay buffer per step
  * @param generatedPerStep  generator samples per step, so D keeps rejecting what the GAN makes too
- * @param learningRate      D's Adam step size while live (the shipped D trained at 2e-4)
+ * @param learningRate      D's Adam step size while live. The shipped D trained at 2e-4, but its
+ *                          restored Adam state makes steps on unseen kinds of input large: at 2e-4
+ *                          one step takes a new kind of forgery from 0.76 to 0.001; 2e-5 needs
+ *                          about four steps to halve it twice (docs/forge.md), a pace a game can show
  * @param realTarget        D's target for real images (0.9: the one-sided label smoothing D was trained with)
  * @param replayCapacity    forgeries kept for replay; the oldest are forgotten first
  * @param heldOutSize       held-out real images the health check judges after every step
@@ -31,7 +34,7 @@ public record DetectiveOptions(int realPerStep, int forgeriesPerStep, int genera
     }
 
     public static DetectiveOptions defaults(long seed) {
-        return new DetectiveOptions(32, 16, 16, 2e-4, 0.9, 512, 256, 0.6, 50, 200, seed);
+        return new DetectiveOptions(32, 16, 16, 2e-5, 0.9, 512, 256, 0.6, 50, 200, seed);
     }
 
     public DetectiveOptions withLearningRate(double rate) {

@@ -1,0 +1,178 @@
+package org.adversarialarena.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A new player forges in a real Chromium: draws a 7 stroke by stroke while the detective and the
+ * classifier answer each stroke, submits it, joins with a nickname and finds themselves on the
+ * prompt's live leaderboard; then starts from the generator on Fashion-MNIST and submits that.
+ * Along the way the stroke-to-verdict round trip is timed in the browser.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"arena.submissions.min-interval=0s"})
+class ForgeJourneyTest {
+
+    private static final String NICKNAME = "forger-e2e";
+    private static final int TIMED_STROKES = 20;
+
+    private static BrowserSession browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aNewPlayerForgesASevenSubmitsItAndAppearsOnTheLeaderboardThenForgesFromTheGenerator() throws IOException {
+        Page page = browser.newPage();
+        page.navigate("http://localhost:" + port + "/forge");
+        page.locator("#forge-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
+        assertThat(page.locator("#forge-prompt-title")).containsText("7");
+        assertThat(page.locator("#forge-detective-version")).containsText("Version");
+        Locator real = page.locator("#forge-real");
+        assertThat(real).containsText("% real");
+        String blankVerdict = real.textContent();
+
+        Locator canvas = page.locator("#forge-canvas canvas");
+        BoundingBox box = canvas.boundingBox();
+        stroke(page, box, 0.28, 0.25, 0.72, 0.25);
+        assertThat(real).hasAttribute("data-seq", java.util.regex.Pattern.compile("[1-9][0-9]*"));
+        stroke(page, box, 0.72, 0.25, 0.45, 0.85);
+        assertThat(real).not().hasText(blankVerdict);
+        assertThat(page.locator("#forge-class")).containsText("% 7");
+        browser.screenshot(page, "forge-drawing");
+
+        long forgeriesBefore = forgeries();
+        page.locator("#forge-submit").click();
+        page.locator("#nickname-field input").fill(NICKNAME);
+        page.locator("#nickname-join").click();
+        Locator message = page.locator("#forge-message");
+        assertThat(message).containsText("detective");
+        assertThat(message).not().hasClass(java.util.regex.Pattern.compile(".*forge-error.*"));
+        assertThat(page.locator("#forge-leaderboard")).containsText(NICKNAME);
+        assertThat(page.locator("#forge-detective-seen")).not().containsText(": 0");
+        assertThat(forgeries()).isEqualTo(forgeriesBefore + 1);
+        browser.screenshot(page, "forge-submitted");
+
+        // The submission's message may have scrolled the page: find the canvas again.
+        canvas.scrollIntoViewIfNeeded();
+        box = canvas.boundingBox();
+        installRoundTripTimer(page);
+        for (int i = 0; i < TIMED_STROKES; i++) {
+            double x = 0.15 + 0.7 * (i % 5) / 4.0;
+            double y = 0.15 + 0.7 * (i / 5) / 3.0;
+            stroke(page, box, x, y, x + 0.04, y + 0.04);
+            int done = i + 1;
+            page.waitForFunction("n => window.forgeRoundTrips.length >= n", done);
+        }
+        recordRoundTrips(page);
+        page.locator("#forge-canvas #undo").click();
+
+        page.locator("#forge-dataset").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Fashion-MNIST")).click();
+        assertThat(page.locator("#forge-prompt-title")).containsText("T-shirt");
+        String judgedBefore = real.getAttribute("data-judgements");
+        page.locator("#forge-shuffle").click();
+        page.locator("#forge-canvas").scrollIntoViewIfNeeded();
+        assertThat(real).not().hasAttribute("data-judgements", judgedBefore);
+        page.locator("#forge-slider-0").fill("2");
+        page.locator("#forge-keep-a").click();
+        page.locator("#forge-blend").fill("0.5");
+        browser.screenshot(page, "forge-generator");
+        page.locator("#forge-submit").click();
+        assertThat(message).containsText("detective");
+        assertThat(forgeries()).isEqualTo(forgeriesBefore + 2);
+        assertThat(page.locator("#forge-leaderboard")).containsText(NICKNAME);
+
+        page.locator("#forge-final-verdict vaadin-details-summary").click();
+        page.locator("#forge-final-judge").click();
+        assertThat(page.locator("#forge-final-ranking")).containsText(NICKNAME);
+        browser.screenshot(page, "forge-final-verdict");
+    }
+
+    private static void stroke(Page page, BoundingBox box, double fromX, double fromY, double toX, double toY) {
+        page.mouse().move(box.x + box.width * fromX, box.y + box.height * fromY);
+        page.mouse().down();
+        page.mouse().move(box.x + box.width * toX, box.y + box.height * toY, new Mouse.MoveOptions().setSteps(12));
+        page.mouse().up();
+    }
+
+    private long forgeries() {
+        Long count = jdbc.queryForObject("select count(*) from forgery f join player p on p.id = f.player_id"
+                + " where p.nickname = ?", Long.class, NICKNAME);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * After every mouse-up on the canvas, the time until the detective's verdict carries the answer
+     * to that very report (the server stamps it with the report's sequence number).
+     */
+    private static void installRoundTripTimer(Page page) {
+        page.evaluate("""
+                () => {
+                  window.forgeRoundTrips = [];
+                  const canvas = document.querySelector('#forge-canvas');
+                  const verdict = document.querySelector('#forge-real');
+                  canvas.addEventListener('pointerup', () => {
+                    const start = performance.now();
+                    const seq = canvas.reportSeq;
+                    const observer = new MutationObserver(() => {
+                      if (Number(verdict.getAttribute('data-seq')) >= seq) {
+                        observer.disconnect();
+                        requestAnimationFrame(() => window.forgeRoundTrips.push(performance.now() - start));
+                      }
+                    });
+                    observer.observe(verdict, { attributes: true, attributeFilter: ['data-seq'] });
+                  });
+                }
+                """);
+    }
+
+    private static void recordRoundTrips(Page page) throws IOException {
+        @SuppressWarnings("unchecked")
+        List<Number> times = (List<Number>) page.evaluate("() => window.forgeRoundTrips");
+        double[] millis = times.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        double median = millis.length % 2 == 1 ? millis[millis.length / 2]
+                : (millis[millis.length / 2 - 1] + millis[millis.length / 2]) / 2;
+        String line = String.format(Locale.ROOT,
+                "Stroke-to-verdict round trip over %d strokes: median %.1f ms, min %.1f ms, max %.1f ms; all: %s%n",
+                millis.length, median, millis[0], millis[millis.length - 1], Arrays.toString(millis));
+        System.out.print(line);
+        Path file = Path.of("target", "forge-round-trip.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, line);
+        assertThat(median).as("median stroke-to-verdict round trip").isLessThan(1000);
+    }
+}
