@@ -126,6 +126,8 @@ export class PixelCanvas extends LitElement {
   private upper: Float32Array | null;
   private maxChanged: number;
   private overlay: Float32Array | null;
+  /** Whether pixels changed since the last report: a stroke's end is sent only if something is new. */
+  private dirty: boolean;
 
   private pixels: Float32Array;
   private undoStack: Float32Array[];
@@ -155,6 +157,7 @@ export class PixelCanvas extends LitElement {
     this.upper = null;
     this.maxChanged = 0;
     this.overlay = null;
+    this.dirty = false;
   }
 
   private get canvas(): HTMLCanvasElement | null {
@@ -307,7 +310,10 @@ export class PixelCanvas extends LitElement {
     }
     this.activePointer = null;
     this.lastPoint = null;
-    this.report();
+    // A click was already reported on pointer-down; another report would only queue behind it.
+    if (this.dirty || this.pendingReport !== null) {
+      this.report();
+    }
   }
 
   private pressureOf(e: PointerEvent): number {
@@ -373,7 +379,10 @@ export class PixelCanvas extends LitElement {
         this.changedCount--;
       }
     }
-    this.pixels[i] = value;
+    if (this.pixels[i] !== value) {
+      this.pixels[i] = value;
+      this.dirty = true;
+    }
   }
 
   private countChanged() {
@@ -421,6 +430,7 @@ export class PixelCanvas extends LitElement {
       this.pendingReport = null;
     }
     this.lastReport = performance.now();
+    this.dirty = false;
     this.reportSeq++;
     // Three decimals keep the message small; the server stores 8-bit values anyway.
     const pixels = Array.from(this.pixels, (v) => Math.round(v * 1000) / 1000);

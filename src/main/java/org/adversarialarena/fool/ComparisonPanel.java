@@ -43,10 +43,11 @@ class ComparisonPanel extends Div {
         setVisible(true);
     }
 
-    void addPlayer(float[] difference, boolean fooled, boolean withinBudget, String predicted, Perturbation change,
-            String nickname) {
+    void addPlayer(float[] difference, boolean fooled, boolean flagged, boolean withinBudget, String predicted,
+            Perturbation change, String nickname) {
         Div row = row(getTranslation("fool.comparison.you", nickname), difference, fooled, withinBudget, predicted, change,
                 null);
+        markFlagged(row, flagged);
         row.addClassName("fool-comparison-player");
         row.setId("fool-comparison-player");
         rows.add(row);
@@ -55,9 +56,16 @@ class ComparisonPanel extends Div {
     void addMachine(MachineAttempt attempt, IntFunction<String> className) {
         Div row = row(attempt.attack(), attempt.difference(), attempt.fooled(), attempt.withinBudget(),
                 className.apply(attempt.predictedClass()), attempt.change(), attempt.millis());
+        markFlagged(row, attempt.flagged());
         row.addClassName("fool-comparison-machine");
         row.setId("fool-comparison-machine-" + machineRows++);
         rows.add(row);
+    }
+
+    private void markFlagged(Div row, boolean flagged) {
+        if (flagged) {
+            ((Span) row.getComponentAt(2)).setText(getTranslation("fool.comparison.flagged"));
+        }
     }
 
     void finished() {

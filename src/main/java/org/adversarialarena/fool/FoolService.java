@@ -68,7 +68,7 @@ public class FoolService {
     }
 
     /** Whether every model the level needs on this dataset is shipped. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public boolean isAvailable(FoolLevel level, DatasetId dataset) {
         return models.isShipped(level.judgingModel(dataset)) && models.isShipped(level.visibleModel(dataset))
                 && (!level.guardedByDetector() || detector.available(dataset));
@@ -104,8 +104,14 @@ public class FoolService {
         float[] edited = Budget.withoutRoundingNoise(challenge.original(), validImage(pixels));
         float[] probabilities = models.classifier(challenge.level().visibleModel(challenge.dataset())).probabilities(edited);
         int predicted = Softmax.argmax(probabilities);
+        double detectorScore = Double.NaN;
+        boolean flagged = false;
+        if (challenge.level().guardedByDetector()) {
+            detectorScore = detector.adversarialProbability(challenge.dataset(), edited);
+            flagged = detectorScore >= detector.threshold(challenge.dataset());
+        }
         return new Probe(probabilities, predicted, challenge.budget().use(challenge.original(), edited),
-                challenge.goal().reachedBy(predicted));
+                challenge.goal().reachedBy(predicted) && !flagged, detectorScore, flagged);
     }
 
     /**

@@ -48,6 +48,7 @@ class FoolView extends SectionPage {
     final ClassBars bars = new ClassBars();
     private final BudgetMeters meters = new BudgetMeters();
     private final Paragraph status = new Paragraph();
+    private final Paragraph detectorStatus = new Paragraph();
     private final Paragraph result = new Paragraph();
     final Button submit = new Button();
     private final Button reset = new Button();
@@ -96,6 +97,8 @@ class FoolView extends SectionPage {
         canvas.setBrushSize(0.5);
         bars.setId("fool-bars");
         status.setId("fool-status");
+        detectorStatus.setId("fool-detector");
+        detectorStatus.setVisible(false);
         result.setId("fool-result");
         result.addClassName("fool-result");
         result.setVisible(false);
@@ -124,7 +127,7 @@ class FoolView extends SectionPage {
         actions.addClassName("fool-actions");
         Div board = new Div(canvas, actions);
         board.addClassName("fool-board");
-        Div feedback = new Div(new H3(getTranslation("fool.model-says")), bars, status, meters, result);
+        Div feedback = new Div(new H3(getTranslation("fool.model-says")), bars, status, detectorStatus, meters, result);
         feedback.addClassName("fool-feedback");
         Div play = new Div(board, feedback, leaderboard);
         play.addClassName("fool-play");
@@ -251,6 +254,12 @@ class FoolView extends SectionPage {
         boolean hidden = current != null && current.level().hiddenModel();
         status.setText(probe.fooled() && !hidden ? says + " " + getTranslation("fool.status.fooled") : says);
         status.getElement().getClassList().set("fool-good", probe.fooled());
+        detectorStatus.setVisible(current != null && current.level().guardedByDetector());
+        if (detectorStatus.isVisible()) {
+            detectorStatus.setText(getTranslation(probe.flagged() ? "fool.detector.flagged" : "fool.detector.clean",
+                    String.format(Locale.ROOT, "%.0f", 100 * probe.detectorScore())));
+            detectorStatus.getElement().getClassList().set("fool-bad", probe.flagged());
+        }
     }
 
     private void submit() {
@@ -326,7 +335,8 @@ class FoolView extends SectionPage {
                 difference[i] = outcome.adversarial()[i] - original[i];
             }
             Perturbation change = outcome.use().change();
-            comparison.addPlayer(difference, outcome.verdict().success(), outcome.use().withinBudget(),
+            comparison.addPlayer(difference, outcome.verdict().success(), outcome.verdict().flagged(),
+                    outcome.use().withinBudget(),
                     className(outcome.verdict().predictedClass()), change, me.getNickname());
         }
         linearToy.setVisible(current.level().budgetKind() == BudgetKind.LINF);
@@ -339,7 +349,7 @@ class FoolView extends SectionPage {
             if (showMachineAnswer && !shown[0] && attempt.success()) {
                 shown[0] = true;
                 canvas.setImage(attempt.adversarial());
-                bars.setValues(fool.probe(current, attempt.adversarial()).probabilities());
+                showProbe(fool.probe(current, attempt.adversarial()), 0);
                 result.setText(getTranslation("fool.result.machine-answer", attempt.attack(),
                         className(attempt.predictedClass())));
             }

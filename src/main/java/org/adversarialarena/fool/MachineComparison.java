@@ -101,7 +101,8 @@ public class MachineComparison implements DisposableBean {
         for (int i = 0; i < difference.length; i++) {
             difference[i] = adversarial[i] - original[i];
         }
-        return new MachineAttempt(attack.name(), challenge.goal().reachedBy(predicted) && !flagged, use.withinBudget(),
+        return new MachineAttempt(attack.name(), challenge.goal().reachedBy(predicted) && !flagged, flagged,
+                use.withinBudget(),
                 predicted, probabilities[predicted], use.change(), result.millis(), adversarial, difference);
     }
 

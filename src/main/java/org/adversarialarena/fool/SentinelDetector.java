@@ -1,22 +1,51 @@
 package org.adversarialarena.fool;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.defense.AdversarialDetector;
 import org.springframework.stereotype.Component;
 
 /**
- * The detector the Sentinel level puts in front of the classifier. No adversarial-example detector
- * is shipped yet, so the level reports itself unavailable rather than pretending to guard anything;
- * when one ships, this is the one place that loads and asks it.
+ * The detector the Sentinel level puts in front of the classifier: the shipped
+ * {@code <dataset>-detector} network, loaded once per dataset. Where none is shipped, the level
+ * reports itself unavailable rather than pretending to guard anything.
  */
 @Component
 class SentinelDetector {
 
+    private final Map<DatasetId, Optional<AdversarialDetector>> detectors = new ConcurrentHashMap<>();
+
     boolean available(DatasetId dataset) {
-        return false;
+        return detector(dataset).isPresent();
     }
 
     /** Whether the detector takes {@code image} for an adversarial example. */
     boolean flags(DatasetId dataset, float[] image) {
-        throw new IllegalStateException("No adversarial-example detector is shipped for " + dataset.slug());
+        return require(dataset).flags(image);
+    }
+
+    /** The detector's probability that {@code image} is adversarial; it flags at its threshold. */
+    double adversarialProbability(DatasetId dataset, float[] image) {
+        return require(dataset).adversarialProbability(image);
+    }
+
+    double threshold(DatasetId dataset) {
+        return require(dataset).threshold();
+    }
+
+    private AdversarialDetector require(DatasetId dataset) {
+        return detector(dataset).orElseThrow(
+                () -> new IllegalStateException("No adversarial-example detector is shipped for " + dataset.slug()));
+    }
+
+    private Optional<AdversarialDetector> detector(DatasetId dataset) {
+        return detectors.computeIfAbsent(dataset, key -> isShipped(key)
+                ? Optional.of(AdversarialDetector.loadShipped(key)) : Optional.empty());
+    }
+
+    private static boolean isShipped(DatasetId dataset) {
+        return SentinelDetector.class.getResource("/models/" + AdversarialDetector.folder(dataset, 1) + "/network.zip") != null;
     }
 }

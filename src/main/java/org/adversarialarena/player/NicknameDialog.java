@@ -20,6 +20,9 @@ class NicknameDialog extends Dialog {
         setHeaderTitle(getTranslation("player.join.title"));
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);
+        // Not modal: the menu stays usable, so a visitor can leave a game without choosing a nickname
+        // (the gate closes the dialog when they navigate away).
+        setModal(false);
         nickname.setId("nickname-field");
         nickname.setLabel(getTranslation("player.join.nickname"));
         nickname.setMaxLength(Player.MAX_NICKNAME_LENGTH);

@@ -1,6 +1,7 @@
 package org.adversarialarena.player;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import java.util.ArrayList;
@@ -50,7 +51,27 @@ public class PlayerGate {
         UI ui = UI.getCurrent();
         ui.getPage().executeJs("return window.localStorage.getItem($0)", STORAGE_KEY)
                 .then(String.class, token -> players.resume(token == null ? "" : token)
-                        .ifPresentOrElse(this::admit, () -> new NicknameDialog(this::joinFromBrowser).open()));
+                        .ifPresentOrElse(this::admit, () -> askForNickname(ui)));
+    }
+
+    /**
+     * The question belongs to the page that asked it: if the visitor navigates elsewhere first, the
+     * dialog closes and the waiting page's callbacks are dropped, so a modal dialog never blocks a
+     * page that did not need a player, and the next game asks again.
+     */
+    private void askForNickname(UI ui) {
+        NicknameDialog dialog = new NicknameDialog(this::joinFromBrowser);
+        Registration[] onNavigation = new Registration[1];
+        onNavigation[0] = ui.addAfterNavigationListener(navigation -> dialog.close());
+        dialog.addOpenedChangeListener(change -> {
+            if (!change.isOpened()) {
+                onNavigation[0].remove();
+                if (playerId == null) {
+                    waiting.clear();
+                }
+            }
+        });
+        dialog.open();
     }
 
     /** Forgets the player in this session and browser, e.g. to play under another nickname. */

@@ -201,6 +201,29 @@ class FoolServiceIT {
     }
 
     @Test
+    void onTheSentinelLevelAnAttackTheDetectorFlagsEarnsNothing() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(fool.isAvailable(FoolLevel.SENTINEL, DatasetId.MNIST),
+                "the MNIST detector is shipped");
+        Player player = players.join("ulla");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.SENTINEL, DatasetId.MNIST);
+        float[] adversarial = pgd(challenge);
+
+        Probe probe = fool.probe(challenge, adversarial);
+        Probe clean = fool.probe(challenge, challenge.original());
+        AttemptOutcome outcome = fool.submit(challenge.id(), player.getId(), adversarial);
+
+        assertThat(probe.detectorScore()).isGreaterThan(clean.detectorScore());
+        assertThat(clean.flagged()).isFalse();
+        assertThat(outcome.verdict().predictedClass()).as("the classifier itself is fooled")
+                .isNotEqualTo(challenge.trueClass());
+        assertThat(outcome.verdict().flagged()).isEqualTo(probe.flagged());
+        if (outcome.verdict().flagged()) {
+            assertThat(outcome.verdict().success()).isFalse();
+            assertThat(outcome.points()).isZero();
+        }
+    }
+
+    @Test
     void theMachineAttacksTheSameImageAtTheSameBudgetAndIsJudgedLikeAPlayer() {
         Player player = players.join("tim");
         Challenge challenge = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
@@ -220,6 +243,7 @@ class FoolServiceIT {
             assertThat(attempt.difference()).hasSize(784);
             assertThat(attempt.millis()).isPositive();
             assertThat(attempt.fooled()).isEqualTo(attempt.predictedClass() != challenge.trueClass());
+            assertThat(attempt.flagged()).isFalse();
         }
     }
 

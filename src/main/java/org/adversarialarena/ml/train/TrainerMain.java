@@ -29,10 +29,17 @@ public final class TrainerMain {
             System.err.println("usage: TrainerMain <dataset>-<lenet|mlp>[-madry|-fgsm|-trades] [--version 1] [--epochs 10] [--batch 64]"
                     + " [--seed 1] [--shift 0] [--lr 0.001] [--decay 1] [--out src/main/resources/models]"
                     + "\n  adversarial training: [--epsilon 0.3] [--steps 10] [--ramp 5] (ramp: epochs until ε is reached) [--beta 6] (TRADES)"
-                    + "\n  robust accuracy of the result: [--robust-images 500] (first N test images; 0 skips)");
+                    + "\n  robust accuracy of the result: [--robust-images 500] (first N test images; 0 skips)"
+                    + "\n  [--measure-only]: only (re)measure the robust accuracy of the model saved under --out");
             System.exit(2);
         }
         ClassifierId id = ClassifierId.parse(args[0], Integer.parseInt(option(args, "--version", "1")));
+        if (java.util.Arrays.asList(args).contains("--measure-only")) {
+            measureSaved(id, Path.of(option(args, "--out", "src/main/resources/models")),
+                    Integer.parseInt(option(args, "--robust-images", "500")),
+                    Float.parseFloat(option(args, "--epsilon", id.dataset() == DatasetId.MNIST ? "0.3" : "0.1")));
+            return;
+        }
         ClassifierTrainingPlan plan = new ClassifierTrainingPlan(
                 Integer.parseInt(option(args, "--epochs", "10")),
                 Integer.parseInt(option(args, "--batch", "64")),
@@ -68,6 +75,26 @@ public final class TrainerMain {
         System.out.printf(Locale.ROOT, "%s: test accuracy %.4f on %d images, %.0f s, %.0f img/s -> %s%n", id,
                 trained.testConfusion().accuracy(), trained.testConfusion().total(), trained.trainingTime().toMillis() / 1000.0,
                 trained.imagesPerSecond(), folder);
+    }
+
+    /** Measures a saved model's robust accuracy with the referee and records it in its metrics.json. */
+    private static void measureSaved(ClassifierId id, Path root, int images, float epsilon) {
+        Path folder = root.resolve(id.folder());
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork network;
+        try {
+            network = org.adversarialarena.ml.model.OneDnnConvolution.install(
+                    org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(folder.resolve(ClassifierFiles.NETWORK).toFile(), false));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not read " + folder, e);
+        }
+        DatasetSplit data = Datasets.load(id.dataset());
+        long started = System.nanoTime();
+        RobustAccuracy robust = RobustAccuracy.measure(new ClassifierPool(network, 1), data.test().firstImages(images),
+                data.test().firstLabels(images), RobustAccuracy.referee(epsilon), 250);
+        Map<String, Object> figures = new java.util.LinkedHashMap<>(robust.asMetrics(epsilon));
+        figures.put("refereeSeconds", (System.nanoTime() - started) / 1e9);
+        MetricsFiles.add(folder, Map.of("robustness", figures));
+        System.out.println("robustness: " + figures);
     }
 
     private static String option(String[] args, String name, String fallback) {

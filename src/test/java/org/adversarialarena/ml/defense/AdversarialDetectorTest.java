@@ -10,9 +10,12 @@ import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.data.ImageSet;
+import org.adversarialarena.ml.model.ClassifierFiles;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.serve.ClassifierPool;
 import org.junit.jupiter.api.Test;
 
-/** The shipped MNIST detector flags the plain LeNet's adversarial examples and leaves real digits alone. */
+/** The shipped detectors flag the plain LeNet's adversarial examples and leave real images alone. */
 class AdversarialDetectorTest {
 
     static final AdversarialDetector DETECTOR = AdversarialDetector.loadShipped(DatasetId.MNIST);
@@ -43,6 +46,21 @@ class AdversarialDetectorTest {
             assertThat(fooling).isPositive();
             assertThat(flagged).as(attack.name()).isGreaterThanOrEqualTo((long) Math.ceil(0.9 * fooling));
         }
+    }
+
+    @Test
+    void theFashionDetectorRarelyFlagsRealClothesAndFlagsPgdExamplesOfItsLeNet() {
+        AdversarialDetector fashion = AdversarialDetector.loadShipped(DatasetId.FASHION_MNIST);
+        ClassifierPool lenet = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse("fashion-mnist-lenet", 1)), 1);
+        ImageSet test = Datasets.load(DatasetId.FASHION_MNIST).test();
+
+        DetectionRates rates = DetectionRates.measure(fashion, lenet, test.subset(2_000, 2_200).firstImages(200),
+                test.subset(2_000, 2_200).firstLabels(200), List.of(GradientAttack.pgd(Norm.LINF, 0.1f, 20)));
+
+        assertThat(fashion.dataset()).isEqualTo(DatasetId.FASHION_MNIST);
+        assertThat(rates.falseAlarmRate()).isLessThanOrEqualTo(0.05);
+        assertThat(rates.adversarialExamples().get("PGD-20 L∞ ε=0.10")).isGreaterThan(100);
+        assertThat(rates.detectionRate().get("PGD-20 L∞ ε=0.10")).isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
