@@ -85,6 +85,17 @@ class ForgeJourneyTest {
         assertThat(page.locator("#forge-leaderboard")).containsText(NICKNAME);
         assertThat(page.locator("#forge-detective-seen")).not().containsText(": 0");
         assertThat(forgeries()).isEqualTo(forgeriesBefore + 1);
+
+        // Every third submission the detective trains in the background; its panel follows by push.
+        assertThat(page.locator("#forge-detective-version")).hasText("Version 1");
+        page.locator("#forge-submit").click();
+        assertThat(page.locator("#forge-detective-seen")).containsText(": 2");
+        page.locator("#forge-submit").click();
+        assertThat(page.locator("#forge-detective-seen")).containsText(": 3");
+        assertThat(page.locator("#forge-detective-version")).not().hasText("Version 1");
+        assertThat(real).not().containsText("(v1)");
+        assertThat(forgeries()).isEqualTo(forgeriesBefore + 3);
+        page.locator("#forge-prompt-title").evaluate("title => title.scrollIntoView()");
         browser.screenshot(page, "forge-submitted");
 
         // The submission's message may have scrolled the page: find the canvas again.
@@ -114,7 +125,7 @@ class ForgeJourneyTest {
         browser.screenshot(page, "forge-generator");
         page.locator("#forge-submit").click();
         assertThat(message).containsText("detective");
-        assertThat(forgeries()).isEqualTo(forgeriesBefore + 2);
+        assertThat(forgeries()).isEqualTo(forgeriesBefore + 4);
         assertThat(page.locator("#forge-leaderboard")).containsText(NICKNAME);
 
         page.locator("#forge-final-verdict vaadin-details-summary").click();
