@@ -187,11 +187,15 @@ class FoolJourneyTest {
         }
     }
 
-    /** The tests share a browser profile: forget any player an earlier test left in local storage. */
+    /**
+     * The tests share a browser profile: forget any player an earlier test left in local storage and
+     * in the server session (its cookie).
+     */
     private void openAsNewVisitor(Page page) {
         page.navigate("http://localhost:" + port + "/fool");
         page.locator("#fool-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
         page.evaluate("() => window.localStorage.clear()");
+        page.context().clearCookies();
         page.reload();
     }
 
