@@ -187,20 +187,27 @@ class FoolJourneyTest {
         }
     }
 
-    /** The tests share a browser profile: forget any player an earlier test left in local storage. */
+    /**
+     * The tests share a browser profile: forget the player an earlier test left in local storage and
+     * the server session that knows them.
+     */
     private void openAsNewVisitor(Page page) {
         page.navigate("http://localhost:" + port + "/fool");
         page.locator("#fool-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
         page.evaluate("() => window.localStorage.clear()");
+        page.context().clearCookies();
         page.reload();
     }
 
     /** Joins with a nickname, unless this browser already is a player. */
     private static void join(Page page, String nickname) {
         Locator field = page.locator("#nickname-field input");
-        Locator ready = page.locator("#fool-status");
-        page.waitForCondition(() -> field.isVisible() || ready.textContent().contains("Top class"),
-                new Page.WaitForConditionOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
+        Locator playing = page.locator("#fool-status:has-text('Top class')");
+        // count() and isVisible() do not wait, so this polls both outcomes.
+        for (int waited = 0; !field.isVisible() && playing.count() == 0; waited += 200) {
+            assertThat(waited).as("the page asks for a nickname or starts the game").isLessThan(180_000);
+            page.waitForTimeout(200);
+        }
         if (field.isVisible()) {
             field.fill(nickname);
             page.locator("#nickname-join").click();

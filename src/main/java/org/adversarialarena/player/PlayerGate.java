@@ -24,6 +24,7 @@ public class PlayerGate {
     private final PlayerService players;
     private @Nullable Long playerId;
     private final List<Consumer<Player>> waiting = new ArrayList<>();
+    private @Nullable UI askingUi;
 
     PlayerGate(PlayerService players) {
         this.players = players;
@@ -45,10 +46,13 @@ public class PlayerGate {
             return;
         }
         waiting.add(then);
-        if (waiting.size() > 1) {
+        UI ui = UI.getCurrent();
+        // Another page of this UI is already asking; a reloaded page or another tab is a new UI whose
+        // visitor never sees the old UI's dialog, so it asks again.
+        if (waiting.size() > 1 && ui == askingUi) {
             return;
         }
-        UI ui = UI.getCurrent();
+        askingUi = ui;
         ui.getPage().executeJs("return window.localStorage.getItem($0)", STORAGE_KEY)
                 .then(String.class, token -> players.resume(token == null ? "" : token)
                         .ifPresentOrElse(this::admit, () -> askForNickname(ui)));
