@@ -92,7 +92,7 @@ class FoolJourneyTest {
         int[] pixels = jsmaPixelsForTheCurrentChallenge(page);
         assertThat(pixels.length).isBetween(1, BUDGET);
         page.locator("#fool-hint").click();
-        page.waitForTimeout(300);
+        page.waitForTimeout(500);
         browser.screenshot(page, "fool-level");
         page.locator("#fool-hint").click();
 
@@ -177,10 +177,13 @@ class FoolJourneyTest {
                     page.locator("#fool-ask-hidden").click();
                     assertThat(page.locator("vaadin-notification-card")).containsText("The hidden model says");
                     assertThat(page.locator("#fool-ask-hidden")).containsText("4 left");
+                    page.waitForTimeout(500);
                     browser.screenshot(page, "fool-blindfold");
                 }
                 if (level.equals("Sentinel") && dataset.startsWith("MNIST")) {
                     assertThat(page.locator("#fool-detector")).containsText("Detector");
+                    assertThat(page.locator("vaadin-notification-card")).hasCount(0);
+                    page.waitForTimeout(500); // the bars' width transition
                     browser.screenshot(page, "fool-sentinel");
                 }
             }
