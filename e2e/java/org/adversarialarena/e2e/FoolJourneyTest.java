@@ -92,7 +92,7 @@ class FoolJourneyTest {
         int[] pixels = jsmaPixelsForTheCurrentChallenge(page);
         assertThat(pixels.length).isBetween(1, BUDGET);
         page.locator("#fool-hint").click();
-        page.waitForTimeout(300);
+        page.waitForTimeout(500);
         browser.screenshot(page, "fool-level");
         page.locator("#fool-hint").click();
 
@@ -177,10 +177,13 @@ class FoolJourneyTest {
                     page.locator("#fool-ask-hidden").click();
                     assertThat(page.locator("vaadin-notification-card")).containsText("The hidden model says");
                     assertThat(page.locator("#fool-ask-hidden")).containsText("4 left");
+                    page.waitForTimeout(500);
                     browser.screenshot(page, "fool-blindfold");
                 }
                 if (level.equals("Sentinel") && dataset.startsWith("MNIST")) {
                     assertThat(page.locator("#fool-detector")).containsText("Detector");
+                    assertThat(page.locator("vaadin-notification-card")).hasCount(0);
+                    page.waitForTimeout(500); // the bars' width transition
                     browser.screenshot(page, "fool-sentinel");
                 }
             }
@@ -188,8 +191,8 @@ class FoolJourneyTest {
     }
 
     /**
-     * The tests share a browser profile: forget any player an earlier test left in local storage and
-     * in the server session (its cookie).
+     * The tests share a browser profile: forget the player an earlier test left in local storage and
+     * the server session that knows them.
      */
     private void openAsNewVisitor(Page page) {
         page.navigate("http://localhost:" + port + "/fool");
@@ -202,9 +205,12 @@ class FoolJourneyTest {
     /** Joins with a nickname, unless this browser already is a player. */
     private static void join(Page page, String nickname) {
         Locator field = page.locator("#nickname-field input");
-        Locator ready = page.locator("#fool-status");
-        page.waitForCondition(() -> field.isVisible() || ready.textContent().contains("Top class"),
-                new Page.WaitForConditionOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
+        Locator playing = page.locator("#fool-status:has-text('Top class')");
+        // count() and isVisible() do not wait, so this polls both outcomes.
+        for (int waited = 0; !field.isVisible() && playing.count() == 0; waited += 200) {
+            assertThat(waited).as("the page asks for a nickname or starts the game").isLessThan(180_000);
+            page.waitForTimeout(200);
+        }
         if (field.isVisible()) {
             field.fill(nickname);
             page.locator("#nickname-join").click();

@@ -247,6 +247,26 @@ class FoolServiceIT {
         }
     }
 
+    @Test
+    void theServerAnswersAStrokeInAFewMilliseconds() {
+        Player player = players.join("vera");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        float[] edited = challenge.original();
+        long[] nanos = new long[60];
+        for (int i = 0; i < nanos.length; i++) {
+            edited[100 + i] = 1f;
+            long start = System.nanoTime();
+            fool.probe(challenge, edited);
+            nanos[i] = System.nanoTime() - start;
+        }
+        long[] warm = Arrays.copyOfRange(nanos, 10, nanos.length);
+        Arrays.sort(warm);
+        double medianMillis = warm[warm.length / 2] / 1e6;
+        System.out.printf(java.util.Locale.ROOT, "Server side of a stroke (probe, LeNet + budget): median %.2f ms, max %.2f ms%n",
+                medianMillis, warm[warm.length - 1] / 1e6);
+        assertThat(medianMillis).isLessThan(50);
+    }
+
     private float[] pgd(Challenge challenge) {
         AttackResult result = GradientAttack.pgd(Norm.LINF, 0.3f, 40)
                 .attack(models.classifier(challenge.level().judgingModel(challenge.dataset())), challenge.original(),
