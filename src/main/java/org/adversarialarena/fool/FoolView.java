@@ -206,6 +206,11 @@ class FoolView extends SectionPage {
             playing = false;
             goal.setText(getTranslation(level.guardedByDetector() ? "fool.unavailable.detector" : "fool.unavailable.model"));
             setPlayable(false);
+            canvas.clearLimits();
+            canvas.setImage(org.adversarialarena.ml.image.ImagePixels.blank());
+            canvas.setReadOnly(true);
+            status.setText("");
+            detectorStatus.setVisible(false);
             return;
         }
         Challenge fresh = fool.newChallenge(current, level, dataset);

@@ -181,6 +181,7 @@ class FoolServiceIT {
 
         rejected(Reason.NO_QUERIES_LEFT, "5 times",
                 () -> fool.askHiddenModel(challenge.id(), player.getId(), challenge.original()));
+        assertThat(machine.compare(challenge)).allSatisfy(attempt -> assertThat(attempt.transferred()).isTrue());
         Challenge plain = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
         rejected(Reason.NOT_HIDDEN, "plain view", () -> fool.askHiddenModel(plain.id(), player.getId(), plain.original()));
     }
@@ -244,6 +245,7 @@ class FoolServiceIT {
             assertThat(attempt.millis()).isPositive();
             assertThat(attempt.fooled()).isEqualTo(attempt.predictedClass() != challenge.trueClass());
             assertThat(attempt.flagged()).isFalse();
+            assertThat(attempt.transferred()).isFalse();
         }
     }
 
