@@ -25,6 +25,7 @@ import org.adversarialarena.base.ui.SectionPage;
 import org.adversarialarena.leaderboard.LeaderboardPanel;
 import org.adversarialarena.leaderboard.LeaderboardPanels;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
@@ -62,6 +63,7 @@ class ForgeView extends SectionPage {
     final ForgeryGallery gallery = new ForgeryGallery();
     final LeaderboardPanel leaderboard;
     private int judgements;
+    private long judgedByVersion;
     private @Nullable Registration detectiveSubscription;
 
     ForgeView(ForgeService forge, PlayerGate gate, LeaderboardPanels leaderboards, Clock clock) {
@@ -195,6 +197,7 @@ class ForgeView extends SectionPage {
         DatasetId chosen = currentDataset();
         int classIndex = currentPrompt();
         LiveVerdict verdict = forge.judge(chosen, classIndex, pixels);
+        judgedByVersion = verdict.detectiveVersion();
         realVerdict.setText(getTranslation("forge.verdict.real", DetectiveStatusPanel.percent(verdict.realProbability()),
                 verdict.detectiveVersion()));
         realBar.setValue(verdict.realProbability());
@@ -238,7 +241,15 @@ class ForgeView extends SectionPage {
         if (detectiveSubscription != null) {
             detectiveSubscription.remove();
         }
-        getUI().ifPresent(ui -> detectiveSubscription = forge.followDetective(currentDataset(), ui, detective::show));
+        getUI().ifPresent(ui -> detectiveSubscription = forge.followDetective(currentDataset(), ui, this::detectiveChanged));
+    }
+
+    /** The detective saw a forgery or learned: its panel changes, and a new version judges the canvas again. */
+    private void detectiveChanged(DetectiveStats stats) {
+        detective.show(stats);
+        if (stats.dataset() == currentDataset() && stats.version() != judgedByVersion) {
+            judge(canvas.getImage());
+        }
     }
 
     @Override

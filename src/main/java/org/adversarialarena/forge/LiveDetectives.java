@@ -125,8 +125,10 @@ class LiveDetectives implements DisposableBean {
                     return Detective.resume(gan, checkpoint, data.train(), data.test(), options);
                 })
                 .orElseGet(() -> Detective.fromGan(gan, data.train(), data.test(), options));
-        for (ForgeryRecord forgery : ledger.latest(dataset, properties.replayOnStart())) {
-            detective.remember(forgery.pixels(), forgery.promptClass());
+        if (properties.replayOnStart() > 0) {
+            for (ForgeryRecord forgery : ledger.latest(dataset, properties.replayOnStart())) {
+                detective.remember(forgery.pixels(), forgery.promptClass());
+            }
         }
         return detective;
     }

@@ -5,7 +5,9 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +25,9 @@ public class PlayerGate {
 
     private final PlayerService players;
     private @Nullable Long playerId;
-    private final List<Consumer<Player>> waiting = new ArrayList<>();
-    private @Nullable UI askingUi;
+    // Per UI (browser tab or page load): a reloaded page must ask again, and a closed one must not
+    // leave callbacks behind.
+    private final Map<UI, List<Consumer<Player>>> waiting = new HashMap<>();
 
     PlayerGate(PlayerService players) {
         this.players = players;
@@ -45,34 +48,31 @@ public class PlayerGate {
             then.accept(known.get());
             return;
         }
-        waiting.add(then);
         UI ui = UI.getCurrent();
-        // Another page of this UI is already asking; a reloaded page or another tab is a new UI whose
-        // visitor never sees the old UI's dialog, so it asks again.
-        if (waiting.size() > 1 && ui == askingUi) {
+        List<Consumer<Player>> queue = waiting.computeIfAbsent(ui, key -> new ArrayList<>());
+        queue.add(then);
+        if (queue.size() > 1) {
             return;
         }
-        askingUi = ui;
         ui.getPage().executeJs("return window.localStorage.getItem($0)", STORAGE_KEY)
                 .then(String.class, token -> players.resume(token == null ? "" : token)
-                        .ifPresentOrElse(this::admit, () -> askForNickname(ui)));
+                        .ifPresentOrElse(player -> admit(ui, player), () -> askForNickname(ui)));
     }
 
     /**
      * The question belongs to the page that asked it: if the visitor navigates elsewhere first, the
-     * dialog closes and the waiting page's callbacks are dropped, so a modal dialog never blocks a
-     * page that did not need a player, and the next game asks again.
+     * dialog closes and the waiting page's callbacks are dropped, so the dialog never stays over a
+     * page that did not ask, and the next game asks again.
      */
     private void askForNickname(UI ui) {
-        NicknameDialog dialog = new NicknameDialog(this::joinFromBrowser);
-        Registration[] onNavigation = new Registration[1];
-        onNavigation[0] = ui.addAfterNavigationListener(navigation -> dialog.close());
+        NicknameDialog dialog = new NicknameDialog(nickname -> joinFromBrowser(ui, nickname));
+        Registration onNavigation = ui.addAfterNavigationListener(navigation -> dialog.close());
+        Registration onDetach = ui.addDetachListener(detach -> waiting.remove(ui));
         dialog.addOpenedChangeListener(change -> {
             if (!change.isOpened()) {
-                onNavigation[0].remove();
-                if (playerId == null) {
-                    waiting.clear();
-                }
+                onNavigation.remove();
+                onDetach.remove();
+                waiting.remove(ui);
             }
         });
         dialog.open();
@@ -84,17 +84,18 @@ public class PlayerGate {
         UI.getCurrent().getPage().executeJs("window.localStorage.removeItem($0)", STORAGE_KEY);
     }
 
-    private Player joinFromBrowser(String nickname) {
+    private Player joinFromBrowser(UI ui, String nickname) {
         BrowserPlayer joined = players.joinFromBrowser(nickname);
-        UI.getCurrent().getPage().executeJs("window.localStorage.setItem($0, $1)", STORAGE_KEY, joined.resumeToken());
-        admit(joined.player());
+        ui.getPage().executeJs("window.localStorage.setItem($0, $1)", STORAGE_KEY, joined.resumeToken());
+        admit(ui, joined.player());
         return joined.player();
     }
 
-    private void admit(Player player) {
+    private void admit(UI ui, Player player) {
         playerId = player.getId();
-        List<Consumer<Player>> ready = List.copyOf(waiting);
-        waiting.clear();
-        ready.forEach(callback -> callback.accept(player));
+        List<Consumer<Player>> ready = waiting.remove(ui);
+        if (ready != null) {
+            ready.forEach(callback -> callback.accept(player));
+        }
     }
 }

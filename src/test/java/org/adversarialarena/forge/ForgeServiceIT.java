@@ -135,6 +135,32 @@ class ForgeServiceIT {
     }
 
     @Test
+    void everyFewSubmissionsTheDetectiveTrainsInTheBackgroundAndCheckpointsItself() throws Exception {
+        // Fashion-MNIST, so this detective's checkpoints never mix with the MNIST tests'.
+        ForgeProperties everySecond = new ForgeProperties(2, 2, 2, 3, properties.learningRate(), 1,
+                properties.duplicateThreshold(), 0);
+        LiveDetectives live = new LiveDetectives(models, checkpoints, ledger, feed, everySecond);
+        float[] bag = new float[784];
+        for (int y = 8; y < 24; y++) {
+            for (int x = 5; x < 23; x++) {
+                bag[y * 28 + x] = 0.6f;
+            }
+        }
+
+        live.observed(DatasetId.FASHION_MNIST, bag, 8, 0.4);
+        assertThat(live.of(DatasetId.FASHION_MNIST).version()).isEqualTo(1);
+        live.observed(DatasetId.FASHION_MNIST, bag, 8, 0.3);
+        live.checkpoint(DatasetId.FASHION_MNIST).get();
+
+        assertThat(live.of(DatasetId.FASHION_MNIST).stats().forgeriesSeen()).isEqualTo(2);
+        assertThat(live.of(DatasetId.FASHION_MNIST).version()).as("two steps queued after the second submission")
+                .isGreaterThan(1);
+        assertThat(checkpoints.latest(DatasetId.FASHION_MNIST)).hasValueSatisfying(checkpoint ->
+                assertThat(checkpoint.version()).isEqualTo(live.of(DatasetId.FASHION_MNIST).version()));
+        live.destroy();
+    }
+
+    @Test
     void badInputIsRefusedWithAClearMessageAndNothingIsStored() {
         Player player = players.join("mallory");
         long before = ledger.count(DatasetId.MNIST);

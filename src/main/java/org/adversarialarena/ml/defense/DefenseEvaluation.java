@@ -16,8 +16,8 @@ import org.adversarialarena.ml.serve.LogitObjectives;
  * One defense's row of the evaluation table: clean accuracy on a fixed image set, and for each attack
  * the share of correctly classified images it fools the whole system on, once crafted without knowing
  * the defense (on the bare classifier, then shown to the defended system) and once adaptively (on the
- * model that includes the defense). Black-box attacks only ever query the defended system, so for them
- * both figures are the same run. The worst case per image over every attack and mode gives the
+ * model that includes the defense). Black-box attacks only ever query the defended system, and an
+ * undefended model has nothing to know about, so those have one figure ({@code adaptiveSuccess} has no entry). The worst case per image over every attack and mode gives the
  * robust accuracy.
  */
 public record DefenseEvaluation(String defense, int images, double cleanAccuracy, Map<String, Double> unawareSuccess,
@@ -46,14 +46,14 @@ public record DefenseEvaluation(String defense, int images, double cleanAccuracy
             List<AttackGoal> adaptiveGoals = defense.targetedAdaptive() ? strongestWrongClass(defense, victims, untargeted) : untargeted;
             for (Attack<DifferentiableClassifier> attack : whiteBox) {
                 unaware.put(attack.name(), fooledShare(defense, attack.attack(defense.unaware(), victims, untargeted), correct, standing));
-                adaptive.put(attack.name(), defense.unaware() == defense.aware() ? unaware.get(attack.name())
-                        : fooledShare(defense, attack.attack(defense.aware(), victims, adaptiveGoals), correct, standing));
+                if (defense.unaware() != defense.aware()) {
+                    adaptive.put(attack.name(), fooledShare(defense, attack.attack(defense.aware(), victims, adaptiveGoals), correct,
+                            standing));
+                }
             }
             for (Attack<ImageClassifier> attack : blackBox) {
                 List<AttackGoal> goals = defense.targetedAdaptive() ? adaptiveGoals : untargeted;
-                double share = fooledShare(defense, attack.attack(defense.decision(), victims, goals), correct, standing);
-                unaware.put(attack.name(), share);
-                adaptive.put(attack.name(), share);
+                unaware.put(attack.name(), fooledShare(defense, attack.attack(defense.decision(), victims, goals), correct, standing));
             }
         }
         int robust = 0;
@@ -109,7 +109,7 @@ public record DefenseEvaluation(String defense, int images, double cleanAccuracy
                 Double adaptive = row.adaptiveSuccess().get(attack);
                 if (unaware == null) {
                     out.append(" – |");
-                } else if (unaware.equals(adaptive)) {
+                } else if (adaptive == null) {
                     out.append(String.format(Locale.ROOT, " %.0f%% |", 100 * unaware));
                 } else {
                     out.append(String.format(Locale.ROOT, " %.0f%% / **%.0f%%** |", 100 * unaware, 100 * adaptive));
