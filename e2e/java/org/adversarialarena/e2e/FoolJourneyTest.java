@@ -217,9 +217,22 @@ class FoolJourneyTest {
         }
     }
 
+    /** Picks an item of a Vaadin select; opens the list again if it closed before the click landed. */
     private static void choose(Page page, String select, String itemText) {
-        page.locator(select).click();
-        page.locator("vaadin-select-item[role='option']").filter(new Locator.FilterOptions().setHasText(itemText)).click();
+        Locator option = page.locator("vaadin-select-item[role='option']")
+                .filter(new Locator.FilterOptions().setHasText(itemText));
+        for (int attempt = 1; ; attempt++) {
+            page.locator(select).click();
+            try {
+                option.click(new Locator.ClickOptions().setTimeout(5_000));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                page.keyboard().press("Escape");
+            }
+        }
         assertThat(page.locator(select)).containsText(itemText);
     }
 

@@ -54,7 +54,9 @@ class ComparisonPanel extends Div {
     }
 
     void addMachine(MachineAttempt attempt, IntFunction<String> className) {
-        Div row = row(attempt.attack(), attempt.difference(), attempt.fooled(), attempt.withinBudget(),
+        String name = attempt.transferred() ? getTranslation("fool.comparison.transferred", attempt.attack())
+                : attempt.attack();
+        Div row = row(name, attempt.difference(), attempt.fooled(), attempt.withinBudget(),
                 className.apply(attempt.predictedClass()), attempt.change(), attempt.millis());
         markFlagged(row, attempt.flagged());
         row.addClassName("fool-comparison-machine");

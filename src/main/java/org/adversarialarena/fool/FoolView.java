@@ -47,6 +47,7 @@ class FoolView extends SectionPage {
     final PixelCanvas canvas = new PixelCanvas();
     final ClassBars bars = new ClassBars();
     private final BudgetMeters meters = new BudgetMeters();
+    private final H3 barsTitle = new H3();
     private final Paragraph status = new Paragraph();
     private final Paragraph detectorStatus = new Paragraph();
     private final Paragraph result = new Paragraph();
@@ -127,7 +128,7 @@ class FoolView extends SectionPage {
         actions.addClassName("fool-actions");
         Div board = new Div(canvas, actions);
         board.addClassName("fool-board");
-        Div feedback = new Div(new H3(getTranslation("fool.model-says")), bars, status, detectorStatus, meters, result);
+        Div feedback = new Div(barsTitle, bars, status, detectorStatus, meters, result);
         feedback.addClassName("fool-feedback");
         Div play = new Div(board, feedback, leaderboard);
         play.addClassName("fool-play");
@@ -182,6 +183,7 @@ class FoolView extends SectionPage {
         FoolLevel level = level();
         explanation.setText(getTranslation(level.explanationKey()));
         hint.setVisible(level.offersSaliencyHint());
+        barsTitle.setText(getTranslation(level.hiddenModel() ? "fool.model-says.practice" : "fool.model-says"));
         askHidden.setVisible(level.hiddenModel());
         linearToy.setVisible(false);
         gallery.show(fool.gallery(level, dataset()), this::className);
@@ -206,6 +208,11 @@ class FoolView extends SectionPage {
             playing = false;
             goal.setText(getTranslation(level.guardedByDetector() ? "fool.unavailable.detector" : "fool.unavailable.model"));
             setPlayable(false);
+            canvas.clearLimits();
+            canvas.setImage(org.adversarialarena.ml.image.ImagePixels.blank());
+            canvas.setReadOnly(true);
+            status.setText("");
+            detectorStatus.setVisible(false);
             return;
         }
         Challenge fresh = fool.newChallenge(current, level, dataset);

@@ -101,7 +101,7 @@ public class MachineComparison implements DisposableBean {
         for (int i = 0; i < difference.length; i++) {
             difference[i] = adversarial[i] - original[i];
         }
-        return new MachineAttempt(attack.name(), challenge.goal().reachedBy(predicted) && !flagged, flagged,
+        return new MachineAttempt(attack.name(), level.hiddenModel(), challenge.goal().reachedBy(predicted) && !flagged, flagged,
                 use.withinBudget(),
                 predicted, probabilities[predicted], use.change(), result.millis(), adversarial, difference);
     }

@@ -181,6 +181,7 @@ class FoolServiceIT {
 
         rejected(Reason.NO_QUERIES_LEFT, "5 times",
                 () -> fool.askHiddenModel(challenge.id(), player.getId(), challenge.original()));
+        assertThat(machine.compare(challenge)).allSatisfy(attempt -> assertThat(attempt.transferred()).isTrue());
         Challenge plain = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
         rejected(Reason.NOT_HIDDEN, "plain view", () -> fool.askHiddenModel(plain.id(), player.getId(), plain.original()));
     }
@@ -244,7 +245,23 @@ class FoolServiceIT {
             assertThat(attempt.millis()).isPositive();
             assertThat(attempt.fooled()).isEqualTo(attempt.predictedClass() != challenge.trueClass());
             assertThat(attempt.flagged()).isFalse();
+            assertThat(attempt.transferred()).isFalse();
         }
+    }
+
+    @Test
+    void theFortressIsJudgedByTheAdversariallyTrainedNetwork() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(fool.isAvailable(FoolLevel.FORTRESS, DatasetId.MNIST),
+                "mnist-lenet-madry v1 is shipped");
+        Player player = players.join("wanda");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.FORTRESS, DatasetId.MNIST);
+
+        AttemptOutcome outcome = fool.submit(challenge.id(), player.getId(), pgd(challenge, false));
+
+        assertThat(jdbc.queryForObject("select model_name from fool_attempt where challenge_id = ?", String.class,
+                challenge.id())).isEqualTo("mnist-lenet-madry");
+        assertThat(outcome.points()).isEqualTo(outcome.verdict().success()
+                ? FoolScoring.points(FoolLevel.FORTRESS, true, outcome.use()) : 0.0);
     }
 
     @Test
@@ -268,10 +285,16 @@ class FoolServiceIT {
     }
 
     private float[] pgd(Challenge challenge) {
+        return pgd(challenge, true);
+    }
+
+    private float[] pgd(Challenge challenge, boolean mustFool) {
         AttackResult result = GradientAttack.pgd(Norm.LINF, 0.3f, 40)
                 .attack(models.classifier(challenge.level().judgingModel(challenge.dataset())), challenge.original(),
                         challenge.goal());
-        assertThat(result.success()).as("PGD fools the LeNet at ε = 0.3").isTrue();
+        if (mustFool) {
+            assertThat(result.success()).as("PGD fools the plain LeNet at ε = 0.3").isTrue();
+        }
         return result.adversarial();
     }
 
