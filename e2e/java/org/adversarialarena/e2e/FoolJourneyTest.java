@@ -20,12 +20,9 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.models.ServedModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the machine's comparison.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FoolJourneyTest {
+class FoolJourneyTest extends BrowserJourney {
 
     private static final String NICKNAME = "pixel-pusher";
     private static final int BUDGET = 20;
@@ -55,28 +52,11 @@ class FoolJourneyTest {
         LEVEL_IDEAS.put("Sentinel", "detector network");
     }
 
-    private static BrowserSession browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     ServedModels models;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aNewPlayerFoolsTheNetworkWithAFewPixelsAndSeesTheScoreAndTheMachinesAnswer() throws IOException {
@@ -195,7 +175,7 @@ class FoolJourneyTest {
      * the server session that knows them.
      */
     private void openAsNewVisitor(Page page) {
-        page.navigate("http://localhost:" + port + "/fool");
+        page.navigate(url("/fool"));
         page.locator("#fool-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
         page.evaluate("() => window.localStorage.clear()");
         page.context().clearCookies();

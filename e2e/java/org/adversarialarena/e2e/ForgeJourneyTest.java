@@ -13,12 +13,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,35 +26,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"arena.submissions.min-interval=0s"})
-class ForgeJourneyTest {
+class ForgeJourneyTest extends BrowserJourney {
 
     private static final String NICKNAME = "forger-e2e";
     private static final int TIMED_STROKES = 20;
 
-    private static BrowserSession browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aNewPlayerForgesASevenSubmitsItAndAppearsOnTheLeaderboardThenForgesFromTheGenerator() throws IOException {
         Page page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/forge");
+        page.navigate(url("/forge"));
         page.locator("#forge-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
         assertThat(page.locator("#forge-prompt-title")).containsText("7");
         assertThat(page.locator("#forge-detective-version")).containsText("Version");

@@ -8,11 +8,8 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.adversarialarena.base.ui.ArenaSection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A first visitor's walk through the whole stack: the real app on a random port with its embedded
@@ -20,29 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the database are exercised by the games' journeys, e.g. ForgeJourneyTest.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SkeletonJourneyTest {
-
-    private static BrowserSession browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SkeletonJourneyTest extends BrowserJourney {
 
     @Test
     void aVisitorSeesEverySection() {
         Page page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/");
+        page.navigate(url("/"));
         // A fresh dev-mode server first builds its frontend bundle and shows a waiting page meanwhile.
         page.locator("#home-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
         assertThat(page.locator("#home-view")).isVisible();

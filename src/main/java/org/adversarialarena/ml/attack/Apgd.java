@@ -19,7 +19,7 @@ import org.adversarialarena.ml.serve.Softmax;
  * the loss surface and DLR ignores softmax saturation, a defense that only masks or flattens
  * gradients does not fool it the way it fools plain PGD.
  */
-public record Apgd(Loss loss, float epsilon, int steps, int targets, long seed) implements Attack<DifferentiableClassifier> {
+public record Apgd(Loss loss, float epsilon, int steps, int targets, long seed) implements BatchedAttack<DifferentiableClassifier> {
 
     private static final float MOMENTUM = 0.75f;
     private static final float RHO = 0.75f;
@@ -48,16 +48,7 @@ public record Apgd(Loss loss, float epsilon, int steps, int targets, long seed) 
     }
 
     @Override
-    public AttackResult attack(DifferentiableClassifier model, float[] image, AttackGoal goal) {
-        return run(model, new float[][] {image}, List.of(goal), true).get(0);
-    }
-
-    @Override
-    public List<AttackResult> attack(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals) {
-        return run(model, images, goals, false);
-    }
-
-    private List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
+    public List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, true);
         Random random = new Random(seed);
         if (loss == Loss.CE) {

@@ -15,7 +15,7 @@ import org.adversarialarena.ml.serve.ObjectiveGradients;
  * {@code maxNorm}, or the last point if none succeeded). Untargeted: up the true class's
  * cross-entropy; targeted: down the target's.
  */
-public record Ddn(int steps, float gamma, float initialNorm, float maxNorm) implements Attack<DifferentiableClassifier> {
+public record Ddn(int steps, float gamma, float initialNorm, float maxNorm) implements BatchedAttack<DifferentiableClassifier> {
 
     public Ddn {
         AttackArguments.requirePositive("steps", steps);
@@ -40,16 +40,7 @@ public record Ddn(int steps, float gamma, float initialNorm, float maxNorm) impl
     }
 
     @Override
-    public AttackResult attack(DifferentiableClassifier model, float[] image, AttackGoal goal) {
-        return run(model, new float[][] {image}, List.of(goal), true).get(0);
-    }
-
-    @Override
-    public List<AttackResult> attack(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals) {
-        return run(model, images, goals, false);
-    }
-
-    private List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
+    public List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, false);
         int n = run.size();
         float[][] delta = new float[n][run.original(0).length];

@@ -13,7 +13,7 @@ import org.adversarialarena.ml.serve.LogitObjectives;
  * (1 + overshoot) so the image actually crosses. It has no budget: its answer is how little change
  * suffices, which is what the game compares the player's edit with.
  */
-public record DeepFool(int maxIterations, float overshoot) implements Attack<DifferentiableClassifier> {
+public record DeepFool(int maxIterations, float overshoot) implements BatchedAttack<DifferentiableClassifier> {
 
     public DeepFool {
         AttackArguments.requirePositive("iterations", maxIterations);
@@ -33,16 +33,7 @@ public record DeepFool(int maxIterations, float overshoot) implements Attack<Dif
     }
 
     @Override
-    public AttackResult attack(DifferentiableClassifier model, float[] image, AttackGoal goal) {
-        return run(model, new float[][] {image}, List.of(goal), true).get(0);
-    }
-
-    @Override
-    public List<AttackResult> attack(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals) {
-        return run(model, images, goals, false);
-    }
-
-    private List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
+    public List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
         for (AttackGoal goal : goals) {
             if (goal.isTargeted()) {
                 throw new IllegalArgumentException("DeepFool is untargeted: it crosses the nearest boundary, whichever class lies behind it");

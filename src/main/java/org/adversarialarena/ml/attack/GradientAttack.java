@@ -27,7 +27,7 @@ public record GradientAttack(
         float momentum,
         int restarts,
         boolean untilSuccess,
-        long seed) implements Attack<DifferentiableClassifier> {
+        long seed) implements BatchedAttack<DifferentiableClassifier> {
 
     public GradientAttack {
         AttackArguments.requireBudget("ε", epsilon, norm == Norm.LINF ? 1f : 28f);
@@ -83,16 +83,7 @@ public record GradientAttack(
     }
 
     @Override
-    public AttackResult attack(DifferentiableClassifier model, float[] image, AttackGoal goal) {
-        return run(model, new float[][] {image}, List.of(goal), true).get(0);
-    }
-
-    @Override
-    public List<AttackResult> attack(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals) {
-        return run(model, images, goals, false);
-    }
-
-    private List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
+    public List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, untilSuccess);
         Random random = new Random(seed);
         for (int restart = 0; restart < restarts; restart++) {

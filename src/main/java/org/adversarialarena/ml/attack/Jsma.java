@@ -16,7 +16,7 @@ import org.adversarialarena.ml.serve.LogitObjectives;
  * The paper's form is targeted; for an untargeted goal this picks, at each step, the currently
  * strongest wrong class as the target.
  */
-public record Jsma(int maxPixels) implements Attack<DifferentiableClassifier> {
+public record Jsma(int maxPixels) implements BatchedAttack<DifferentiableClassifier> {
 
     public Jsma {
         if (maxPixels < 2 || maxPixels > ImagePixels.COUNT) {
@@ -37,16 +37,7 @@ public record Jsma(int maxPixels) implements Attack<DifferentiableClassifier> {
     }
 
     @Override
-    public AttackResult attack(DifferentiableClassifier model, float[] image, AttackGoal goal) {
-        return run(model, new float[][] {image}, List.of(goal), true).get(0);
-    }
-
-    @Override
-    public List<AttackResult> attack(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals) {
-        return run(model, images, goals, false);
-    }
-
-    private List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
+    public List<AttackResult> run(DifferentiableClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, true);
         float[][] x = new float[run.size()][];
         boolean[][] searchable = new boolean[run.size()][];

@@ -15,7 +15,7 @@ import org.adversarialarena.ml.serve.ImageClassifier;
  * few of the changed pixels elsewhere (fewer as the search goes on) and keeps the move if the margin
  * did not get worse. Every image whose scores are asked for counts as one query.
  */
-public record SparseRandomSearch(int pixels, int maxQueries, long seed) implements Attack<ImageClassifier> {
+public record SparseRandomSearch(int pixels, int maxQueries, long seed) implements BatchedAttack<ImageClassifier> {
 
     public SparseRandomSearch {
         AttackArguments.requirePositive("pixel budget", pixels);
@@ -32,16 +32,6 @@ public record SparseRandomSearch(int pixels, int maxQueries, long seed) implemen
     @Override
     public String name() {
         return String.format(Locale.ROOT, "Sparse search L0 ≤%d px ≤%d queries", pixels, maxQueries);
-    }
-
-    @Override
-    public AttackResult attack(ImageClassifier model, float[] image, AttackGoal goal) {
-        return run(model, new float[][] {image}, List.of(goal), true).get(0);
-    }
-
-    @Override
-    public List<AttackResult> attack(ImageClassifier model, float[][] images, List<AttackGoal> goals) {
-        return run(model, images, goals, false);
     }
 
     /** Which pixels of one image are changed, and to what. */
@@ -72,7 +62,8 @@ public record SparseRandomSearch(int pixels, int maxQueries, long seed) implemen
         }
     }
 
-    private List<AttackResult> run(ImageClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
+    @Override
+    public List<AttackResult> run(ImageClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, true);
         Random random = new Random(seed);
         int n = run.size();

@@ -15,7 +15,7 @@ import org.adversarialarena.ml.serve.LogitObjectives;
  * keeping the proposal when the margin loss drops; the window's share of the image shrinks on the
  * paper's schedule as the query count grows. Every image whose scores are asked for is one query.
  */
-public record SquareAttack(float epsilon, int maxQueries, float initialFraction, long seed) implements Attack<ImageClassifier> {
+public record SquareAttack(float epsilon, int maxQueries, float initialFraction, long seed) implements BatchedAttack<ImageClassifier> {
 
     public SquareAttack {
         AttackArguments.requireBudget("ε", epsilon, 1f);
@@ -34,16 +34,7 @@ public record SquareAttack(float epsilon, int maxQueries, float initialFraction,
     }
 
     @Override
-    public AttackResult attack(ImageClassifier model, float[] image, AttackGoal goal) {
-        return run(model, new float[][] {image}, List.of(goal), true).get(0);
-    }
-
-    @Override
-    public List<AttackResult> attack(ImageClassifier model, float[][] images, List<AttackGoal> goals) {
-        return run(model, images, goals, false);
-    }
-
-    private List<AttackResult> run(ImageClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
+    public List<AttackResult> run(ImageClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, true);
         Random random = new Random(seed);
         int n = run.size();
