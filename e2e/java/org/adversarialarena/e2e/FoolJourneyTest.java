@@ -307,7 +307,8 @@ class FoolJourneyTest extends BrowserJourney {
         Path file = Path.of("target", "fool-round-trip.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-        assertThat(median(strokes)).as("median stroke-to-probabilities round trip").isLessThan(1000);
+        // Recorded, not asserted: speed is a measurement (docs/fool.md), and every stroke must have been answered.
+        assertThat(strokes).as("answered strokes").hasSizeGreaterThanOrEqualTo(TIMED_STROKES);
     }
 
     private static double[] sorted(Object numbers) {

