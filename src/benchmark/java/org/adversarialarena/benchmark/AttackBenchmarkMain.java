@@ -33,7 +33,7 @@ import org.adversarialarena.ml.serve.DifferentiableClassifier;
 public final class AttackBenchmarkMain {
 
     private static final int VICTIMS = 50;
-    private static final int WARMUP_ROUNDS = 1;
+    private static final int WARMUP_ROUNDS = 10;
 
     private AttackBenchmarkMain() {
     }
