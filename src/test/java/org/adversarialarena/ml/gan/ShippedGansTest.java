@@ -3,6 +3,7 @@ package org.adversarialarena.ml.gan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.stream.Stream;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.Datasets;
@@ -11,17 +12,25 @@ import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The shipped generators make what they are asked for, judged by the shipped CNN of their dataset. */
 class ShippedGansTest {
 
     private static final int LENET_PENULTIMATE_LAYER = 4;
 
-    @ParameterizedTest
-    @EnumSource(DatasetId.class)
-    void theShippedGeneratorMakesEveryRequestedClass(DatasetId dataset) {
-        ConditionalGan gan = GanFiles.loadShipped(dataset, 1);
+    /** v1 is the conditional MLP GAN the games use; v2 the convolutional DCGAN. */
+    static Stream<Arguments> shippedGans() {
+        return Stream.of(DatasetId.values()).flatMap(dataset -> Stream.of(
+                Arguments.of(dataset, 1, "MLP"), Arguments.of(dataset, 2, "DCGAN")));
+    }
+
+    @ParameterizedTest(name = "{0} v{1} ({2})")
+    @MethodSource("shippedGans")
+    void theShippedGeneratorMakesEveryRequestedClass(DatasetId dataset, int version, String architecture) {
+        assertThat(GanFiles.shippedMetrics(dataset, version).get("architecture").asString()).isEqualTo(architecture);
+        ConditionalGan gan = GanFiles.loadShipped(dataset, version);
         ClassifierPool judge = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse(dataset.slug() + "-lenet", 1)), 1);
         DatasetSplit data = Datasets.load(dataset);
 
@@ -30,7 +39,7 @@ class ShippedGansTest {
         assertThat((double) quality.get("classCoverage")).isEqualTo(1.0);
         assertThat((double) quality.get("classAgreement")).isGreaterThan(0.6);
         assertThat((double) quality.get("meanDReal")).isGreaterThan((double) quality.get("meanDFake"));
-        assertThat(GanFiles.shippedMetrics(dataset, 1).get("frechetDistance").asDouble()).isPositive();
+        assertThat(GanFiles.shippedMetrics(dataset, version).get("frechetDistance").asDouble()).isPositive();
         float[] seven = gan.sample(7, gan.latent(3));
         assertThat(seven).hasSize(784).isEqualTo(gan.sample(7, gan.latent(3)));
     }
