@@ -1,7 +1,8 @@
 package org.adversarialarena.fool;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,13 +66,18 @@ public class MachineComparison implements DisposableBean {
         });
     }
 
-    /** The whole comparison on the calling thread. */
+    /** The whole comparison, waited for: the same background run the page starts. */
     public List<MachineAttempt> compare(Challenge challenge) {
-        List<MachineAttempt> attempts = new ArrayList<>();
-        for (Attack<DifferentiableClassifier> attack : attacksFor(challenge.level(), challenge.dataset())) {
-            attempts.add(run(challenge, attack));
+        List<MachineAttempt> attempts = new CopyOnWriteArrayList<>();
+        try {
+            start(challenge, attempts::add, () -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the machine attacked", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The machine's attacks failed", e.getCause());
         }
-        return attempts;
+        return List.copyOf(attempts);
     }
 
     static List<Attack<DifferentiableClassifier>> attacksFor(FoolLevel level, DatasetId dataset) {

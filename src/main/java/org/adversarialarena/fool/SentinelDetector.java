@@ -41,11 +41,7 @@ class SentinelDetector {
     }
 
     private Optional<AdversarialDetector> detector(DatasetId dataset) {
-        return detectors.computeIfAbsent(dataset, key -> isShipped(key)
+        return detectors.computeIfAbsent(dataset, key -> AdversarialDetector.isShipped(key)
                 ? Optional.of(AdversarialDetector.loadShipped(key)) : Optional.empty());
-    }
-
-    private static boolean isShipped(DatasetId dataset) {
-        return SentinelDetector.class.getResource("/models/" + AdversarialDetector.folder(dataset, 1) + "/network.zip") != null;
     }
 }

@@ -20,7 +20,6 @@ import org.adversarialarena.ml.gan.LatentSteering;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
 import org.adversarialarena.ml.model.ClassifierId;
-import org.adversarialarena.ml.serve.Softmax;
 import org.adversarialarena.models.ServedModels;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.round.Board;
@@ -148,7 +147,7 @@ public class ForgeService {
         List<Reverdict> reverdicts = new ArrayList<>(forgeries.size());
         for (int i = 0; i < forgeries.size(); i++) {
             ForgeryRecord forgery = forgeries.get(i);
-            double points = forgery.classifierAgrees() ? Math.round(verdicts[i] * ForgeryScore.MAX_POINTS * 10) / 10.0 : 0;
+            double points = ForgeryScore.points(verdicts[i], forgery.classifierAgrees());
             reverdicts.add(new Reverdict(forgery, verdicts[i], points));
         }
         reverdicts.sort(Comparator.comparingDouble(Reverdict::points).reversed());
@@ -157,7 +156,7 @@ public class ForgeService {
 
     private float[] classProbabilities(DatasetId dataset, float[] image) {
         ClassifierId referee = ClassifierId.parse(dataset.slug() + "-lenet", CLASSIFIER_VERSION);
-        return Softmax.of(models.classifier(referee).logits(new float[][] {image})[0]);
+        return models.classifier(referee).probabilities(image);
     }
 
     private NearDuplicates duplicatesOf(DatasetId dataset) {

@@ -88,7 +88,7 @@ public class LeaderboardPanel extends Div {
     }
 
     private void show(List<Standing> standings) {
-        title.setText(getTranslation("leaderboard.top", standings.size(), getTranslation(board.titleKey())));
+        title.setText(getTranslation("leaderboard.top", LeaderboardService.TOP, getTranslation(board.titleKey())));
         rows.removeAll();
         for (Standing standing : standings) {
             ListItem row = new ListItem(new Span(standing.nickname()), new Span(points(standing.points())));

@@ -43,7 +43,7 @@ public final class AdversarialDetector {
 
     /** The shipped detector of a dataset ({@code /models/<dataset>-detector/v1/}), flagging at p ≥ 0.5. */
     public static AdversarialDetector loadShipped(DatasetId dataset) {
-        String resource = "/models/" + folder(dataset, 1) + "/network.zip";
+        String resource = shippedResource(dataset);
         try (InputStream in = AdversarialDetector.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No shipped adversarial detector for " + dataset.slug() + " (" + resource + ")");
@@ -53,6 +53,15 @@ public final class AdversarialDetector {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + resource, e);
         }
+    }
+
+    /** Whether a detector of this dataset ships with the app. */
+    public static boolean isShipped(DatasetId dataset) {
+        return AdversarialDetector.class.getResource(shippedResource(dataset)) != null;
+    }
+
+    private static String shippedResource(DatasetId dataset) {
+        return "/models/" + folder(dataset, 1) + "/network.zip";
     }
 
     /** Where a detector's files live under a models root, e.g. {@code mnist-detector/v1}. */

@@ -28,8 +28,12 @@ public record ForgeryScore(double realProbability, double classProbability, bool
             throw new IllegalArgumentException("Prompt class " + prompt + " is not one of " + classProbabilities.length);
         }
         boolean agrees = Softmax.argmax(classProbabilities) == prompt;
-        double points = agrees ? Math.round(realProbability * MAX_POINTS * 10) / 10.0 : 0;
-        return new ForgeryScore(realProbability, classProbabilities[prompt], agrees, points);
+        return new ForgeryScore(realProbability, classProbabilities[prompt], agrees, points(realProbability, agrees));
+    }
+
+    /** 100 × the real-probability to one decimal if the classifier agrees with the prompt, else 0. */
+    public static double points(double realProbability, boolean classifierAgrees) {
+        return classifierAgrees ? Math.round(realProbability * MAX_POINTS * 10) / 10.0 : 0;
     }
 
     /** Whether the forgery fooled the detective (it judged it more likely real than fake) and forged the prompt. */
