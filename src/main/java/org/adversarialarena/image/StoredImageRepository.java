@@ -1,8 +1,0 @@
-package org.adversarialarena.image;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface StoredImageRepository extends JpaRepository<StoredImage, Long> {
-
-    long countByKind(ImageKind kind);
-}

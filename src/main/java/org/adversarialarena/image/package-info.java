@@ -1,4 +1,0 @@
-@NullMarked
-package org.adversarialarena.image;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package org.adversarialarena.modelstore;
-
-import org.jspecify.annotations.NullMarked;
