@@ -18,9 +18,10 @@ public final class Dl4jProbeMain {
         double[] single = dl4j.singleInferenceMs(100, 1_000);
         double batch = dl4j.batchInferenceImagesPerSecond(10, 100);
         double[] gradient = dl4j.inputGradientMs(30, 300);
+        double gan = dl4j.ganIterationsPerSecond(10, 60);
         System.out.printf(Locale.ROOT,
-                "PROBE train %.0f img/s | single p50 %.3f ms p99 %.3f ms | batch64 %.0f img/s | gradient p50 %.3f ms | load %.2f%n",
+                "PROBE train %.0f img/s | single p50 %.3f ms p99 %.3f ms | batch64 %.0f img/s | gradient p50 %.3f ms | GAN %.1f it/s | load %.2f%n",
                 training, Timer.percentile(single, 50), Timer.percentile(single, 99), batch,
-                Timer.percentile(gradient, 50), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                Timer.percentile(gradient, 50), gan, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }
