@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.adversarialarena.ml.data.DatasetId;
-import org.adversarialarena.ml.model.OneDnnConvolution;
+import org.adversarialarena.ml.model.NetworkTuning;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.Softmax;
@@ -48,7 +48,8 @@ public final class AdversarialDetector {
             if (in == null) {
                 throw new IllegalArgumentException("No shipped adversarial detector for " + dataset.slug() + " (" + resource + ")");
             }
-            return new AdversarialDetector(dataset, OneDnnConvolution.install(ModelSerializer.restoreMultiLayerNetwork(in, false)),
+            return new AdversarialDetector(dataset,
+                    NetworkTuning.applyWithForwardCache(ModelSerializer.restoreMultiLayerNetwork(in, false)),
                     DEFAULT_THRESHOLD);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + resource, e);

@@ -17,7 +17,7 @@ import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.image.ImagePixels;
-import org.adversarialarena.ml.model.OneDnnConvolution;
+import org.adversarialarena.ml.model.NetworkTuning;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -80,7 +80,7 @@ public final class DetectorTrainer {
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
-        return OneDnnConvolution.install(network);
+        return NetworkTuning.applyWithForwardCache(network);
     }
 
     public TrainedDetector train(DifferentiableClassifier victim, DatasetSplit data, Plan plan) {

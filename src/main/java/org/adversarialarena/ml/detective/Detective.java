@@ -14,7 +14,7 @@ import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.explain.Saliency;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.image.ImagePixels;
-import org.adversarialarena.ml.model.OneDnnConvolution;
+import org.adversarialarena.ml.model.NetworkTuning;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.jspecify.annotations.Nullable;
@@ -85,10 +85,10 @@ public final class Detective {
             generator = gan.generator().clone();
             baselineRealAccuracy = realAccuracy(gan, this.heldOut, heldOutClasses);
         }
-        MultiLayerNetwork learner = OneDnnConvolution.install(discriminator);
+        MultiLayerNetwork learner = NetworkTuning.apply(discriminator);
         learner.setLearningRate(options.learningRate());
         this.training = new ConditionalGan(dataset, gan.loss(), generator, learner);
-        this.serving = new ConditionalGan(dataset, gan.loss(), generator, OneDnnConvolution.install(learner.clone()));
+        this.serving = new ConditionalGan(dataset, gan.loss(), generator, NetworkTuning.apply(learner.clone()));
         this.lastGoodUpdaterState = updaterState(learner);
         this.version = version;
         this.forgeriesSeen = forgeriesSeen;

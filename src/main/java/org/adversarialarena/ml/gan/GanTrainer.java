@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.gan;
 
-import org.adversarialarena.ml.model.OneDnnConvolution;
+import org.adversarialarena.ml.model.NetworkTuning;
 import java.util.Map;
 import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
@@ -58,8 +58,8 @@ public final class GanTrainer {
         MultiLayerNetwork discriminator = new MultiLayerNetwork(options.architecture()
                 .discriminator(options.seed() + 1, options.discriminatorLearningRate(), options.loss()));
         discriminator.init();
-        return new ConditionalGan(dataset, options.loss(), OneDnnConvolution.install(generator),
-                OneDnnConvolution.install(discriminator));
+        return new ConditionalGan(dataset, options.loss(), NetworkTuning.apply(generator),
+                NetworkTuning.apply(discriminator));
     }
 
     /** Trains {@code gan} further for {@code options.iterations()} generator steps. */

@@ -43,7 +43,7 @@ public enum ClassifierArchitecture {
     public MultiLayerNetwork newNetwork(long seed, ISchedule learningRate) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration.apply(seed, learningRate));
         network.init();
-        return OneDnnConvolution.install(network);
+        return NetworkTuning.applyWithForwardCache(network);
     }
 
     public static ClassifierArchitecture fromSlug(String slug) {

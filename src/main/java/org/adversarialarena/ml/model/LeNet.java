@@ -60,6 +60,6 @@ public final class LeNet {
     public static MultiLayerNetwork newNetwork(long seed) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(seed, 1e-3));
         network.init();
-        return OneDnnConvolution.install(network);
+        return NetworkTuning.applyWithForwardCache(network);
     }
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import org.adversarialarena.ml.image.ImagePixels;
-import org.adversarialarena.ml.model.OneDnnConvolution;
+import org.adversarialarena.ml.model.NetworkTuning;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -162,7 +162,7 @@ public final class ClassifierPool implements DifferentiableClassifier {
         BaseOutputLayer output = (BaseOutputLayer) network.getOutputLayer().conf().getLayer();
         output.setActivationFn(new ActivationIdentity());
         output.setLossFn(loss);
-        return new ServedCopy(OneDnnConvolution.install(network), loss);
+        return new ServedCopy(NetworkTuning.applyWithForwardCache(network), loss);
     }
 
     private static INDArray validBatch(float[][] images) {

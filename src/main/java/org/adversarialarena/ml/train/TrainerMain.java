@@ -82,7 +82,7 @@ public final class TrainerMain {
         Path folder = root.resolve(id.folder());
         org.deeplearning4j.nn.multilayer.MultiLayerNetwork network;
         try {
-            network = org.adversarialarena.ml.model.OneDnnConvolution.install(
+            network = org.adversarialarena.ml.model.NetworkTuning.apply(
                     org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(folder.resolve(ClassifierFiles.NETWORK).toFile(), false));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Could not read " + folder, e);
