@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +42,7 @@ public final class OneDnnConvolution {
         for (Layer layer : network.getLayers()) {
             // Subclasses (deconvolution, depthwise, separable) need other native ops: leave them alone.
             if (layer.getClass() == ConvolutionLayer.class && helperOf(layer) == null) {
-                setHelper(layer, new MKLDNNConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType()));
+                setHelper(layer, new DirectOneDnnConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType()));
             }
         }
         return network;
@@ -52,7 +51,7 @@ public final class OneDnnConvolution {
     /** Whether every plain convolution layer of {@code network} goes through the native helper. */
     public static boolean isInstalled(MultiLayerNetwork network) {
         for (Layer layer : network.getLayers()) {
-            if (layer.getClass() == ConvolutionLayer.class && !(helperOf(layer) instanceof MKLDNNConvHelper)) {
+            if (layer.getClass() == ConvolutionLayer.class && !(helperOf(layer) instanceof DirectOneDnnConvHelper)) {
                 return false;
             }
         }

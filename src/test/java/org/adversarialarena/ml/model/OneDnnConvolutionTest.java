@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -22,14 +24,16 @@ class OneDnnConvolutionTest {
         assertThat(OneDnnConvolution.isInstalled(OneDnnConvolution.install(network.clone()))).isTrue();
     }
 
-    @Test
-    void nativeAndBuiltInConvolutionAgreeOnOutputsInputGradientsAndATrainingStep() {
+    /** 1 and 8 images take the direct oneDNN path, 32 libnd4j's conv2d ops. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 8, 32})
+    void nativeAndBuiltInConvolutionAgreeOnOutputsInputGradientsAndATrainingStep(int batch) {
         MultiLayerNetwork nativeConv = withoutDropout(LeNet.newNetwork(3));
         MultiLayerNetwork builtIn = withoutDropout(nativeConv.clone());
-        INDArray images = Nd4j.rand(DataType.FLOAT, 8, 784);
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, 8, 10);
-        for (int i = 0; i < 8; i++) {
-            labels.putScalar(i, i, 1f);
+        INDArray images = Nd4j.rand(DataType.FLOAT, batch, 784);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, batch, 10);
+        for (int i = 0; i < batch; i++) {
+            labels.putScalar(i, i % 10, 1f);
         }
 
         assertThat(maxDifference(nativeConv.output(images, false), builtIn.output(images, false))).isLessThan(TOLERANCE);

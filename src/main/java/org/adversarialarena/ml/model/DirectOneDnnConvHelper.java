@@ -1,0 +1,296 @@
+package org.adversarialarena.ml.model;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bytedeco.dnnl.convolution_backward_data;
+import org.bytedeco.dnnl.convolution_backward_weights;
+import org.bytedeco.dnnl.convolution_forward;
+import org.bytedeco.dnnl.engine;
+import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.stream;
+import org.bytedeco.dnnl.IntMemoryMap;
+import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs small-batch convolutions (a player's image, an attack's few candidates) straight through
+ * oneDNN with primitives built once per shape and kept, instead of through libnd4j's {@code conv2d}
+ * ops, which set the whole oneDNN convolution up again on every call.
+ *
+ * <p>Why: for one 28×28 image that set-up is most of the time — libnd4j's {@code conv2d} op takes
+ * ~130 µs where the oneDNN primitive itself runs in ~15 µs (docs/benchmarks.md, experiment 15), and
+ * a LeNet input gradient makes four such calls. Larger batches, and anything this class does not
+ * cover (other data types, NHWC, "Same" padding, dilation, a primitive oneDNN refuses), go to
+ * {@link MKLDNNConvHelper}, whose per-call cost is small next to a batch's arithmetic. Memory is
+ * described with the arrays' own strides, so DL4J's weight and gradient views are used in place.
+ *
+ * <p>Not thread-safe, like the DL4J layer it belongs to.
+ */
+final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
+
+    /** Batches up to this size take the direct path; measured crossover in docs/benchmarks.md. */
+    static final int MAX_DIRECT_BATCH = 8;
+    private static final int MAX_CACHED_SHAPES = 8;
+    private static final engine CPU = new engine(engine.kind.cpu, 0);
+
+    private final stream stream = new stream(CPU);
+    private final Map<Geometry, Primitives> primitives = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Geometry, Primitives> eldest) {
+            return size() > MAX_CACHED_SHAPES;
+        }
+    };
+
+    DirectOneDnnConvHelper(DataType dataType) {
+        super(dataType);
+    }
+
+    @Override
+    public INDArray preOutput(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
+            ConvolutionLayer.AlgoMode mode, ConvolutionLayer.FwdAlgo fwdAlgo, ConvolutionMode convolutionMode,
+            int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
+        Primitives direct = direct(input, weights, bias, kernel, strides, pad, convolutionMode, dilation, format);
+        if (direct == null) {
+            return super.preOutput(input, weights, bias, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation,
+                    format, workspaceMgr);
+        }
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), direct.geometry.outputShape());
+        direct.forward(input, weights, bias, output, stream);
+        return output;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray weights, INDArray bias, INDArray delta,
+            int[] kernel, int[] strides, int[] pad, INDArray biasGradView, INDArray weightGradView, IActivation afn,
+            ConvolutionLayer.AlgoMode mode, ConvolutionLayer.BwdFilterAlgo bwdFilterAlgo,
+            ConvolutionLayer.BwdDataAlgo bwdDataAlgo, ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format,
+            LayerWorkspaceMgr workspaceMgr) {
+        Primitives direct = direct(input, weights, bias, kernel, strides, pad, convolutionMode, dilation, format);
+        if (direct == null || biasGradView == null || !direct.backwardFits(delta, weightGradView, biasGradView)) {
+            return super.backpropGradient(input, weights, bias, delta, kernel, strides, pad, biasGradView, weightGradView,
+                    afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format, workspaceMgr);
+        }
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
+        direct.backward(input, weights, delta, inputGradient, weightGradView, biasGradView, stream);
+        Gradient gradient = new DefaultGradient();
+        gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
+        gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
+        return new Pair<>(gradient, inputGradient);
+    }
+
+    /** The cached primitives for this call, or null if it should go the libnd4j way. */
+    private Primitives direct(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
+            ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format) {
+        if (format != CNN2DFormat.NCHW || convolutionMode == ConvolutionMode.Same || input.rank() != 4
+                || input.size(0) > MAX_DIRECT_BATCH || bias == null
+                || input.dataType() != DataType.FLOAT || weights.dataType() != DataType.FLOAT
+                || (dilation != null && (dilation[0] != 1 || dilation[1] != 1))) {
+            return null;
+        }
+        Geometry geometry = Geometry.of(input, weights, kernel, strides, pad);
+        if (geometry == null) {
+            return null;
+        }
+        Primitives cached = primitives.get(geometry);
+        if (cached == null) {
+            cached = Primitives.create(geometry);
+            primitives.put(geometry, cached);
+        }
+        return cached.usable() ? cached : null;
+    }
+
+    /** Everything a primitive depends on: sizes, steps, padding and the arrays' memory layouts. */
+    private record Geometry(long[] input, long[] inputStrides, long[] weights, long[] weightStrides, long[] steps,
+            long[] padding, long[] output) {
+
+        static Geometry of(INDArray input, INDArray weights, int[] kernel, int[] strides, int[] pad) {
+            long n = input.size(0);
+            long inChannels = input.size(1);
+            long kh = kernel[0];
+            long kw = kernel[1];
+            long[] oihwStrides = oihwStrides(weights, inChannels, kh, kw);
+            if (oihwStrides == null) {
+                return null;
+            }
+            long outChannels = weights.length() / (inChannels * kh * kw);
+            long oh = (input.size(2) + 2L * pad[0] - kh) / strides[0] + 1;
+            long ow = (input.size(3) + 2L * pad[1] - kw) / strides[1] + 1;
+            return new Geometry(input.shape(), input.stride(), new long[] {outChannels, inChannels, kh, kw}, oihwStrides,
+                    new long[] {strides[0], strides[1]}, new long[] {pad[0], pad[1]}, new long[] {n, outChannels, oh, ow});
+        }
+
+        /** DL4J hands weights over as [out, in, kh, kw] or as a [kh, kw, in, out] permutation of the same data. */
+        static long[] oihwStrides(INDArray weights, long inChannels, long kh, long kw) {
+            long[] shape = weights.shape();
+            long[] stride = weights.stride();
+            if (weights.rank() != 4) {
+                return null;
+            }
+            if (shape[1] == inChannels && shape[2] == kh && shape[3] == kw) {
+                return stride.clone();
+            }
+            if (shape[0] == kh && shape[1] == kw && shape[2] == inChannels) {
+                return new long[] {stride[3], stride[2], stride[0], stride[1]};
+            }
+            return null;
+        }
+
+        long[] outputShape() {
+            return output.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Geometry g && Arrays.equals(input, g.input) && Arrays.equals(inputStrides, g.inputStrides)
+                    && Arrays.equals(weights, g.weights) && Arrays.equals(weightStrides, g.weightStrides)
+                    && Arrays.equals(steps, g.steps) && Arrays.equals(padding, g.padding);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(new Object[] {input, inputStrides, weights, weightStrides, steps, padding});
+        }
+    }
+
+    /** oneDNN's forward, backward-data and backward-weights primitives for one geometry, with their memory objects. */
+    private static final class Primitives {
+        private final Geometry geometry;
+        private final convolution_forward forward;
+        private final convolution_backward_data backwardData;
+        private final convolution_backward_weights backwardWeights;
+        private final memory src;
+        private final memory weights;
+        private final memory bias;
+        private final memory dst;
+        private final memory diffSrc;
+        private final memory diffWeights;
+        private final memory diffBias;
+        private final IntMemoryMap forwardArgs = new IntMemoryMap();
+        private final IntMemoryMap backwardDataArgs = new IntMemoryMap();
+        private final IntMemoryMap backwardWeightsArgs = new IntMemoryMap();
+
+        private Primitives(Geometry geometry) {
+            this.geometry = geometry;
+            forward = null;
+            backwardData = null;
+            backwardWeights = null;
+            src = weights = bias = dst = diffSrc = diffWeights = diffBias = null;
+        }
+
+        private Primitives(Geometry g, memory.desc srcDesc, memory.desc weightsDesc, memory.desc biasDesc,
+                memory.desc dstDesc) {
+            geometry = g;
+            long[] noPadding = g.padding;
+            convolution_forward.primitive_desc forwardPd = new convolution_forward.primitive_desc(
+                    new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
+                            srcDesc, weightsDesc, biasDesc, dstDesc, g.steps, noPadding, noPadding), CPU);
+            forward = new convolution_forward(forwardPd);
+            backwardData = new convolution_backward_data(new convolution_backward_data.primitive_desc(
+                    new convolution_backward_data.desc(dnnl.algorithm.convolution_direct, srcDesc, weightsDesc, dstDesc,
+                            g.steps, noPadding, noPadding), CPU, forwardPd));
+            backwardWeights = new convolution_backward_weights(new convolution_backward_weights.primitive_desc(
+                    new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, srcDesc, weightsDesc,
+                            biasDesc, dstDesc, g.steps, noPadding, noPadding), CPU, forwardPd));
+            Pointer none = new Pointer();
+            src = new memory(srcDesc, CPU, none);
+            weights = new memory(weightsDesc, CPU, none);
+            bias = new memory(biasDesc, CPU, none);
+            dst = new memory(dstDesc, CPU, none);
+            diffSrc = new memory(srcDesc, CPU, none);
+            diffWeights = new memory(weightsDesc, CPU, none);
+            diffBias = new memory(biasDesc, CPU, none);
+            forwardArgs.put(dnnl.DNNL_ARG_SRC, src);
+            forwardArgs.put(dnnl.DNNL_ARG_WEIGHTS, weights);
+            forwardArgs.put(dnnl.DNNL_ARG_BIAS, bias);
+            forwardArgs.put(dnnl.DNNL_ARG_DST, dst);
+            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_DST, dst);
+            backwardDataArgs.put(dnnl.DNNL_ARG_WEIGHTS, weights);
+            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_SRC, diffSrc);
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_SRC, src);
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_DST, dst);
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_WEIGHTS, diffWeights);
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_BIAS, diffBias);
+        }
+
+        static Primitives create(Geometry g) {
+            try {
+                memory.desc srcDesc = new memory.desc(g.input, memory.data_type.f32, g.inputStrides);
+                memory.desc weightsDesc = new memory.desc(g.weights, memory.data_type.f32, g.weightStrides);
+                memory.desc biasDesc = new memory.desc(new long[] {g.weights[0]}, memory.data_type.f32, memory.format_tag.x);
+                memory.desc dstDesc = new memory.desc(g.output, memory.data_type.f32, memory.format_tag.nchw);
+                return new Primitives(g, srcDesc, weightsDesc, biasDesc, dstDesc);
+            } catch (RuntimeException refused) {
+                // oneDNN has no implementation for this layout: remember, and let libnd4j handle it.
+                return new Primitives(g);
+            }
+        }
+
+        boolean usable() {
+            return forward != null;
+        }
+
+        /** Whether the backward arrays have the layouts the primitives were built for (dense NCHW delta, weight-like gradient). */
+        boolean backwardFits(INDArray delta, INDArray weightGradient, INDArray biasGradient) {
+            return Arrays.equals(delta.shape(), geometry.output) && delta.dataType() == DataType.FLOAT
+                    && Arrays.equals(delta.stride(), denseStrides(geometry.output))
+                    && weightGradient.dataType() == DataType.FLOAT
+                    && Arrays.equals(Geometry.oihwStrides(weightGradient, geometry.weights[1], geometry.weights[2],
+                            geometry.weights[3]), geometry.weightStrides)
+                    && biasGradient.length() == geometry.weights[0] && biasGradient.elementWiseStride() == 1;
+        }
+
+        void forward(INDArray input, INDArray weightArray, INDArray biasArray, INDArray output, stream stream) {
+            src.set_data_handle(start(input));
+            weights.set_data_handle(start(weightArray));
+            bias.set_data_handle(start(biasArray));
+            dst.set_data_handle(start(output));
+            forward.execute(stream, forwardArgs);
+            stream._wait();
+        }
+
+        void backward(INDArray input, INDArray weightArray, INDArray delta, INDArray inputGradient,
+                INDArray weightGradient, INDArray biasGradient, stream stream) {
+            src.set_data_handle(start(input));
+            weights.set_data_handle(start(weightArray));
+            dst.set_data_handle(start(delta));
+            diffSrc.set_data_handle(start(inputGradient));
+            diffWeights.set_data_handle(start(weightGradient));
+            diffBias.set_data_handle(start(biasGradient));
+            backwardData.execute(stream, backwardDataArgs);
+            backwardWeights.execute(stream, backwardWeightsArgs);
+            stream._wait();
+        }
+
+        /** The address of the array's first element (a view's buffer may start before it). */
+        private static Pointer start(INDArray array) {
+            FloatPointer buffer = (FloatPointer) array.data().addressPointer();
+            long skipped = array.offset() - array.data().offset();
+            return skipped == 0 ? buffer : new FloatPointer(buffer).position(buffer.position() + skipped);
+        }
+
+        private static long[] denseStrides(long[] shape) {
+            long[] strides = new long[shape.length];
+            long step = 1;
+            for (int i = shape.length - 1; i >= 0; i--) {
+                strides[i] = step;
+                step *= shape[i];
+            }
+            return strides;
+        }
+    }
+}
