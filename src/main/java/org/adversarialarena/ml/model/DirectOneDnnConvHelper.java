@@ -1,17 +1,17 @@
 package org.adversarialarena.ml.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
 import org.bytedeco.dnnl.convolution_forward;
-import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.primitive_attr;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.global.dnnl;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -43,18 +43,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
 
-    /** Batches up to this size take the direct path; measured crossover in docs/benchmarks.md. */
+    /** Batches up to this size take the direct path: the games' sizes (one image, an attack's few candidates). */
     static final int MAX_DIRECT_BATCH = 8;
-    private static final int MAX_CACHED_SHAPES = 8;
-    private static final engine CPU = new engine(engine.kind.cpu, 0);
 
-    private final stream stream = new stream(CPU);
-    private final Map<Geometry, Primitives> primitives = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Geometry, Primitives> eldest) {
-            return size() > MAX_CACHED_SHAPES;
-        }
-    };
+    private final stream stream = new stream(OneDnnMemory.CPU);
+    private final Map<Geometry, Primitives> primitives = OneDnnMemory.shapeCache();
 
     DirectOneDnnConvHelper(DataType dataType) {
         super(dataType);
@@ -106,11 +99,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
         if (geometry == null) {
             return null;
         }
-        Primitives cached = primitives.get(geometry);
-        if (cached == null) {
-            cached = Primitives.create(geometry);
-            primitives.put(geometry, cached);
-        }
+        Primitives cached = primitives.computeIfAbsent(geometry, Primitives::create);
         return cached.usable() ? cached : null;
     }
 
@@ -183,6 +172,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
         private final IntMemoryMap forwardArgs = new IntMemoryMap();
         private final IntMemoryMap backwardDataArgs = new IntMemoryMap();
         private final IntMemoryMap backwardWeightsArgs = new IntMemoryMap();
+        private final List<memory> scratchpads = new ArrayList<>();
 
         private Primitives(Geometry geometry) {
             this.geometry = geometry;
@@ -196,24 +186,31 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
                 memory.desc dstDesc) {
             geometry = g;
             long[] noPadding = g.padding;
+            primitive_attr attributes = OneDnnMemory.ownScratchpad();
             convolution_forward.primitive_desc forwardPd = new convolution_forward.primitive_desc(
                     new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                            srcDesc, weightsDesc, biasDesc, dstDesc, g.steps, noPadding, noPadding), CPU);
-            forward = new convolution_forward(forwardPd);
-            backwardData = new convolution_backward_data(new convolution_backward_data.primitive_desc(
+                            srcDesc, weightsDesc, biasDesc, dstDesc, g.steps, noPadding, noPadding), attributes,
+                    OneDnnMemory.CPU);
+            convolution_backward_data.primitive_desc backwardDataPd = new convolution_backward_data.primitive_desc(
                     new convolution_backward_data.desc(dnnl.algorithm.convolution_direct, srcDesc, weightsDesc, dstDesc,
-                            g.steps, noPadding, noPadding), CPU, forwardPd));
-            backwardWeights = new convolution_backward_weights(new convolution_backward_weights.primitive_desc(
+                            g.steps, noPadding, noPadding), attributes, OneDnnMemory.CPU, forwardPd);
+            convolution_backward_weights.primitive_desc backwardWeightsPd = new convolution_backward_weights.primitive_desc(
                     new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, srcDesc, weightsDesc,
-                            biasDesc, dstDesc, g.steps, noPadding, noPadding), CPU, forwardPd));
+                            biasDesc, dstDesc, g.steps, noPadding, noPadding), attributes, OneDnnMemory.CPU, forwardPd);
+            forward = new convolution_forward(forwardPd);
+            backwardData = new convolution_backward_data(backwardDataPd);
+            backwardWeights = new convolution_backward_weights(backwardWeightsPd);
+            OneDnnMemory.addScratchpad(forwardArgs, forwardPd, scratchpads);
+            OneDnnMemory.addScratchpad(backwardDataArgs, backwardDataPd, scratchpads);
+            OneDnnMemory.addScratchpad(backwardWeightsArgs, backwardWeightsPd, scratchpads);
             Pointer none = new Pointer();
-            src = new memory(srcDesc, CPU, none);
-            weights = new memory(weightsDesc, CPU, none);
-            bias = new memory(biasDesc, CPU, none);
-            dst = new memory(dstDesc, CPU, none);
-            diffSrc = new memory(srcDesc, CPU, none);
-            diffWeights = new memory(weightsDesc, CPU, none);
-            diffBias = new memory(biasDesc, CPU, none);
+            src = new memory(srcDesc, OneDnnMemory.CPU, none);
+            weights = new memory(weightsDesc, OneDnnMemory.CPU, none);
+            bias = new memory(biasDesc, OneDnnMemory.CPU, none);
+            dst = new memory(dstDesc, OneDnnMemory.CPU, none);
+            diffSrc = new memory(srcDesc, OneDnnMemory.CPU, none);
+            diffWeights = new memory(weightsDesc, OneDnnMemory.CPU, none);
+            diffBias = new memory(biasDesc, OneDnnMemory.CPU, none);
             forwardArgs.put(dnnl.DNNL_ARG_SRC, src);
             forwardArgs.put(dnnl.DNNL_ARG_WEIGHTS, weights);
             forwardArgs.put(dnnl.DNNL_ARG_BIAS, bias);
@@ -247,7 +244,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
         /** Whether the backward arrays have the layouts the primitives were built for (dense NCHW delta, weight-like gradient). */
         boolean backwardFits(INDArray delta, INDArray weightGradient, INDArray biasGradient) {
             return Arrays.equals(delta.shape(), geometry.output) && delta.dataType() == DataType.FLOAT
-                    && Arrays.equals(delta.stride(), denseStrides(geometry.output))
+                    && Arrays.equals(delta.stride(), OneDnnMemory.denseStrides(geometry.output))
                     && weightGradient.dataType() == DataType.FLOAT
                     && Arrays.equals(Geometry.oihwStrides(weightGradient, geometry.weights[1], geometry.weights[2],
                             geometry.weights[3]), geometry.weightStrides)
@@ -255,42 +252,25 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
         }
 
         void forward(INDArray input, INDArray weightArray, INDArray biasArray, INDArray output, stream stream) {
-            src.set_data_handle(start(input));
-            weights.set_data_handle(start(weightArray));
-            bias.set_data_handle(start(biasArray));
-            dst.set_data_handle(start(output));
+            src.set_data_handle(OneDnnMemory.start(input));
+            weights.set_data_handle(OneDnnMemory.start(weightArray));
+            bias.set_data_handle(OneDnnMemory.start(biasArray));
+            dst.set_data_handle(OneDnnMemory.start(output));
             forward.execute(stream, forwardArgs);
             stream._wait();
         }
 
         void backward(INDArray input, INDArray weightArray, INDArray delta, INDArray inputGradient,
                 INDArray weightGradient, INDArray biasGradient, stream stream) {
-            src.set_data_handle(start(input));
-            weights.set_data_handle(start(weightArray));
-            dst.set_data_handle(start(delta));
-            diffSrc.set_data_handle(start(inputGradient));
-            diffWeights.set_data_handle(start(weightGradient));
-            diffBias.set_data_handle(start(biasGradient));
+            src.set_data_handle(OneDnnMemory.start(input));
+            weights.set_data_handle(OneDnnMemory.start(weightArray));
+            dst.set_data_handle(OneDnnMemory.start(delta));
+            diffSrc.set_data_handle(OneDnnMemory.start(inputGradient));
+            diffWeights.set_data_handle(OneDnnMemory.start(weightGradient));
+            diffBias.set_data_handle(OneDnnMemory.start(biasGradient));
             backwardData.execute(stream, backwardDataArgs);
             backwardWeights.execute(stream, backwardWeightsArgs);
             stream._wait();
-        }
-
-        /** The address of the array's first element (a view's buffer may start before it). */
-        private static Pointer start(INDArray array) {
-            FloatPointer buffer = (FloatPointer) array.data().addressPointer();
-            long skipped = array.offset() - array.data().offset();
-            return skipped == 0 ? buffer : new FloatPointer(buffer).position(buffer.position() + skipped);
-        }
-
-        private static long[] denseStrides(long[] shape) {
-            long[] strides = new long[shape.length];
-            long step = 1;
-            for (int i = shape.length - 1; i >= 0; i--) {
-                strides[i] = step;
-                step *= shape[i];
-            }
-            return strides;
         }
     }
 }

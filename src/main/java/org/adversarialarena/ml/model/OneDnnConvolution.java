@@ -2,7 +2,7 @@ package org.adversarialarena.ml.model;
 
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
@@ -20,12 +20,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * directly bypasses only that broken check: the helper computes the same convolution with the
  * same weights, and the layer still falls back to its built-in path if the helper throws.
  *
+ * <p>The helper installed is {@link DirectOneDnnConvHelper}: small batches call oneDNN directly with
+ * cached primitives, larger ones libnd4j's {@code conv2d} ops. Max-pooling layers get
+ * {@link DirectOneDnnPoolingHelper} for their backward pass the same way.
+ *
  * <p>Helpers belong to layer instances, so {@link MultiLayerNetwork#clone()} and loading a file
  * give layers without one: call {@link #install} on every network that is created, loaded or cloned.
  */
 public final class OneDnnConvolution {
 
-    private static final Field HELPER = helperField();
+    private static final Field HELPER = helperField(ConvolutionLayer.class);
+    private static final Field POOLING_HELPER = helperField(SubsamplingLayer.class);
 
     private OneDnnConvolution() {
     }
@@ -41,8 +46,12 @@ public final class OneDnnConvolution {
         }
         for (Layer layer : network.getLayers()) {
             // Subclasses (deconvolution, depthwise, separable) need other native ops: leave them alone.
-            if (layer.getClass() == ConvolutionLayer.class && helperOf(layer) == null) {
-                setHelper(layer, new DirectOneDnnConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType()));
+            if (layer.getClass() == ConvolutionLayer.class && get(HELPER, layer) == null) {
+                set(HELPER, layer, new DirectOneDnnConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType()));
+            }
+            // DL4J M2.1 asks a pooling helper only for the backward pass (its forward pass always runs libnd4j's op).
+            if (layer.getClass() == SubsamplingLayer.class && get(POOLING_HELPER, layer) == null) {
+                set(POOLING_HELPER, layer, new DirectOneDnnPoolingHelper());
             }
         }
         return network;
@@ -51,36 +60,36 @@ public final class OneDnnConvolution {
     /** Whether every plain convolution layer of {@code network} goes through the native helper. */
     public static boolean isInstalled(MultiLayerNetwork network) {
         for (Layer layer : network.getLayers()) {
-            if (layer.getClass() == ConvolutionLayer.class && !(helperOf(layer) instanceof DirectOneDnnConvHelper)) {
+            if (layer.getClass() == ConvolutionLayer.class && !(get(HELPER, layer) instanceof DirectOneDnnConvHelper)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static ConvolutionHelper helperOf(Layer layer) {
+    private static Object get(Field helper, Layer layer) {
         try {
-            return (ConvolutionHelper) HELPER.get(layer);
+            return helper.get(layer);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("DL4J's ConvolutionLayer.helper is not accessible", e);
+            throw new IllegalStateException("DL4J's " + helper + " is not accessible", e);
         }
     }
 
-    private static void setHelper(Layer layer, ConvolutionHelper helper) {
+    private static void set(Field helper, Layer layer, Object value) {
         try {
-            HELPER.set(layer, helper);
+            helper.set(layer, value);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("DL4J's ConvolutionLayer.helper is not accessible", e);
+            throw new IllegalStateException("DL4J's " + helper + " is not accessible", e);
         }
     }
 
-    private static Field helperField() {
+    private static Field helperField(Class<? extends Layer> layerClass) {
         try {
-            Field field = ConvolutionLayer.class.getDeclaredField("helper");
+            Field field = layerClass.getDeclaredField("helper");
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("This DL4J version has no ConvolutionLayer.helper; revisit OneDnnConvolution", e);
+            throw new IllegalStateException("This DL4J version has no " + layerClass.getSimpleName() + ".helper; revisit OneDnnConvolution", e);
         }
     }
 }
