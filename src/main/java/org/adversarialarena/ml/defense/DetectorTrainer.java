@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.defense;
 
+import org.adversarialarena.ml.model.TrainingSteps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class DetectorTrainer {
                     features[b] = adversarial ? attacked[k - n] : clean[k];
                     targets[b][adversarial ? AdversarialDetector.ADVERSARIAL : AdversarialDetector.REAL] = 1f;
                 }
-                network.fit(new DataSet(Nd4j.create(features), Nd4j.create(targets)));
+                TrainingSteps.fit(network, new DataSet(Nd4j.create(features), Nd4j.create(targets)));
             }
             log.accept("epoch " + epoch + " loss " + network.score());
         }

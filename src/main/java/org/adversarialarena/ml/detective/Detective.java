@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.detective;
 
+import org.adversarialarena.ml.model.TrainingSteps;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -204,7 +205,7 @@ public final class Detective {
                 return new StepOutcome(false, version(), Double.NaN, currentRealAccuracy(), "no forgeries yet");
             }
             MultiLayerNetwork d = training.discriminator();
-            d.fit(nextBatch());
+            TrainingSteps.fit(d, nextBatch());
             d.clearLayerMaskArrays();
             fault.afterUpdate(d);
             double loss = d.score();

@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.gan;
 
+import org.adversarialarena.ml.model.TrainingSteps;
 import org.adversarialarena.ml.model.NetworkTuning;
 import java.util.Map;
 import java.util.Random;
@@ -101,7 +102,7 @@ public final class GanTrainer {
         INDArray features = Nd4j.vstack(realBatch.getFeatures(), fakes);
         INDArray targets = Nd4j.vstack(filled(n, realTarget), filled(n, gan.loss().fakeTarget()));
         INDArray mask = Nd4j.vstack(ConditionalGan.oneHot(realClasses), ConditionalGan.oneHot(fakeClasses));
-        gan.discriminator().fit(new DataSet(features, targets, null, mask));
+        TrainingSteps.fit(gan.discriminator(), new DataSet(features, targets, null, mask));
         if (gan.loss() == GanLoss.WASSERSTEIN) {
             INDArray parameters = gan.discriminator().params();
             parameters.assign(Transforms.max(Transforms.min(parameters, options.weightClip(), true),

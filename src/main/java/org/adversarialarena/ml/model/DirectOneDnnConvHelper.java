@@ -28,36 +28,48 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Runs small-batch convolutions (a player's image, an attack's few candidates) straight through
- * oneDNN with primitives built once per shape and kept, instead of through libnd4j's {@code conv2d}
- * ops, which set the whole oneDNN convolution up again on every call.
+ * Runs convolutions straight through oneDNN with primitives built once per shape and kept, instead
+ * of through libnd4j's {@code conv2d} ops, which set the whole oneDNN convolution up again on every
+ * call and convert every array to a blocked format and back.
  *
  * <p>Why: for one 28×28 image that set-up is most of the time — libnd4j's {@code conv2d} op takes
- * ~130 µs where the oneDNN primitive itself runs in ~15 µs (docs/benchmarks.md, experiment 15), and
- * a LeNet input gradient makes four such calls. Larger batches, and anything this class does not
- * cover (other data types, NHWC, "Same" padding, dilation, a primitive oneDNN refuses), go to
- * {@link MKLDNNConvHelper}, whose per-call cost is small next to a batch's arithmetic. Memory is
- * described with the arrays' own strides, so DL4J's weight and gradient views are used in place.
+ * ~130 µs where the oneDNN primitive itself runs in ~15 µs, and a LeNet input gradient makes four
+ * such calls; for the training batch of 64 the backward pass without the format conversions is
+ * faster too, while a forward pass of a large batch is faster in libnd4j's blocked formats
+ * (docs/benchmarks.md). So: forward passes of small batches and all backward passes come here;
+ * large forward batches, and anything this class does not cover (other data types, NHWC, "Same"
+ * padding, dilation, a primitive oneDNN refuses), go to {@link MKLDNNConvHelper}. Memory is described
+ * with the arrays' own strides, so DL4J's weight and gradient views are used in place.
  *
  * <p>Not thread-safe, like the DL4J layer it belongs to.
  */
 final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
 
-    /** Batches up to this size take the direct path: the games' sizes (one image, an attack's few candidates). */
-    static final int MAX_DIRECT_BATCH = 8;
+    /**
+     * Forward passes of batches up to this size take the direct path (the games' sizes: one image, an
+     * attack's few candidates); larger forward batches run faster through libnd4j's blocked-format
+     * kernels. Backward passes take the direct path at every batch size: without libnd4j's format
+     * conversions they are faster at the training batch of 64 too (docs/benchmarks.md).
+     */
+    static final int MAX_DIRECT_FORWARD_BATCH = 8;
 
     private final stream stream = new stream(OneDnnMemory.CPU);
     private final Map<Geometry, Primitives> primitives = OneDnnMemory.shapeCache();
 
-    DirectOneDnnConvHelper(DataType dataType) {
+    private final boolean firstLayer;
+
+    /** {@code firstLayer}: the network's first layer, whose input gradient a training step never reads. */
+    DirectOneDnnConvHelper(DataType dataType, boolean firstLayer) {
         super(dataType);
+        this.firstLayer = firstLayer;
     }
 
     @Override
     public INDArray preOutput(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
             ConvolutionLayer.AlgoMode mode, ConvolutionLayer.FwdAlgo fwdAlgo, ConvolutionMode convolutionMode,
             int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        Primitives direct = direct(input, weights, bias, kernel, strides, pad, convolutionMode, dilation, format);
+        Primitives direct = input.size(0) > MAX_DIRECT_FORWARD_BATCH ? null
+                : direct(input, weights, bias, kernel, strides, pad, convolutionMode, dilation, format);
         if (direct == null) {
             return super.preOutput(input, weights, bias, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation,
                     format, workspaceMgr);
@@ -79,7 +91,9 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
                     afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format, workspaceMgr);
         }
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
-        direct.backward(input, weights, delta, inputGradient, weightGradView, biasGradView, stream);
+        // In a training step DL4J discards the first layer's input gradient, so it is left uncomputed.
+        boolean inputGradientWanted = !(firstLayer && TrainingSteps.inputGradientUnused());
+        direct.backward(input, weights, delta, inputGradientWanted ? inputGradient : null, weightGradView, biasGradView, stream);
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
         gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
@@ -90,7 +104,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
     private Primitives direct(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
             ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format) {
         if (format != CNN2DFormat.NCHW || convolutionMode == ConvolutionMode.Same || input.rank() != 4
-                || input.size(0) > MAX_DIRECT_BATCH || bias == null
+                || bias == null
                 || input.dataType() != DataType.FLOAT || weights.dataType() != DataType.FLOAT
                 || (dilation != null && (dilation[0] != 1 || dilation[1] != 1))) {
             return null;
@@ -260,15 +274,18 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
             stream._wait();
         }
 
+        /** Computes the weight and bias gradients, and the input gradient unless {@code inputGradient} is null. */
         void backward(INDArray input, INDArray weightArray, INDArray delta, INDArray inputGradient,
                 INDArray weightGradient, INDArray biasGradient, stream stream) {
             src.set_data_handle(OneDnnMemory.start(input));
             weights.set_data_handle(OneDnnMemory.start(weightArray));
             dst.set_data_handle(OneDnnMemory.start(delta));
-            diffSrc.set_data_handle(OneDnnMemory.start(inputGradient));
             diffWeights.set_data_handle(OneDnnMemory.start(weightGradient));
             diffBias.set_data_handle(OneDnnMemory.start(biasGradient));
-            backwardData.execute(stream, backwardDataArgs);
+            if (inputGradient != null) {
+                diffSrc.set_data_handle(OneDnnMemory.start(inputGradient));
+                backwardData.execute(stream, backwardDataArgs);
+            }
             backwardWeights.execute(stream, backwardWeightsArgs);
             stream._wait();
         }

@@ -25,10 +25,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Max pooling of small batches straight through oneDNN with primitives kept per shape, for the
- * same reason as {@link DirectOneDnnConvHelper}: libnd4j's {@code maxpool2d} ops set oneDNN up on
- * every call, which dominates for one image. Returning null hands the call back to DL4J's own
- * pooling (libnd4j's ops), which is what happens for larger batches and anything not covered here.
+ * Max pooling straight through oneDNN with primitives kept per shape, for the same reasons as
+ * {@link DirectOneDnnConvHelper}: libnd4j's {@code maxpool2d} ops set oneDNN up on every call, which
+ * dominates for one image, and convert formats. DL4J M2.1 asks a pooling helper only for the backward
+ * pass (its forward pass always runs libnd4j's op). Returning null hands the call back to DL4J's own
+ * pooling, for anything not covered here.
  *
  * <p>The backward pass runs the forward pass again to get oneDNN's record of where each maximum
  * was (its "workspace"): for a few images that costs microseconds, and it keeps the layer free of
@@ -43,7 +44,8 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
     public INDArray activate(INDArray input, boolean training, int[] kernel, int[] strides, int[] pad,
             PoolingType poolingType, ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format,
             LayerWorkspaceMgr workspaceMgr) {
-        Primitives direct = direct(input, kernel, strides, pad, poolingType, convolutionMode, dilation, format);
+        Primitives direct = input.size(0) > DirectOneDnnConvHelper.MAX_DIRECT_FORWARD_BATCH ? null
+                : direct(input, kernel, strides, pad, poolingType, convolutionMode, dilation, format);
         if (direct == null) {
             return null;
         }
@@ -80,7 +82,6 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
             ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format) {
         if (poolingType != PoolingType.MAX || format != CNN2DFormat.NCHW || convolutionMode == ConvolutionMode.Same
                 || input.rank() != 4 || input.dataType() != DataType.FLOAT
-                || input.size(0) > DirectOneDnnConvHelper.MAX_DIRECT_BATCH
                 || (dilation != null && (dilation[0] != 1 || dilation[1] != 1))) {
             return null;
         }

@@ -44,10 +44,12 @@ public final class OneDnnConvolution {
             // oneDNN is a CPU library; on the CUDA backend DL4J's own layers (with cuDNN) are the fast path.
             return network;
         }
-        for (Layer layer : network.getLayers()) {
+        Layer[] layers = network.getLayers();
+        for (Layer layer : layers) {
             // Subclasses (deconvolution, depthwise, separable) need other native ops: leave them alone.
             if (layer.getClass() == ConvolutionLayer.class && get(HELPER, layer) == null) {
-                set(HELPER, layer, new DirectOneDnnConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType()));
+                set(HELPER, layer, new DirectOneDnnConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType(),
+                        layer == layers[0]));
             }
             // DL4J M2.1 asks a pooling helper only for the backward pass (its forward pass always runs libnd4j's op).
             if (layer.getClass() == SubsamplingLayer.class && get(POOLING_HELPER, layer) == null) {

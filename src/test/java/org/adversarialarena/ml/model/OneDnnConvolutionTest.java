@@ -45,6 +45,28 @@ class OneDnnConvolutionTest {
         assertThat(maxDifference(nativeConv.params(), builtIn.params())).isLessThan(TOLERANCE);
     }
 
+    /** A training step leaves the first layer's input gradient uncomputed; training and later input gradients are unchanged. */
+    @Test
+    void trainingStepsTrainLikeFitAndInputGradientsStayRight() {
+        MultiLayerNetwork stepped = withoutDropout(LeNet.newNetwork(4));
+        MultiLayerNetwork builtIn = withoutDropout(stepped.clone());
+        for (int step = 0; step < 3; step++) {
+            INDArray images = Nd4j.rand(DataType.FLOAT, 64, 784);
+            INDArray labels = Nd4j.zeros(DataType.FLOAT, 64, 10);
+            for (int i = 0; i < 64; i++) {
+                labels.putScalar(i, (i + step) % 10, 1f);
+            }
+            TrainingSteps.fit(stepped, new DataSet(images, labels));
+            builtIn.fit(new DataSet(images, labels));
+        }
+        assertThat(maxDifference(stepped.params(), builtIn.params())).isLessThan(TOLERANCE);
+
+        INDArray image = Nd4j.rand(DataType.FLOAT, 1, 784);
+        INDArray label = Nd4j.zeros(DataType.FLOAT, 1, 10).putScalar(0, 3, 1f);
+        assertThat(maxDifference(stepped.calculateGradients(image, label, null, null).getSecond(),
+                builtIn.calculateGradients(image, label, null, null).getSecond())).isLessThan(TOLERANCE);
+    }
+
     @Test
     void anUninitialisedNetworkIsRefused() {
         MultiLayerNetwork network = new MultiLayerNetwork(LeNet.configuration(1, 1e-3));
