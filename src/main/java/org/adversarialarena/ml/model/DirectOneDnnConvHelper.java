@@ -104,7 +104,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
     private Primitives direct(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
             ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format) {
         if (format != CNN2DFormat.NCHW || convolutionMode == ConvolutionMode.Same || input.rank() != 4
-                || bias == null
+                || bias == null || bias.elementWiseStride() != 1
                 || input.dataType() != DataType.FLOAT || weights.dataType() != DataType.FLOAT
                 || (dilation != null && (dilation[0] != 1 || dilation[1] != 1))) {
             return null;
