@@ -7,11 +7,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.adversarialarena.ml.attack.AttackGoal;
 import org.adversarialarena.ml.attack.AttackResult;
@@ -76,20 +71,20 @@ class FoolJourneyTest extends BrowserJourney {
         browser.screenshot(page, "fool-level");
         page.locator("#fool-hint").click();
 
-        installRoundTripTimer(page);
+        RoundTripTimer timer = new RoundTripTimer(page, "#fool-canvas", "#fool-bars");
         Locator canvas = page.locator("#fool-canvas canvas");
         BoundingBox box = canvas.boundingBox();
         int strokes = 0;
         for (int pixel : pixels) {
             clickPixel(page, box, pixel);
-            page.waitForFunction("n => window.foolRoundTrips.length >= n", ++strokes);
+            timer.awaitStrokes(++strokes);
         }
         // More timed strokes that each change the image: erase a painted pixel, then paint it again.
         for (int i = 0; strokes < TIMED_STROKES; i++) {
             for (String tool : new String[] {"#eraser", "#brush"}) {
                 page.locator("#fool-canvas " + tool).click();
                 clickPixel(page, box, pixels[i % pixels.length]);
-                page.waitForFunction("n => window.foolRoundTrips.length >= n", ++strokes);
+                timer.awaitStrokes(++strokes);
             }
         }
         assertThat(page.locator("#fool-l0")).containsText(pixels.length + " of at most " + BUDGET);
@@ -114,7 +109,7 @@ class FoolJourneyTest extends BrowserJourney {
         assertThat(attempt).containsEntry("success", true).containsEntry("l0", pixels.length);
         assertThat((Double) attempt.get("points")).isGreaterThanOrEqualTo(50.0);
 
-        recordRoundTrips(page);
+        timer.record("Mouse-up to class bars", "Report sent to class bars", "fool-round-trip.txt", TIMED_STROKES);
 
         giveUpOnTheFaintTouchLevelAndSeeTheMachinesAnswer(page);
     }
@@ -246,84 +241,11 @@ class FoolJourneyTest extends BrowserJourney {
         return count == null ? 0 : count;
     }
 
-    /**
-     * After every mouse-up on the canvas, the time until the class bars carry the answer to that very
-     * report (the server stamps the bars with the report's sequence number) and have rendered it.
-     */
-    private static void installRoundTripTimer(Page page) {
-        page.evaluate("""
-                () => {
-                  window.foolRoundTrips = [];
-                  window.foolReportTrips = [];
-                  const canvas = document.querySelector('#fool-canvas');
-                  const bars = document.querySelector('#fool-bars');
-                  const sent = new Map();
-                  canvas.addEventListener('image-change', (e) => sent.set(e.detail.seq, performance.now()));
-                  new MutationObserver(() => {
-                    const seq = Number(bars.getAttribute('data-seq'));
-                    if (sent.has(seq)) {
-                      const start = sent.get(seq);
-                      sent.delete(seq);
-                      bars.updateComplete.then(() => window.foolReportTrips.push(performance.now() - start));
-                    }
-                  }).observe(bars, { attributes: true, attributeFilter: ['data-seq'] });
-                  canvas.addEventListener('pointerup', (e) => {
-                    if (e.composedPath()[0].tagName !== 'CANVAS') {
-                      return; // the tool buttons are not strokes
-                    }
-                    const start = performance.now();
-                    const seq = canvas.reportSeq;
-                    const done = () => Number(bars.getAttribute('data-seq')) >= seq;
-                    // The click was reported on pointer-down; the answer may be on screen before the button is released.
-                    if (done()) {
-                      window.foolRoundTrips.push(0);
-                      return;
-                    }
-                    const observer = new MutationObserver(() => {
-                      if (done()) {
-                        observer.disconnect();
-                        bars.updateComplete.then(() => window.foolRoundTrips.push(performance.now() - start));
-                      }
-                    });
-                    observer.observe(bars, { attributes: true, attributeFilter: ['data-seq'] });
-                  });
-                }
-                """);
-    }
-
     private static void clickPixel(Page page, BoundingBox box, int pixel) {
         double x = box.x + (pixel % SIDE + 0.5) * box.width / SIDE;
         double y = box.y + (pixel / SIDE + 0.5) * box.height / SIDE;
         page.mouse().move(x, y);
         page.mouse().down();
         page.mouse().up();
-    }
-
-    private static void recordRoundTrips(Page page) throws IOException {
-        double[] strokes = sorted(page.evaluate("() => window.foolRoundTrips"));
-        double[] reports = sorted(page.evaluate("() => window.foolReportTrips"));
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        String text = String.format(Locale.ROOT, "Mouse-up to class bars over %d strokes: median %.1f ms, min %.1f ms,"
-                + " max %.1f ms; %s%nReport sent to class bars over %d reports: median %.1f ms, min %.1f ms, max %.1f ms;"
-                + " %s%nLoad average (1, 5, 15 min, …): %s%n", strokes.length, median(strokes), strokes[0],
-                strokes[strokes.length - 1], Arrays.toString(strokes), reports.length, median(reports), reports[0],
-                reports[reports.length - 1], Arrays.toString(reports), load);
-        System.out.print(text);
-        Path file = Path.of("target", "fool-round-trip.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        // Recorded, not asserted: speed is a measurement (docs/fool.md), and every stroke must have been answered.
-        assertThat(strokes).as("answered strokes").hasSizeGreaterThanOrEqualTo(TIMED_STROKES);
-    }
-
-    private static double[] sorted(Object numbers) {
-        @SuppressWarnings("unchecked")
-        List<Number> list = (List<Number>) numbers;
-        return list.stream().mapToDouble(n -> Math.round(n.doubleValue() * 10) / 10.0).sorted().toArray();
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -8,11 +8,6 @@ import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,15 +76,15 @@ class ForgeJourneyTest extends BrowserJourney {
         // The submission's message may have scrolled the page: find the canvas again.
         canvas.scrollIntoViewIfNeeded();
         box = canvas.boundingBox();
-        installRoundTripTimer(page);
+        RoundTripTimer timer = new RoundTripTimer(page, "#forge-canvas", "#forge-real");
         for (int i = 0; i < TIMED_STROKES; i++) {
             double x = 0.15 + 0.7 * (i % 5) / 4.0;
             double y = 0.15 + 0.7 * (i / 5) / 3.0;
             stroke(page, box, x, y, x + 0.04, y + 0.04);
-            int done = i + 1;
-            page.waitForFunction("n => window.forgeRoundTrips.length >= n", done);
+            timer.awaitStrokes(i + 1);
         }
-        recordRoundTrips(page);
+        timer.record("Stroke-to-verdict round trip (mouse-up to painted verdict)",
+                "Report-to-verdict round trip (each canvas report)", "forge-round-trip.txt", TIMED_STROKES);
         page.locator("#forge-canvas #undo").click();
 
         page.locator("#forge-dataset").click();
@@ -131,81 +126,5 @@ class ForgeJourneyTest extends BrowserJourney {
         Long count = jdbc.queryForObject("select count(*) from forgery f join player p on p.id = f.player_id"
                 + " where p.nickname = ?", Long.class, NICKNAME);
         return count == null ? 0 : count;
-    }
-
-    /**
-     * Two timings, both ending when the detective's verdict carries the answer to a report (the
-     * server stamps it with the report's sequence number) and the browser has painted it: from each
-     * mouse-up on the canvas (the player's view: stroke done, verdict shown; 0 if the answer to the
-     * stroke's last report was already there), and from each report the canvas sent.
-     */
-    private static void installRoundTripTimer(Page page) {
-        page.evaluate("""
-                () => {
-                  window.forgeRoundTrips = [];
-                  window.forgeReportTrips = [];
-                  const canvas = document.querySelector('#forge-canvas');
-                  const verdict = document.querySelector('#forge-real');
-                  const answered = () => Number(verdict.getAttribute('data-seq'));
-                  const sent = new Map();
-                  canvas.addEventListener('image-change', (e) => sent.set(e.detail.seq, performance.now()));
-                  new MutationObserver(() => {
-                    const seq = answered();
-                    if (sent.has(seq)) {
-                      const start = sent.get(seq);
-                      sent.delete(seq);
-                      requestAnimationFrame(() => window.forgeReportTrips.push(performance.now() - start));
-                    }
-                  }).observe(verdict, { attributes: true, attributeFilter: ['data-seq'] });
-                  canvas.addEventListener('pointerup', (e) => {
-                    if (e.composedPath()[0].tagName !== 'CANVAS') {
-                      return; // the tool buttons are not strokes
-                    }
-                    const start = performance.now();
-                    const seq = canvas.reportSeq;
-                    if (answered() >= seq) {
-                      window.forgeRoundTrips.push(0);
-                      return;
-                    }
-                    const observer = new MutationObserver(() => {
-                      if (answered() >= seq) {
-                        observer.disconnect();
-                        requestAnimationFrame(() => window.forgeRoundTrips.push(performance.now() - start));
-                      }
-                    });
-                    observer.observe(verdict, { attributes: true, attributeFilter: ['data-seq'] });
-                  });
-                }
-                """);
-    }
-
-    private static void recordRoundTrips(Page page) throws IOException {
-        double load = Files.readAllLines(Path.of("/proc/loadavg")).stream().findFirst()
-                .map(line -> Double.parseDouble(line.split(" ")[0])).orElse(Double.NaN);
-        String strokes = summary("Stroke-to-verdict round trip (mouse-up to painted verdict)", times(page, "forgeRoundTrips"));
-        String reports = summary("Report-to-verdict round trip (each canvas report)", times(page, "forgeReportTrips"));
-        String text = strokes + reports + String.format(Locale.ROOT, "load average (1 min) at the end: %.2f%n", load);
-        System.out.print(text);
-        Path file = Path.of("target", "forge-round-trip.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        // Recorded, not asserted: speed is a measurement (docs/forge.md), and every stroke must have been answered.
-        assertThat(times(page, "forgeRoundTrips")).as("answered strokes").hasSizeGreaterThanOrEqualTo(TIMED_STROKES);
-    }
-
-    private static double[] times(Page page, String name) {
-        @SuppressWarnings("unchecked")
-        List<Number> times = (List<Number>) page.evaluate("() => window." + name);
-        return times.stream().mapToDouble(Number::doubleValue).sorted().toArray();
-    }
-
-    private static double median(double[] sorted) {
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    private static String summary(String what, double[] millis) {
-        return String.format(Locale.ROOT, "%s over %d: median %.1f ms, min %.1f ms, max %.1f ms; all: %s%n", what,
-                millis.length, median(millis), millis[0], millis[millis.length - 1], Arrays.toString(millis));
     }
 }

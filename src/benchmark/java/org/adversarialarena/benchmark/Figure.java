@@ -19,11 +19,8 @@ record Figure(String name, String unit, boolean higherIsBetter, double[] dl4j, d
                 speedRatio());
     }
 
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    private static double median(double[] values) {
+        return Timer.percentile(values, 50);
     }
 
     private static String withRange(double[] values) {

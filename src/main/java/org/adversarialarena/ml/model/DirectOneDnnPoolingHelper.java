@@ -40,18 +40,12 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
     private final stream stream = new stream(OneDnnMemory.CPU);
     private final Map<Geometry, Primitives> primitives = OneDnnMemory.shapeCache();
 
+    /** Never asked by DL4J M2.1, whose pooling forward pass always runs libnd4j's op; null would hand it back anyway. */
     @Override
     public INDArray activate(INDArray input, boolean training, int[] kernel, int[] strides, int[] pad,
             PoolingType poolingType, ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format,
             LayerWorkspaceMgr workspaceMgr) {
-        Primitives direct = input.size(0) > DirectOneDnnConvHelper.MAX_DIRECT_FORWARD_BATCH ? null
-                : direct(input, kernel, strides, pad, poolingType, convolutionMode, dilation, format);
-        if (direct == null) {
-            return null;
-        }
-        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), direct.geometry.output.clone());
-        direct.forward(input, output, stream);
-        return output;
+        return null;
     }
 
     @Override
@@ -110,7 +104,6 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
 
     private static final class Primitives {
         private final Geometry geometry;
-        private final pooling_forward inference;
         private final pooling_forward training;
         private final pooling_backward backward;
         private final memory src;
@@ -118,14 +111,13 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
         private final memory diffSrc;
         private final memory scratchDst;
         private final memory workspace;
-        private final IntMemoryMap inferenceArgs = new IntMemoryMap();
         private final IntMemoryMap trainingArgs = new IntMemoryMap();
         private final IntMemoryMap backwardArgs = new IntMemoryMap();
         private final List<memory> scratchpads = new ArrayList<>();
 
         private Primitives(Geometry geometry) {
             this.geometry = geometry;
-            inference = training = null;
+            training = null;
             backward = null;
             src = dst = diffSrc = scratchDst = workspace = null;
         }
@@ -133,19 +125,14 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
         private Primitives(Geometry g, memory.desc srcDesc, memory.desc dstDesc) {
             geometry = g;
             primitive_attr attributes = OneDnnMemory.ownScratchpad();
-            pooling_forward.primitive_desc inferencePd = new pooling_forward.primitive_desc(new pooling_forward.desc(
-                    dnnl.prop_kind.forward_inference, dnnl.algorithm.pooling_max, srcDesc, dstDesc, g.steps, g.kernel,
-                    g.padding, g.padding), attributes, OneDnnMemory.CPU);
             pooling_forward.primitive_desc trainingPd = new pooling_forward.primitive_desc(new pooling_forward.desc(
                     dnnl.prop_kind.forward_training, dnnl.algorithm.pooling_max, srcDesc, dstDesc, g.steps, g.kernel,
                     g.padding, g.padding), attributes, OneDnnMemory.CPU);
             pooling_backward.primitive_desc backwardPd = new pooling_backward.primitive_desc(new pooling_backward.desc(
                     dnnl.algorithm.pooling_max, srcDesc, dstDesc, g.steps, g.kernel, g.padding, g.padding), attributes,
                     OneDnnMemory.CPU, trainingPd);
-            inference = new pooling_forward(inferencePd);
             training = new pooling_forward(trainingPd);
             backward = new pooling_backward(backwardPd);
-            OneDnnMemory.addScratchpad(inferenceArgs, inferencePd, scratchpads);
             OneDnnMemory.addScratchpad(trainingArgs, trainingPd, scratchpads);
             OneDnnMemory.addScratchpad(backwardArgs, backwardPd, scratchpads);
             Pointer none = new Pointer();
@@ -154,8 +141,6 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
             diffSrc = new memory(srcDesc, OneDnnMemory.CPU, none);
             scratchDst = new memory(dstDesc, OneDnnMemory.CPU);
             workspace = new memory(trainingPd.workspace_desc(), OneDnnMemory.CPU);
-            inferenceArgs.put(dnnl.DNNL_ARG_SRC, src);
-            inferenceArgs.put(dnnl.DNNL_ARG_DST, dst);
             trainingArgs.put(dnnl.DNNL_ARG_SRC, src);
             trainingArgs.put(dnnl.DNNL_ARG_DST, scratchDst);
             trainingArgs.put(dnnl.DNNL_ARG_WORKSPACE, workspace);
@@ -175,14 +160,7 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
         }
 
         boolean usable() {
-            return inference != null;
-        }
-
-        void forward(INDArray input, INDArray output, stream stream) {
-            src.set_data_handle(OneDnnMemory.start(input));
-            dst.set_data_handle(OneDnnMemory.start(output));
-            inference.execute(stream, inferenceArgs);
-            stream._wait();
+            return training != null;
         }
 
         void backward(INDArray input, INDArray epsilon, INDArray inputGradient, stream stream) {
