@@ -13,9 +13,9 @@ public final class NetworkTuning {
     private NetworkTuning() {
     }
 
-    /** Convolutions through oneDNN ({@link OneDnnConvolution}). */
+    /** Convolutions and the (leaky) ReLUs' backward passes through oneDNN ({@link OneDnnConvolution}, {@link OneDnnActivations}). */
     public static MultiLayerNetwork apply(MultiLayerNetwork network) {
-        return OneDnnConvolution.install(network);
+        return OneDnnActivations.install(OneDnnConvolution.install(network));
     }
 
     /**

@@ -1,0 +1,104 @@
+package org.adversarialarena.ml.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.adversarialarena.ml.gan.GanArchitecture;
+import org.adversarialarena.ml.gan.GanLoss;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** oneDNN's (leaky) ReLU backward pass against DL4J's own: same gradients, same training, same files. */
+class OneDnnActivationsTest {
+
+    private static final double TOLERANCE = 1e-5;
+
+    @Test
+    void leNetTrainsAndDifferentiatesAsWithDl4jsReLU() {
+        assertSameAsDl4j(LeNet.configuration(3, 1e-3), batch(16, 1, 10), batch(3, 2, 10));
+    }
+
+    @Test
+    void theGanDiscriminatorsLeakyReLUGivesDl4jsGradients() {
+        assertSameAsDl4j(GanArchitecture.MLP.discriminator(5, 2e-4, GanLoss.NON_SATURATING), batch(16, 3, 10),
+                batch(5, 4, 10));
+    }
+
+    @Test
+    void theNetworksConfigurationStillNamesDl4jsActivations() {
+        MultiLayerNetwork network = NetworkTuning.apply(plain(GanArchitecture.MLP.discriminator(5, 2e-4, GanLoss.NON_SATURATING)));
+
+        assertThat(((BaseLayer) network.getLayer(0).conf().getLayer()).getActivationFn()).isInstanceOf(OneDnnLeakyReLU.class);
+        String json = network.getLayerWiseConfigurations().toJson();
+        assertThat(json).contains(ActivationLReLU.class.getName()).doesNotContain("OneDnn");
+        assertThat(network.clone().getLayerWiseConfigurations().toJson()).isEqualTo(json);
+    }
+
+    @Test
+    void arraysThatAreNotOneDenseRunGoDl4jsWay() {
+        INDArray preActivation = Nd4j.rand(DataType.FLOAT, 6, 8).subi(0.5);
+        INDArray epsilon = Nd4j.rand(DataType.FLOAT, 8, 6).transpose(); // same shape, other layout
+        INDArray expected = new ActivationReLU().backprop(preActivation.dup(), epsilon.dup()).getFirst();
+
+        assertThat(OneDnnReluBackward.gradient(preActivation, epsilon, 0)).isNull();
+        assertThat(new OneDnnReLU().backprop(preActivation.dup(), epsilon).getFirst()).isEqualTo(expected);
+    }
+
+    private static void assertSameAsDl4j(MultiLayerConfiguration configuration, DataSet training, DataSet probe) {
+        // Both with the oneDNN convolutions, so that the activations are the only difference.
+        MultiLayerNetwork dl4j = OneDnnConvolution.install(plain(configuration));
+        MultiLayerNetwork tuned = NetworkTuning.apply(plain(configuration.clone()));
+        tuned.setParams(dl4j.params().dup());
+        assertThat(countOneDnnActivations(tuned)).isPositive();
+
+        Pair<?, INDArray> expected = dl4j.calculateGradients(probe.getFeatures(), probe.getLabels(), null, null);
+        Pair<?, INDArray> actual = tuned.calculateGradients(probe.getFeatures(), probe.getLabels(), null, null);
+        assertThat(relativeDifference(actual.getSecond(), expected.getSecond())).isLessThan(TOLERANCE);
+
+        for (int step = 0; step < 3; step++) {
+            dl4j.fit(training);
+            tuned.fit(training);
+        }
+        assertThat(relativeDifference(tuned.params(), dl4j.params())).isLessThan(TOLERANCE);
+    }
+
+    private static MultiLayerNetwork plain(MultiLayerConfiguration configuration) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init();
+        for (Layer layer : network.getLayers()) {
+            layer.conf().getLayer().setIDropout(null); // dropout masks are random draws; without them both must agree
+        }
+        return network;
+    }
+
+    private static long countOneDnnActivations(MultiLayerNetwork network) {
+        return java.util.Arrays.stream(network.getLayers())
+                .filter(layer -> layer.conf().getLayer() instanceof BaseLayer)
+                .map(layer -> ((BaseLayer) layer.conf().getLayer()).getActivationFn())
+                .filter(activation -> activation instanceof OneDnnReLU || activation instanceof OneDnnLeakyReLU)
+                .count();
+    }
+
+    private static DataSet batch(int n, int seed, int classes) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray images = Nd4j.rand(DataType.FLOAT, n, 784);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, classes);
+        for (int i = 0; i < n; i++) {
+            labels.putScalar(i, (i + seed) % classes, 1f);
+        }
+        return new DataSet(images, labels);
+    }
+
+    private static double relativeDifference(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue() / Math.max(1e-12, b.amaxNumber().doubleValue());
+    }
+}
