@@ -12,7 +12,6 @@ import org.bytedeco.dnnl.primitive_attr;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.global.dnnl;
-import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -34,24 +33,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Why: for one 28×28 image that set-up is most of the time — libnd4j's {@code conv2d} op takes
  * ~130 µs where the oneDNN primitive itself runs in ~15 µs, and a LeNet input gradient makes four
- * such calls; for the training batch of 64 the backward pass without the format conversions is
- * faster too, while a forward pass of a large batch is faster in libnd4j's blocked formats
- * (docs/benchmarks.md). So: forward passes of small batches and all backward passes come here;
- * large forward batches, and anything this class does not cover (other data types, NHWC, "Same"
- * padding, dilation, a primitive oneDNN refuses), go to {@link MKLDNNConvHelper}. Memory is described
- * with the arrays' own strides, so DL4J's weight and gradient views are used in place.
+ * such calls. A few images are computed in DL4J's own NCHW layout, with memory described by the
+ * arrays' own strides, so DL4J's weight and gradient views are used in place; larger batches in
+ * channels-last with cached reorders ({@link OneDnnOperand}), whose kernels are 2–4× faster there
+ * (docs/benchmarks.md). Anything this class does not cover (other data types, NHWC arrays, "Same"
+ * padding, dilation, a primitive oneDNN refuses) goes to {@link MKLDNNConvHelper}, libnd4j's ops.
  *
  * <p>Not thread-safe, like the DL4J layer it belongs to.
  */
 final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
 
     /**
-     * Forward passes of batches up to this size take the direct path (the games' sizes: one image, an
-     * attack's few candidates); larger forward batches run faster through libnd4j's blocked-format
-     * kernels. Backward passes take the direct path at every batch size: without libnd4j's format
-     * conversions they are faster at the training batch of 64 too (docs/benchmarks.md).
+     * Batches up to this size run in DL4J's own plain NCHW layout; larger ones in channels-last,
+     * with reorders to and from DL4J's arrays (docs/benchmarks.md: at batch 64 oneDNN's channels-last
+     * kernels take 2.0 / 2.5 / 2.8 ms for LeNet's second convolution's forward / backward-data /
+     * backward-weights passes, the plain-layout ones 4.6 / 5.9 / 5.5 ms).
      */
-    static final int MAX_DIRECT_FORWARD_BATCH = 8;
+    static final int MAX_PLAIN_LAYOUT_BATCH = 8;
 
     private final stream stream = new stream(OneDnnMemory.CPU);
     private final Map<Geometry, Primitives> primitives = OneDnnMemory.shapeCache();
@@ -68,8 +66,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
     public INDArray preOutput(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
             ConvolutionLayer.AlgoMode mode, ConvolutionLayer.FwdAlgo fwdAlgo, ConvolutionMode convolutionMode,
             int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        Primitives direct = input.size(0) > MAX_DIRECT_FORWARD_BATCH ? null
-                : direct(input, weights, bias, kernel, strides, pad, convolutionMode, dilation, format);
+        Primitives direct = direct(input, weights, bias, kernel, strides, pad, convolutionMode, dilation, format);
         if (direct == null) {
             return super.preOutput(input, weights, bias, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation,
                     format, workspaceMgr);
@@ -170,81 +167,101 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
         }
     }
 
-    /** oneDNN's forward, backward-data and backward-weights primitives for one geometry, with their memory objects. */
+    /** oneDNN's forward, backward-data and backward-weights primitives for one geometry, with their operands. */
     private static final class Primitives {
         private final Geometry geometry;
         private final convolution_forward forward;
         private final convolution_backward_data backwardData;
         private final convolution_backward_weights backwardWeights;
-        private final memory src;
-        private final memory weights;
-        private final memory bias;
-        private final memory dst;
-        private final memory diffSrc;
-        private final memory diffWeights;
-        private final memory diffBias;
+        private final OneDnnOperand src;
+        private final OneDnnOperand forwardWeights;
+        private final OneDnnOperand bias;
+        private final OneDnnOperand dst;
+        private final OneDnnOperand diffDst;
+        private final OneDnnOperand backwardWeightsInput;
+        private final OneDnnOperand diffSrc;
+        private final OneDnnOperand diffWeights;
+        private final OneDnnOperand diffBias;
         private final IntMemoryMap forwardArgs = new IntMemoryMap();
         private final IntMemoryMap backwardDataArgs = new IntMemoryMap();
         private final IntMemoryMap backwardWeightsArgs = new IntMemoryMap();
-        private final List<memory> scratchpads = new ArrayList<>();
+        private final List<memory> scratch = new ArrayList<>();
 
         private Primitives(Geometry geometry) {
             this.geometry = geometry;
             forward = null;
             backwardData = null;
             backwardWeights = null;
-            src = weights = bias = dst = diffSrc = diffWeights = diffBias = null;
+            src = forwardWeights = bias = dst = diffDst = backwardWeightsInput = diffSrc = diffWeights = diffBias = null;
         }
 
-        private Primitives(Geometry g, memory.desc srcDesc, memory.desc weightsDesc, memory.desc biasDesc,
-                memory.desc dstDesc) {
+        /**
+         * {@code user*}: the layouts of DL4J's arrays; {@code computed*}: the layouts the primitives
+         * work in (the same for a few images, channels-last for a batch, where oneDNN's kernels are
+         * faster than the plain-layout ones by more than the reorders cost).
+         */
+        private Primitives(Geometry g, memory.desc userSrc, memory.desc userWeights, memory.desc biasDesc,
+                memory.desc userDst, memory.desc computedSrc, memory.desc computedWeights, memory.desc computedDst) {
             geometry = g;
             long[] noPadding = g.padding;
             primitive_attr attributes = OneDnnMemory.ownScratchpad();
             convolution_forward.primitive_desc forwardPd = new convolution_forward.primitive_desc(
                     new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                            srcDesc, weightsDesc, biasDesc, dstDesc, g.steps, noPadding, noPadding), attributes,
+                            computedSrc, computedWeights, biasDesc, computedDst, g.steps, noPadding, noPadding), attributes,
                     OneDnnMemory.CPU);
             convolution_backward_data.primitive_desc backwardDataPd = new convolution_backward_data.primitive_desc(
-                    new convolution_backward_data.desc(dnnl.algorithm.convolution_direct, srcDesc, weightsDesc, dstDesc,
-                            g.steps, noPadding, noPadding), attributes, OneDnnMemory.CPU, forwardPd);
+                    new convolution_backward_data.desc(dnnl.algorithm.convolution_direct, computedSrc, computedWeights,
+                            computedDst, g.steps, noPadding, noPadding), attributes, OneDnnMemory.CPU, forwardPd);
             convolution_backward_weights.primitive_desc backwardWeightsPd = new convolution_backward_weights.primitive_desc(
-                    new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, srcDesc, weightsDesc,
-                            biasDesc, dstDesc, g.steps, noPadding, noPadding), attributes, OneDnnMemory.CPU, forwardPd);
+                    new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, computedSrc, computedWeights,
+                            biasDesc, computedDst, g.steps, noPadding, noPadding), attributes, OneDnnMemory.CPU, forwardPd);
             forward = new convolution_forward(forwardPd);
             backwardData = new convolution_backward_data(backwardDataPd);
             backwardWeights = new convolution_backward_weights(backwardWeightsPd);
-            OneDnnMemory.addScratchpad(forwardArgs, forwardPd, scratchpads);
-            OneDnnMemory.addScratchpad(backwardDataArgs, backwardDataPd, scratchpads);
-            OneDnnMemory.addScratchpad(backwardWeightsArgs, backwardWeightsPd, scratchpads);
-            Pointer none = new Pointer();
-            src = new memory(srcDesc, OneDnnMemory.CPU, none);
-            weights = new memory(weightsDesc, OneDnnMemory.CPU, none);
-            bias = new memory(biasDesc, OneDnnMemory.CPU, none);
-            dst = new memory(dstDesc, OneDnnMemory.CPU, none);
-            diffSrc = new memory(srcDesc, OneDnnMemory.CPU, none);
-            diffWeights = new memory(weightsDesc, OneDnnMemory.CPU, none);
-            diffBias = new memory(biasDesc, OneDnnMemory.CPU, none);
-            forwardArgs.put(dnnl.DNNL_ARG_SRC, src);
-            forwardArgs.put(dnnl.DNNL_ARG_WEIGHTS, weights);
-            forwardArgs.put(dnnl.DNNL_ARG_BIAS, bias);
-            forwardArgs.put(dnnl.DNNL_ARG_DST, dst);
-            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_DST, dst);
-            backwardDataArgs.put(dnnl.DNNL_ARG_WEIGHTS, weights);
-            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_SRC, diffSrc);
-            backwardWeightsArgs.put(dnnl.DNNL_ARG_SRC, src);
-            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_DST, dst);
-            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_WEIGHTS, diffWeights);
-            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_BIAS, diffBias);
+            OneDnnMemory.addScratchpad(forwardArgs, forwardPd, scratch);
+            OneDnnMemory.addScratchpad(backwardDataArgs, backwardDataPd, scratch);
+            OneDnnMemory.addScratchpad(backwardWeightsArgs, backwardWeightsPd, scratch);
+            // The input gradient is a new dense array, whatever the input's own strides.
+            memory.desc userDiffSrc = new memory.desc(g.input, memory.data_type.f32, memory.format_tag.nchw);
+            src = new OneDnnOperand(userSrc, forwardPd.src_desc(), scratch);
+            forwardWeights = new OneDnnOperand(userWeights, forwardPd.weights_desc(), scratch);
+            bias = new OneDnnOperand(biasDesc, biasDesc, scratch);
+            dst = new OneDnnOperand(userDst, forwardPd.dst_desc(), scratch);
+            diffDst = new OneDnnOperand(userDst, backwardDataPd.diff_dst_desc(), scratch);
+            backwardWeightsInput = new OneDnnOperand(userWeights, backwardDataPd.weights_desc(), scratch);
+            diffSrc = new OneDnnOperand(userDiffSrc, backwardDataPd.diff_src_desc(), scratch);
+            diffWeights = new OneDnnOperand(userWeights, backwardWeightsPd.diff_weights_desc(), scratch);
+            diffBias = new OneDnnOperand(biasDesc, biasDesc, scratch);
+            if (!backwardWeightsPd.src_desc().equals(forwardPd.src_desc())
+                    || !backwardWeightsPd.diff_dst_desc().equals(backwardDataPd.diff_dst_desc())) {
+                throw new IllegalStateException("oneDNN chose different activation layouts for one convolution's passes");
+            }
+            forwardArgs.put(dnnl.DNNL_ARG_SRC, src.memory());
+            forwardArgs.put(dnnl.DNNL_ARG_WEIGHTS, forwardWeights.memory());
+            forwardArgs.put(dnnl.DNNL_ARG_BIAS, bias.memory());
+            forwardArgs.put(dnnl.DNNL_ARG_DST, dst.memory());
+            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_DST, diffDst.memory());
+            backwardDataArgs.put(dnnl.DNNL_ARG_WEIGHTS, backwardWeightsInput.memory());
+            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_SRC, diffSrc.memory());
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_SRC, src.memory());
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_DST, diffDst.memory());
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_WEIGHTS, diffWeights.memory());
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_BIAS, diffBias.memory());
         }
 
         static Primitives create(Geometry g) {
             try {
-                memory.desc srcDesc = new memory.desc(g.input, memory.data_type.f32, g.inputStrides);
-                memory.desc weightsDesc = new memory.desc(g.weights, memory.data_type.f32, g.weightStrides);
+                memory.desc userSrc = new memory.desc(g.input, memory.data_type.f32, g.inputStrides);
+                memory.desc userWeights = new memory.desc(g.weights, memory.data_type.f32, g.weightStrides);
                 memory.desc biasDesc = new memory.desc(new long[] {g.weights[0]}, memory.data_type.f32, memory.format_tag.x);
-                memory.desc dstDesc = new memory.desc(g.output, memory.data_type.f32, memory.format_tag.nchw);
-                return new Primitives(g, srcDesc, weightsDesc, biasDesc, dstDesc);
+                memory.desc userDst = new memory.desc(g.output, memory.data_type.f32, memory.format_tag.nchw);
+                if (g.input[0] <= MAX_PLAIN_LAYOUT_BATCH) {
+                    return new Primitives(g, userSrc, userWeights, biasDesc, userDst, userSrc, userWeights, userDst);
+                }
+                return new Primitives(g, userSrc, userWeights, biasDesc, userDst,
+                        new memory.desc(g.input, memory.data_type.f32, memory.format_tag.nhwc),
+                        new memory.desc(g.weights, memory.data_type.f32, memory.format_tag.any),
+                        new memory.desc(g.output, memory.data_type.f32, memory.format_tag.nhwc));
             } catch (RuntimeException refused) {
                 // oneDNN has no implementation for this layout: remember, and let libnd4j handle it.
                 return new Primitives(g);
@@ -266,27 +283,30 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
         }
 
         void forward(INDArray input, INDArray weightArray, INDArray biasArray, INDArray output, stream stream) {
-            src.set_data_handle(OneDnnMemory.start(input));
-            weights.set_data_handle(OneDnnMemory.start(weightArray));
-            bias.set_data_handle(OneDnnMemory.start(biasArray));
-            dst.set_data_handle(OneDnnMemory.start(output));
+            src.attach(input).read(stream);
+            forwardWeights.attach(weightArray).read(stream);
+            bias.attach(biasArray);
+            dst.attach(output);
             forward.execute(stream, forwardArgs);
+            dst.write(stream);
             stream._wait();
         }
 
         /** Computes the weight and bias gradients, and the input gradient unless {@code inputGradient} is null. */
         void backward(INDArray input, INDArray weightArray, INDArray delta, INDArray inputGradient,
                 INDArray weightGradient, INDArray biasGradient, stream stream) {
-            src.set_data_handle(OneDnnMemory.start(input));
-            weights.set_data_handle(OneDnnMemory.start(weightArray));
-            dst.set_data_handle(OneDnnMemory.start(delta));
-            diffWeights.set_data_handle(OneDnnMemory.start(weightGradient));
-            diffBias.set_data_handle(OneDnnMemory.start(biasGradient));
+            diffDst.attach(delta).read(stream);
             if (inputGradient != null) {
-                diffSrc.set_data_handle(OneDnnMemory.start(inputGradient));
+                backwardWeightsInput.attach(weightArray).read(stream);
+                diffSrc.attach(inputGradient);
                 backwardData.execute(stream, backwardDataArgs);
+                diffSrc.write(stream);
             }
+            src.attach(input).read(stream);
+            diffWeights.attach(weightGradient);
+            diffBias.attach(biasGradient);
             backwardWeights.execute(stream, backwardWeightsArgs);
+            diffWeights.write(stream);
             stream._wait();
         }
     }

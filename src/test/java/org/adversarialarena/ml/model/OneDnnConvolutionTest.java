@@ -24,7 +24,7 @@ class OneDnnConvolutionTest {
         assertThat(OneDnnConvolution.isInstalled(OneDnnConvolution.install(network.clone()))).isTrue();
     }
 
-    /** 1 and 8 images take the direct oneDNN path, 32 libnd4j's conv2d ops. */
+    /** 1 and 8 images run through oneDNN in DL4J's NCHW layout, 32 in channels-last with reorders. */
     @ParameterizedTest
     @ValueSource(ints = {1, 8, 32})
     void nativeAndBuiltInConvolutionAgreeOnOutputsInputGradientsAndATrainingStep(int batch) {
