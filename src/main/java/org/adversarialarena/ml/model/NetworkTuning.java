@@ -13,8 +13,13 @@ public final class NetworkTuning {
     private NetworkTuning() {
     }
 
-    /** Convolutions and the (leaky) ReLUs' backward passes through oneDNN ({@link OneDnnConvolution}, {@link OneDnnActivations}). */
+    /**
+     * Convolutions, the (leaky) ReLUs' backward passes and ND4J's matrix products through oneDNN
+     * ({@link OneDnnConvolution}, {@link OneDnnActivations}, {@link OneDnnGemm}; the last is one
+     * setting for the whole process, made the first time any network is tuned).
+     */
     public static MultiLayerNetwork apply(MultiLayerNetwork network) {
+        OneDnnGemm.install();
         return OneDnnActivations.install(OneDnnConvolution.install(network));
     }
 

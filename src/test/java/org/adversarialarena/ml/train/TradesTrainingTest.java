@@ -64,7 +64,9 @@ class TradesTrainingTest {
         TrainedClassifier trades = trainer.train(tradesId, SMALL, plan, new AdversarialTraining(tradesId, EPSILON, 5, 0)::batchesFor);
 
         assertThat(tradesId.method()).isEqualTo(TrainingMethod.TRADES);
-        assertThat(trades.testConfusion().accuracy()).isGreaterThan(0.8);
+        // TRADES gives up some clean accuracy by design (plain: 0.89 here). The bar leaves room for how far a short
+        // training drifts with rounding alone: 0.815 with OpenBLAS's sgemm, 0.79 with oneDNN's, same code and seeds.
+        assertThat(trades.testConfusion().accuracy()).isGreaterThan(0.75);
         assertThat(robustAccuracy(trades)).isGreaterThan(robustAccuracy(plain) + 0.15);
     }
 
