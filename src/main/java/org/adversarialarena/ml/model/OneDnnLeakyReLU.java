@@ -1,10 +1,11 @@
 package org.adversarialarena.ml.model;
 
+import org.adversarialarena.ml.model.OneDnnEltwise.Function;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** DL4J's leaky ReLU, with the backward pass through oneDNN ({@link OneDnnReluBackward}). */
+/** DL4J's leaky ReLU computed by oneDNN ({@link OneDnnEltwise}). */
 public class OneDnnLeakyReLU extends ActivationLReLU {
 
     public OneDnnLeakyReLU() {
@@ -15,8 +16,13 @@ public class OneDnnLeakyReLU extends ActivationLReLU {
     }
 
     @Override
+    public INDArray getActivation(INDArray in, boolean training) {
+        return OneDnnEltwise.activateInPlace(in, Function.RELU, getAlpha()) ? in : super.getActivation(in, training);
+    }
+
+    @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
-        INDArray gradient = OneDnnReluBackward.gradient(in, epsilon, getAlpha());
+        INDArray gradient = OneDnnEltwise.gradient(in, epsilon, Function.RELU, getAlpha());
         return gradient == null ? super.backprop(in, epsilon) : new Pair<>(gradient, null);
     }
 }

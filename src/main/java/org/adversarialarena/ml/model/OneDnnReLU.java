@@ -1,15 +1,21 @@
 package org.adversarialarena.ml.model;
 
+import org.adversarialarena.ml.model.OneDnnEltwise.Function;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** DL4J's plain ReLU, with the backward pass through oneDNN ({@link OneDnnReluBackward}). */
+/** DL4J's plain ReLU computed by oneDNN ({@link OneDnnEltwise}). */
 public class OneDnnReLU extends ActivationReLU {
 
     @Override
+    public INDArray getActivation(INDArray in, boolean training) {
+        return OneDnnEltwise.activateInPlace(in, Function.RELU, 0) ? in : super.getActivation(in, training);
+    }
+
+    @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
-        INDArray gradient = OneDnnReluBackward.gradient(in, epsilon, 0);
+        INDArray gradient = OneDnnEltwise.gradient(in, epsilon, Function.RELU, 0);
         return gradient == null ? super.backprop(in, epsilon) : new Pair<>(gradient, null);
     }
 }

@@ -10,14 +10,16 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** oneDNN's (leaky) ReLU backward pass against DL4J's own: same gradients, same training, same files. */
+/** Activations computed by oneDNN against DL4J's own: same values, gradients and training, same files. */
 class OneDnnActivationsTest {
 
     private static final double TOLERANCE = 1e-5;
@@ -31,6 +33,21 @@ class OneDnnActivationsTest {
     void theGanDiscriminatorsLeakyReLUGivesDl4jsGradients() {
         assertSameAsDl4j(GanArchitecture.MLP.discriminator(5, 2e-4, GanLoss.NON_SATURATING), batch(16, 3, 10),
                 batch(5, 4, 10));
+    }
+
+    @Test
+    void eachActivationAndDerivativeIsDl4jsOwn() {
+        IActivation[][] pairs = {{new ActivationReLU(), new OneDnnReLU()}, {new ActivationLReLU(0.2), new OneDnnLeakyReLU(0.2)},
+                {new ActivationSigmoid(), new OneDnnSigmoid()}};
+        for (IActivation[] pair : pairs) {
+            INDArray z = Nd4j.randn(DataType.FLOAT, 7, 33);
+            INDArray epsilon = Nd4j.randn(DataType.FLOAT, 7, 33);
+
+            assertThat(relativeDifference(pair[1].getActivation(z.dup(), true), pair[0].getActivation(z.dup(), true)))
+                    .as("%s", pair[0]).isLessThan(TOLERANCE);
+            assertThat(relativeDifference(pair[1].backprop(z.dup(), epsilon.dup()).getFirst(),
+                    pair[0].backprop(z.dup(), epsilon.dup()).getFirst())).as("%s", pair[0]).isLessThan(TOLERANCE);
+        }
     }
 
     @Test
@@ -49,7 +66,7 @@ class OneDnnActivationsTest {
         INDArray epsilon = Nd4j.rand(DataType.FLOAT, 8, 6).transpose(); // same shape, other layout
         INDArray expected = new ActivationReLU().backprop(preActivation.dup(), epsilon.dup()).getFirst();
 
-        assertThat(OneDnnReluBackward.gradient(preActivation, epsilon, 0)).isNull();
+        assertThat(OneDnnEltwise.gradient(preActivation, epsilon, OneDnnEltwise.Function.RELU, 0)).isNull();
         assertThat(new OneDnnReLU().backprop(preActivation.dup(), epsilon).getFirst()).isEqualTo(expected);
     }
 
@@ -84,7 +101,8 @@ class OneDnnActivationsTest {
         return java.util.Arrays.stream(network.getLayers())
                 .filter(layer -> layer.conf().getLayer() instanceof BaseLayer)
                 .map(layer -> ((BaseLayer) layer.conf().getLayer()).getActivationFn())
-                .filter(activation -> activation instanceof OneDnnReLU || activation instanceof OneDnnLeakyReLU)
+                .filter(activation -> activation instanceof OneDnnReLU || activation instanceof OneDnnLeakyReLU
+                        || activation instanceof OneDnnSigmoid)
                 .count();
     }
 
