@@ -15,12 +15,12 @@ public final class NetworkTuning {
 
     /**
      * Convolutions, the (leaky) ReLUs' backward passes and ND4J's matrix products through oneDNN
-     * ({@link OneDnnConvolution}, {@link OneDnnActivations}, {@link OneDnnGemm}; the last is one
+     * ({@link OneDnnConvolution}, {@link LayerConfigurationTuning}, {@link OneDnnGemm}; the last is one
      * setting for the whole process, made the first time any network is tuned).
      */
     public static MultiLayerNetwork apply(MultiLayerNetwork network) {
         OneDnnGemm.install();
-        return OneDnnActivations.install(OneDnnConvolution.install(network));
+        return LayerConfigurationTuning.install(OneDnnConvolution.install(network));
     }
 
     /**

@@ -8,6 +8,10 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.nd4j.linalg.learning.config.Adam;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -19,8 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Activations computed by oneDNN against DL4J's own: same values, gradients and training, same files. */
-class OneDnnActivationsTest {
+/** Activations computed by oneDNN and Adam vectorised, against DL4J's own: same values, gradients and training, same files. */
+class LayerConfigurationTuningTest {
 
     private static final double TOLERANCE = 1e-5;
 
@@ -56,8 +60,29 @@ class OneDnnActivationsTest {
 
         assertThat(((BaseLayer) network.getLayer(0).conf().getLayer()).getActivationFn()).isInstanceOf(OneDnnLeakyReLU.class);
         String json = network.getLayerWiseConfigurations().toJson();
-        assertThat(json).contains(ActivationLReLU.class.getName()).doesNotContain("OneDnn");
+        assertThat(json).contains(ActivationLReLU.class.getName(), Adam.class.getName()).doesNotContain("OneDnn")
+                .doesNotContain("VectorAdam");
         assertThat(network.clone().getLayerWiseConfigurations().toJson()).isEqualTo(json);
+    }
+
+    @Test
+    void aClonedNetworkKeepsItsAdamStateAndGetsTheVectorisedUpdate() {
+        MultiLayerNetwork trained = NetworkTuning.apply(plain(LeNet.configuration(3, 1e-3)));
+        trained.fit(batch(8, 5, 10));
+        INDArray state = trained.getUpdater().getStateViewArray().dup();
+
+        MultiLayerNetwork copy = NetworkTuning.apply(trained.clone());
+
+        assertThat(copy.getUpdater().getStateViewArray()).isEqualTo(state);
+        for (MultiLayerNetwork network : List.of(trained, copy)) {
+            for (UpdaterBlock block : ((BaseMultiLayerUpdater<?>) network.getUpdater()).getUpdaterBlocks()) {
+                assertThat(block.getGradientUpdater()).isInstanceOf(VectorAdamUpdater.class);
+            }
+        }
+        DataSet next = batch(8, 6, 10);
+        trained.fit(next);
+        copy.fit(next);
+        assertThat(relativeDifference(copy.params(), trained.params())).isLessThan(TOLERANCE);
     }
 
     @Test
