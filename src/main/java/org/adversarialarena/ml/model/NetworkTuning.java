@@ -14,12 +14,14 @@ public final class NetworkTuning {
     }
 
     /**
-     * Convolutions, the (leaky) ReLUs' backward passes and ND4J's matrix products through oneDNN
-     * ({@link OneDnnConvolution}, {@link LayerConfigurationTuning}, {@link OneDnnGemm}; the last is one
-     * setting for the whole process, made the first time any network is tuned).
+     * Convolutions, activations and ND4J's matrix products through oneDNN, Adam vectorised
+     * ({@link OneDnnConvolution}, {@link LayerConfigurationTuning}, {@link OneDnnGemm}), and ND4J's
+     * shape descriptors shared ({@link ShapeInfoCache}); the last two are settings for the whole
+     * process, made the first time any network is tuned.
      */
     public static MultiLayerNetwork apply(MultiLayerNetwork network) {
         OneDnnGemm.install();
+        ShapeInfoCache.install();
         return LayerConfigurationTuning.install(OneDnnConvolution.install(network));
     }
 
