@@ -37,6 +37,9 @@ final class OneDnnGemm extends CpuLevel3 {
 
     @Override
     public void gemm(char order, char transA, char transB, double alpha, INDArray a, INDArray b, double beta, INDArray c) {
+        if (TrainingSteps.isUnusedFirstLayerProduct(a)) {
+            return; // W·δᵀ of a training step's first dense layer: its input gradient, which DL4J discards
+        }
         // ND4J's own implementation of this overload ignores the order and transpose characters too: C = alpha·A·B + beta·C.
         if (!multiply(a, false, b, false, c, alpha, beta)) {
             super.gemm(order, transA, transB, alpha, a, b, beta, c);

@@ -48,7 +48,17 @@ class OneDnnConvolutionTest {
     /** A training step leaves the first layer's input gradient uncomputed; training and later input gradients are unchanged. */
     @Test
     void trainingStepsTrainLikeFitAndInputGradientsStayRight() {
-        MultiLayerNetwork stepped = withoutDropout(LeNet.newNetwork(4));
+        assertTrainingStepsTrainLikeFit(LeNet.newNetwork(4));
+    }
+
+    /** The same for a first layer that is dense, whose input gradient is a matrix product skipped in {@link OneDnnGemm}. */
+    @Test
+    void trainingStepsOfADenseFirstLayerTrainLikeFit() {
+        assertTrainingStepsTrainLikeFit(ClassifierArchitecture.MLP.newNetwork(4));
+    }
+
+    private static void assertTrainingStepsTrainLikeFit(MultiLayerNetwork network) {
+        MultiLayerNetwork stepped = withoutDropout(network);
         MultiLayerNetwork builtIn = withoutDropout(stepped.clone());
         for (int step = 0; step < 3; step++) {
             INDArray images = Nd4j.rand(DataType.FLOAT, 64, 784);
