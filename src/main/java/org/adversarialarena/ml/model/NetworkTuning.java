@@ -15,12 +15,13 @@ public final class NetworkTuning {
 
     /**
      * Convolutions, activations and ND4J's matrix products through oneDNN, Adam vectorised
-     * ({@link OneDnnConvolution}, {@link LayerConfigurationTuning}, {@link OneDnnGemm}), and ND4J's
-     * shape descriptors shared ({@link ShapeInfoCache}); the last two are settings for the whole
-     * process, made the first time any network is tuned.
+     * ({@link OneDnnConvolution}, {@link LayerConfigurationTuning}, {@link OneDnnGemm},
+     * {@link OneDnnMmulExecutioner}), and ND4J's shape descriptors shared ({@link ShapeInfoCache});
+     * the last three are settings for the whole process, made the first time any network is tuned.
      */
     public static MultiLayerNetwork apply(MultiLayerNetwork network) {
         OneDnnGemm.install();
+        OneDnnMmulExecutioner.install();
         ShapeInfoCache.install();
         return LayerConfigurationTuning.install(OneDnnConvolution.install(network));
     }

@@ -43,8 +43,10 @@ class OneDnnGemmTest {
 
     @Test
     void mmulAndGemmGoThroughOneDnnOnceANetworkIsTuned() {
+        // mmul through ND4J's level-3 BLAS object, Nd4j.gemm as libnd4j's Mmul op: both end in oneDNN.
         NetworkTuning.apply(LeNet.newNetwork(1));
         assertThat(Nd4j.factory().level3()).isInstanceOf(OneDnnGemm.class);
+        assertThat(Nd4j.getExecutioner()).isInstanceOf(OneDnnMmulExecutioner.class);
 
         INDArray a = Nd4j.rand(DataType.FLOAT, 6, 5);
         INDArray b = Nd4j.rand(DataType.FLOAT, 5, 4);
