@@ -15,14 +15,12 @@ public final class NetworkTuning {
 
     /**
      * Convolutions, activations and ND4J's matrix products through oneDNN, Adam vectorised
-     * ({@link OneDnnConvolution}, {@link LayerConfigurationTuning}, {@link OneDnnGemm},
-     * {@link OneDnnMmulExecutioner}), and ND4J's shape descriptors shared ({@link ShapeInfoCache});
-     * the last three are settings for the whole process, made the first time any network is tuned.
+     * ({@link OneDnnConvolution}, {@link LayerConfigurationTuning}, and for the matrix products
+     * {@link ProcessTuning}, which also shares ND4J's shape descriptors: settings for the whole
+     * process, made the first time any network is tuned).
      */
     public static MultiLayerNetwork apply(MultiLayerNetwork network) {
-        OneDnnGemm.install();
-        OneDnnMmulExecutioner.install();
-        ShapeInfoCache.install();
+        ProcessTuning.installOnce();
         return LayerConfigurationTuning.install(OneDnnConvolution.install(network));
     }
 

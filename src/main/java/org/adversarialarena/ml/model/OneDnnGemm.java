@@ -1,14 +1,11 @@
 package org.adversarialarena.ml.model;
 
-import java.lang.reflect.Field;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
-import org.nd4j.linalg.api.blas.Level3;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutionerUtil;
 import org.nd4j.linalg.cpu.nativecpu.blas.CpuLevel3;
-import org.nd4j.linalg.factory.BaseNDArrayFactory;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -17,23 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * kernels ran the dense layers' shapes 1.3–1.6× faster at batch 64 and up to 6× faster for a few
  * rows (docs/benchmarks.md), and a GAN iteration spent a third of its time in OpenBLAS. Float
  * matrices whose memory BLAS can describe go to oneDNN; anything else to ND4J's own path.
+ * Installed in ND4J's CPU factory by {@link ProcessTuning}.
  */
 final class OneDnnGemm extends CpuLevel3 {
-
-    private static volatile boolean installed;
-
-    /** Puts this level 3 into ND4J's CPU backend, once per process; other backends keep theirs. */
-    static void install() {
-        if (installed) {
-            return;
-        }
-        synchronized (OneDnnGemm.class) {
-            if (!installed && Nd4j.factory() instanceof BaseNDArrayFactory factory && factory.level3() instanceof CpuLevel3) {
-                set(factory, new OneDnnGemm());
-            }
-            installed = true;
-        }
-    }
 
     @Override
     public void gemm(char order, char transA, char transB, double alpha, INDArray a, INDArray b, double beta, INDArray c) {
@@ -121,16 +104,6 @@ final class OneDnnGemm extends CpuLevel3 {
         /** oneDNN's transpose flag for op(X) = X or Xᵀ, given how X is stored. */
         byte operation(boolean transpose) {
             return (byte) (transpose != columnMajor ? 'T' : 'N');
-        }
-    }
-
-    private static void set(BaseNDArrayFactory factory, Level3 level3) {
-        try {
-            Field field = BaseNDArrayFactory.class.getDeclaredField("level3");
-            field.setAccessible(true);
-            field.set(factory, level3);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("This ND4J version has no BaseNDArrayFactory.level3; revisit OneDnnGemm", e);
         }
     }
 }

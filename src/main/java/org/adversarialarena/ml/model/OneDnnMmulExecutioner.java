@@ -1,37 +1,19 @@
 package org.adversarialarena.ml.model;
 
-import java.lang.reflect.Field;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ND4J's CPU op executioner with one difference: a matrix product submitted as libnd4j's
  * {@code Mmul} op into a given result goes to oneDNN like the ones {@link OneDnnGemm} receives.
  * {@code Nd4j.gemm} — every dense layer's weight gradient — submits the op directly rather than
  * through the level-3 BLAS object, and so still ran OpenBLAS. Everything else runs as before.
+ * Made ND4J's executioner by {@link ProcessTuning}.
  */
 final class OneDnnMmulExecutioner extends NativeOpExecutioner {
-
-    private static volatile boolean installed;
-
-    /** Makes this ND4J's executioner, once per process, where the CPU backend's own is in use. */
-    static void install() {
-        if (installed) {
-            return;
-        }
-        synchronized (OneDnnMmulExecutioner.class) {
-            if (!installed && Nd4j.getExecutioner().getClass() == NativeOpExecutioner.class) {
-                OneDnnMmulExecutioner replacement = new OneDnnMmulExecutioner();
-                replacement.setProfilingMode(Nd4j.getExecutioner().getProfilingMode());
-                set(replacement);
-            }
-            installed = true;
-        }
-    }
 
     @Override
     public INDArray[] exec(CustomOp op) {
@@ -55,15 +37,5 @@ final class OneDnnMmulExecutioner extends NativeOpExecutioner {
         double alpha = scales.length > 0 ? scales[0] : 1.0;
         double beta = scales.length > 1 ? scales[1] : 0.0;
         return OneDnnGemm.multiply(inputs.get(0), transposeA, inputs.get(1), transposeB, outputs.get(0), alpha, beta);
-    }
-
-    private static void set(NativeOpExecutioner executioner) {
-        try {
-            Field field = Nd4j.class.getDeclaredField("OP_EXECUTIONER_INSTANCE");
-            field.setAccessible(true);
-            field.set(null, executioner);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("This ND4J version has no Nd4j.OP_EXECUTIONER_INSTANCE; revisit OneDnnMmulExecutioner", e);
-        }
     }
 }

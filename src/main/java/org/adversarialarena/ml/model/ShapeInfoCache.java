@@ -1,15 +1,12 @@
 package org.adversarialarena.ml.model;
 
-import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.ShapeInfoProvider;
 import org.nd4j.linalg.cpu.nativecpu.DirectShapeInfoProvider;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Shares one native shape descriptor among all arrays of the same shape, strides and type, as
@@ -18,34 +15,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * array — every view, reshape and intermediate result — allocated a native shape buffer with its own
  * deallocator: 33 per single-image LeNet inference, which the garbage collector then had to copy and
  * clear (young pauses of ~100 ms, docs/benchmarks.md). Descriptors are immutable ("constant") buffers,
- * so sharing them is safe; the cache is emptied when it grows past {@link #MAX_SHAPES}.
+ * so sharing them is safe; the cache is emptied when it grows past {@link #MAX_SHAPES}. Made ND4J's
+ * provider by {@link ProcessTuning}.
  */
 final class ShapeInfoCache extends DirectShapeInfoProvider {
 
     static final int MAX_SHAPES = 20_000;
 
-    private static volatile boolean installed;
-
     private final Map<Key, Pair<DataBuffer, long[]>> shapes = new ConcurrentHashMap<>();
-
-    /** Puts this provider into ND4J, once per process, where the CPU backend's is in use. */
-    static void install() {
-        if (installed) {
-            return;
-        }
-        synchronized (ShapeInfoCache.class) {
-            if (!installed && Nd4j.getShapeInfoProvider() instanceof DirectShapeInfoProvider) {
-                set(new ShapeInfoCache());
-            }
-            installed = true;
-        }
-    }
 
     @Override
     public Pair<DataBuffer, long[]> createShapeInformation(long[] shape, long[] stride, long elementWiseStride, char order,
             DataType dataType, boolean empty) {
-        Key key = new Key(shape.clone(), stride.clone(), elementWiseStride, order, dataType, empty);
-        Pair<DataBuffer, long[]> cached = shapes.get(key);
+        Pair<DataBuffer, long[]> cached = shapes.get(new Key(shape, stride, elementWiseStride, order, dataType, empty));
         if (cached != null) {
             return cached;
         }
@@ -53,7 +35,8 @@ final class ShapeInfoCache extends DirectShapeInfoProvider {
             // Arrays keep the descriptors they hold; only sharing restarts.
             shapes.clear();
         }
-        return shapes.computeIfAbsent(key,
+        // The key keeps copies: callers may reuse their arrays.
+        return shapes.computeIfAbsent(new Key(shape.clone(), stride.clone(), elementWiseStride, order, dataType, empty),
                 k -> super.createShapeInformation(shape, stride, elementWiseStride, order, dataType, empty));
     }
 
@@ -70,16 +53,6 @@ final class ShapeInfoCache extends DirectShapeInfoProvider {
         public int hashCode() {
             return 31 * (31 * Arrays.hashCode(shape) + Arrays.hashCode(stride)) + Long.hashCode(elementWiseStride) + order
                     + dataType.hashCode() + (empty ? 1 : 0);
-        }
-    }
-
-    private static void set(ShapeInfoProvider provider) {
-        try {
-            Field field = Nd4j.class.getDeclaredField("shapeInfoProvider");
-            field.setAccessible(true);
-            field.set(null, provider);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("This ND4J version has no Nd4j.shapeInfoProvider; revisit ShapeInfoCache", e);
         }
     }
 }
