@@ -54,12 +54,8 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
     private final stream stream = new stream(OneDnnMemory.CPU);
     private final Map<Geometry, Primitives> primitives = OneDnnMemory.shapeCache();
 
-    private final boolean firstLayer;
-
-    /** {@code firstLayer}: the network's first layer, whose input gradient a training step never reads. */
-    DirectOneDnnConvHelper(DataType dataType, boolean firstLayer) {
+    DirectOneDnnConvHelper(DataType dataType) {
         super(dataType);
-        this.firstLayer = firstLayer;
     }
 
     @Override
@@ -89,7 +85,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
         }
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
         // In a training step DL4J discards the first layer's input gradient, so it is left uncomputed.
-        boolean inputGradientWanted = !(firstLayer && TrainingSteps.inputGradientUnused());
+        boolean inputGradientWanted = !TrainingSteps.isFirstLayerInStep(weights);
         direct.backward(input, weights, delta, inputGradientWanted ? inputGradient : null, weightGradView, biasGradView, stream);
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
@@ -178,7 +174,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
         private final OneDnnOperand bias;
         private final OneDnnOperand dst;
         private final OneDnnOperand diffDst;
-        private final OneDnnOperand backwardWeightsInput;
+        private final OneDnnOperand backwardDataWeights;
         private final OneDnnOperand diffSrc;
         private final OneDnnOperand diffWeights;
         private final OneDnnOperand diffBias;
@@ -192,7 +188,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
             forward = null;
             backwardData = null;
             backwardWeights = null;
-            src = forwardWeights = bias = dst = diffDst = backwardWeightsInput = diffSrc = diffWeights = diffBias = null;
+            src = forwardWeights = bias = dst = diffDst = backwardDataWeights = diffSrc = diffWeights = diffBias = null;
         }
 
         /**
@@ -228,7 +224,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
             bias = new OneDnnOperand(biasDesc, biasDesc, scratch);
             dst = new OneDnnOperand(userDst, forwardPd.dst_desc(), scratch);
             diffDst = new OneDnnOperand(userDst, backwardDataPd.diff_dst_desc(), scratch);
-            backwardWeightsInput = new OneDnnOperand(userWeights, backwardDataPd.weights_desc(), scratch);
+            backwardDataWeights = new OneDnnOperand(userWeights, backwardDataPd.weights_desc(), scratch);
             diffSrc = new OneDnnOperand(userDiffSrc, backwardDataPd.diff_src_desc(), scratch);
             diffWeights = new OneDnnOperand(userWeights, backwardWeightsPd.diff_weights_desc(), scratch);
             diffBias = new OneDnnOperand(biasDesc, biasDesc, scratch);
@@ -241,7 +237,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
             forwardArgs.put(dnnl.DNNL_ARG_BIAS, bias.memory());
             forwardArgs.put(dnnl.DNNL_ARG_DST, dst.memory());
             backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_DST, diffDst.memory());
-            backwardDataArgs.put(dnnl.DNNL_ARG_WEIGHTS, backwardWeightsInput.memory());
+            backwardDataArgs.put(dnnl.DNNL_ARG_WEIGHTS, backwardDataWeights.memory());
             backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_SRC, diffSrc.memory());
             backwardWeightsArgs.put(dnnl.DNNL_ARG_SRC, src.memory());
             backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_DST, diffDst.memory());
@@ -297,7 +293,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
                 INDArray weightGradient, INDArray biasGradient, stream stream) {
             diffDst.attach(delta).read(stream);
             if (inputGradient != null) {
-                backwardWeightsInput.attach(weightArray).read(stream);
+                backwardDataWeights.attach(weightArray).read(stream);
                 diffSrc.attach(inputGradient);
                 backwardData.execute(stream, backwardDataArgs);
                 diffSrc.write(stream);

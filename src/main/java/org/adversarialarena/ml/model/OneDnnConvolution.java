@@ -9,8 +9,8 @@ import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Sends DL4J's convolution layers through libnd4j's native {@code conv2d} op (oneDNN with the
- * {@code onednn-avx2} natives) instead of DL4J's Java-side im2col + gemm.
+ * Sends DL4J's convolution layers through oneDNN (directly, or through libnd4j's native
+ * {@code conv2d} op where the direct path does not apply) instead of DL4J's Java-side im2col + gemm.
  *
  * <p>Why this is needed in DL4J 1.0.0-M2.1: {@code ConvolutionLayer} only uses its native helper if
  * {@code MKLDNNConvHelper.checkSupported()} says yes, and that check looks up
@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * directly bypasses only that broken check: the helper computes the same convolution with the
  * same weights, and the layer still falls back to its built-in path if the helper throws.
  *
- * <p>The helper installed is {@link DirectOneDnnConvHelper}: small batches call oneDNN directly with
- * cached primitives, larger ones libnd4j's {@code conv2d} ops. Max-pooling layers get
+ * <p>The helper installed is {@link DirectOneDnnConvHelper}: oneDNN called directly with cached
+ * primitives, libnd4j's {@code conv2d} ops for what it does not cover. Max-pooling layers get
  * {@link DirectOneDnnPoolingHelper} for their backward pass the same way.
  *
  * <p>Helpers belong to layer instances, so {@link MultiLayerNetwork#clone()} and loading a file
@@ -48,8 +48,7 @@ public final class OneDnnConvolution {
         for (Layer layer : layers) {
             // Subclasses (deconvolution, depthwise, separable) need other native ops: leave them alone.
             if (layer.getClass() == ConvolutionLayer.class && get(HELPER, layer) == null) {
-                set(HELPER, layer, new DirectOneDnnConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType(),
-                        layer == layers[0]));
+                set(HELPER, layer, new DirectOneDnnConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType()));
             }
             // DL4J M2.1 asks a pooling helper only for the backward pass (its forward pass always runs libnd4j's op).
             if (layer.getClass() == SubsamplingLayer.class && get(POOLING_HELPER, layer) == null) {

@@ -20,7 +20,7 @@ final class OneDnnGemm extends CpuLevel3 {
 
     @Override
     public void gemm(char order, char transA, char transB, double alpha, INDArray a, INDArray b, double beta, INDArray c) {
-        if (TrainingSteps.isUnusedFirstLayerProduct(a)) {
+        if (TrainingSteps.isFirstLayerInStep(a)) {
             return; // W·δᵀ of a training step's first dense layer: its input gradient, which DL4J discards
         }
         // ND4J's own implementation of this overload ignores the order and transpose characters too: C = alpha·A·B + beta·C.

@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.model;
 
-import org.deeplearning4j.nn.api.Layer;
+import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
@@ -16,43 +16,29 @@ public final class TrainingSteps {
 
     /** The first layer's weights of the network the current thread is fitting, or null outside {@link #fit}. */
     private static final ThreadLocal<INDArray> FIRST_LAYER_WEIGHTS = new ThreadLocal<>();
-    private static final ThreadLocal<Boolean> IN_STEP = ThreadLocal.withInitial(() -> false);
 
     private TrainingSteps() {
     }
 
     public static void fit(MultiLayerNetwork network, DataSet batch) {
-        boolean outer = IN_STEP.get();
-        INDArray outerWeights = FIRST_LAYER_WEIGHTS.get();
-        IN_STEP.set(true);
-        FIRST_LAYER_WEIGHTS.set(firstLayerWeights(network));
+        INDArray outer = FIRST_LAYER_WEIGHTS.get();
+        FIRST_LAYER_WEIGHTS.set(network.getLayer(0).paramTable().get("W"));
         try {
             network.fit(batch);
         } finally {
-            IN_STEP.set(outer);
-            FIRST_LAYER_WEIGHTS.set(outerWeights);
+            FIRST_LAYER_WEIGHTS.set(outer);
         }
     }
 
-    /** Whether the current thread is inside {@link #fit}, where nothing reads the input's gradient. */
-    static boolean inputGradientUnused() {
-        return IN_STEP.get();
-    }
-
     /**
-     * Whether {@code matrix} is the weight matrix of the first layer of the network being fitted on
-     * this thread. A dense layer multiplies its own weights from the left only to get the gradient
-     * with respect to its input, so for the first layer that product is the unused input gradient.
+     * Whether {@code weights} are the first layer's of the network being fitted on this thread, so
+     * that the gradient with respect to that layer's input — the network's input — goes unread. A
+     * convolution helper asks with its weights; {@link OneDnnGemm} with the left operand of a product,
+     * because a dense layer multiplies its own weights from the left only for its input gradient.
      */
-    static boolean isUnusedFirstLayerProduct(INDArray matrix) {
-        INDArray weights = FIRST_LAYER_WEIGHTS.get();
-        return weights != null && weights.rank() == 2 && matrix.data() == weights.data()
-                && matrix.offset() == weights.offset() && matrix.equalShapes(weights)
-                && java.util.Arrays.equals(matrix.stride(), weights.stride());
-    }
-
-    private static INDArray firstLayerWeights(MultiLayerNetwork network) {
-        Layer first = network.getLayer(0);
-        return first.paramTable().get("W");
+    static boolean isFirstLayerInStep(INDArray weights) {
+        INDArray first = FIRST_LAYER_WEIGHTS.get();
+        return first != null && weights.data() == first.data() && weights.offset() == first.offset()
+                && weights.equalShapes(first) && Arrays.equals(weights.stride(), first.stride());
     }
 }

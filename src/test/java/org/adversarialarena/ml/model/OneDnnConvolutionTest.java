@@ -3,6 +3,10 @@ package org.adversarialarena.ml.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +59,27 @@ class OneDnnConvolutionTest {
     @Test
     void trainingStepsOfADenseFirstLayerTrainLikeFit() {
         assertTrainingStepsTrainLikeFit(ClassifierArchitecture.MLP.newNetwork(4));
+    }
+
+    /** What the skip rests on: inside a training step, and only there, the first layer's weights are recognised. */
+    @Test
+    void onlyTheFirstLayersWeightsInsideATrainingStepAreMarkedUnread() {
+        MultiLayerNetwork network = ClassifierArchitecture.MLP.newNetwork(4);
+        List<Boolean> seen = new ArrayList<>();
+        network.setListeners(new BaseTrainingListener() {
+            @Override
+            public void onBackwardPass(Model model) {
+                seen.add(TrainingSteps.isFirstLayerInStep(network.getLayer(0).getParam("W")));
+                seen.add(TrainingSteps.isFirstLayerInStep(network.getLayer(1).getParam("W")));
+            }
+        });
+        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 4, 784), Nd4j.eye(10).getRows(0, 1, 2, 3).castTo(DataType.FLOAT));
+
+        TrainingSteps.fit(network, batch);
+        network.fit(batch);
+
+        assertThat(seen).containsExactly(true, false, false, false);
+        assertThat(TrainingSteps.isFirstLayerInStep(network.getLayer(0).getParam("W"))).isFalse();
     }
 
     private static void assertTrainingStepsTrainLikeFit(MultiLayerNetwork network) {
