@@ -27,8 +27,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Max pooling straight through oneDNN with primitives kept per shape, for the same reasons as
  * {@link DirectOneDnnConvHelper}: libnd4j's {@code maxpool2d} ops set oneDNN up on every call, which
  * dominates for one image, and convert formats. DL4J M2.1 asks a pooling helper only for the backward
- * pass (its forward pass always runs libnd4j's op). Returning null hands the call back to DL4J's own
- * pooling, for anything not covered here.
+ * pass; {@link DirectPoolingLayer} asks it for the forward pass too. Returning null hands the call back
+ * to DL4J's own pooling, for anything not covered here.
  *
  * <p>The backward pass runs the forward pass again to get oneDNN's record of where each maximum
  * was (its "workspace"), which keeps the layer free of state between the passes. Batches larger
@@ -41,12 +41,17 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
     private final stream stream = new stream(OneDnnMemory.CPU);
     private final Map<Geometry, Primitives> primitives = OneDnnMemory.shapeCache();
 
-    /** Never asked by DL4J M2.1, whose pooling forward pass always runs libnd4j's op; null would hand it back anyway. */
     @Override
     public INDArray activate(INDArray input, boolean training, int[] kernel, int[] strides, int[] pad,
             PoolingType poolingType, ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format,
             LayerWorkspaceMgr workspaceMgr) {
-        return null;
+        Primitives direct = direct(input, kernel, strides, pad, poolingType, convolutionMode, dilation, format);
+        if (direct == null) {
+            return null;
+        }
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), direct.geometry.output.clone(), 'c');
+        direct.forward(input, output, stream);
+        return output;
     }
 
     @Override
@@ -108,8 +113,10 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
         private final pooling_forward training;
         private final pooling_backward backward;
         private final OneDnnOperand src;
+        private final OneDnnOperand dst;
         private final OneDnnOperand diffDst;
         private final OneDnnOperand diffSrc;
+        private final IntMemoryMap forwardArgs = new IntMemoryMap();
         private final IntMemoryMap trainingArgs = new IntMemoryMap();
         private final IntMemoryMap backwardArgs = new IntMemoryMap();
         private final List<memory> scratch = new ArrayList<>();
@@ -118,7 +125,7 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
             this.geometry = geometry;
             training = null;
             backward = null;
-            src = diffDst = diffSrc = null;
+            src = dst = diffDst = diffSrc = null;
         }
 
         /** {@code user*}: the layouts of DL4J's arrays; {@code computed*}: the layouts the primitives work in. */
@@ -134,14 +141,20 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
                     OneDnnMemory.CPU, trainingPd);
             training = new pooling_forward(trainingPd);
             backward = new pooling_backward(backwardPd);
+            OneDnnMemory.addScratchpad(forwardArgs, trainingPd, scratch);
             OneDnnMemory.addScratchpad(trainingArgs, trainingPd, scratch);
             OneDnnMemory.addScratchpad(backwardArgs, backwardPd, scratch);
             // The input gradient is a new dense array, whatever the input's own strides.
             memory.desc userDiffSrc = new memory.desc(g.input, memory.data_type.f32, memory.format_tag.nchw);
             src = new OneDnnOperand(userSrc, trainingPd.src_desc(), scratch);
+            dst = new OneDnnOperand(userDst, trainingPd.dst_desc(), scratch);
             diffDst = new OneDnnOperand(userDst, backwardPd.diff_dst_desc(), scratch);
             diffSrc = new OneDnnOperand(userDiffSrc, backwardPd.diff_src_desc(), scratch);
             memory workspace = new memory(trainingPd.workspace_desc(), OneDnnMemory.CPU);
+            forwardArgs.put(dnnl.DNNL_ARG_SRC, src.memory());
+            forwardArgs.put(dnnl.DNNL_ARG_DST, dst.memory());
+            forwardArgs.put(dnnl.DNNL_ARG_WORKSPACE, workspace);
+            // The backward pass's own forward pass writes its result to scratch memory: only the workspace is read.
             trainingArgs.put(dnnl.DNNL_ARG_SRC, src.memory());
             trainingArgs.put(dnnl.DNNL_ARG_DST, new memory(trainingPd.dst_desc(), OneDnnMemory.CPU));
             trainingArgs.put(dnnl.DNNL_ARG_WORKSPACE, workspace);
@@ -167,6 +180,14 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
 
         boolean usable() {
             return training != null;
+        }
+
+        void forward(INDArray input, INDArray output, stream stream) {
+            src.attach(input).read(stream);
+            dst.attach(output);
+            training.execute(stream, forwardArgs);
+            dst.write(stream);
+            stream._wait();
         }
 
         void backward(INDArray input, INDArray epsilon, INDArray inputGradient, stream stream) {

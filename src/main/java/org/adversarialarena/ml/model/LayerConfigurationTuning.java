@@ -78,7 +78,7 @@ final class LayerConfigurationTuning {
      * A network that already has its updater (loaded with its state, or cloned) built it from the
      * configuration as it was: build it again from the layers' own, keeping Adam's moments.
      */
-    private static void rebuildUpdater(MultiLayerNetwork network) {
+    static void rebuildUpdater(MultiLayerNetwork network) {
         Updater existing = network.getUpdater(false);
         if (existing == null) {
             return;

@@ -14,14 +14,14 @@ public final class NetworkTuning {
     }
 
     /**
-     * Convolutions, activations and ND4J's matrix products through oneDNN, Adam vectorised
-     * ({@link OneDnnConvolution}, {@link LayerConfigurationTuning}, and for the matrix products
-     * {@link ProcessTuning}, which also shares ND4J's shape descriptors: settings for the whole
-     * process, made the first time any network is tuned).
+     * Convolutions, pooling, dense layers, activations and ND4J's matrix products through oneDNN,
+     * Adam vectorised ({@link OneDnnConvolution}, {@link OneDnnLayers}, {@link LayerConfigurationTuning},
+     * and for the matrix products {@link ProcessTuning}, which also shares ND4J's shape descriptors:
+     * settings for the whole process, made the first time any network is tuned).
      */
     public static MultiLayerNetwork apply(MultiLayerNetwork network) {
         ProcessTuning.installOnce();
-        return LayerConfigurationTuning.install(OneDnnConvolution.install(network));
+        return LayerConfigurationTuning.install(OneDnnLayers.install(OneDnnConvolution.install(network)));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.adversarialarena.ml.model;
 
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
@@ -21,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * same weights, and the layer still falls back to its built-in path if the helper throws.
  *
  * <p>The helper installed is {@link DirectOneDnnConvHelper}: oneDNN called directly with cached
- * primitives, libnd4j's {@code conv2d} ops for what it does not cover. Max-pooling layers get
- * {@link DirectOneDnnPoolingHelper} for their backward pass the same way.
+ * primitives, libnd4j's {@code conv2d} ops for what it does not cover. (Max pooling goes through
+ * oneDNN directly in {@link DirectPoolingLayer}, which {@link OneDnnLayers} puts in.)
  *
  * <p>Helpers belong to layer instances, so {@link MultiLayerNetwork#clone()} and loading a file
  * give layers without one: call {@link #install} on every network that is created, loaded or cloned.
@@ -30,7 +29,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class OneDnnConvolution {
 
     private static final Field HELPER = helperField(ConvolutionLayer.class);
-    private static final Field POOLING_HELPER = helperField(SubsamplingLayer.class);
 
     private OneDnnConvolution() {
     }
@@ -49,10 +47,6 @@ public final class OneDnnConvolution {
             // Subclasses (deconvolution, depthwise, separable) need other native ops: leave them alone.
             if (layer.getClass() == ConvolutionLayer.class && get(HELPER, layer) == null) {
                 set(HELPER, layer, new DirectOneDnnConvHelper(layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType()));
-            }
-            // DL4J M2.1 asks a pooling helper only for the backward pass (its forward pass always runs libnd4j's op).
-            if (layer.getClass() == SubsamplingLayer.class && get(POOLING_HELPER, layer) == null) {
-                set(POOLING_HELPER, layer, new DirectOneDnnPoolingHelper());
             }
         }
         return network;

@@ -1,6 +1,7 @@
 package org.adversarialarena.ml.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.adversarialarena.ml.model.TuningFixtures.*;
 
 import org.adversarialarena.ml.gan.GanArchitecture;
 import org.adversarialarena.ml.gan.GanLoss;
@@ -25,8 +26,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Activations computed by oneDNN and Adam vectorised, against DL4J's own: same values, gradients and training, same files. */
 class LayerConfigurationTuningTest {
-
-    private static final double TOLERANCE = 1e-5;
 
     @Test
     void leNetTrainsAndDifferentiatesAsWithDl4jsReLU() {
@@ -113,15 +112,6 @@ class LayerConfigurationTuningTest {
         assertThat(relativeDifference(tuned.params(), dl4j.params())).isLessThan(TOLERANCE);
     }
 
-    private static MultiLayerNetwork plain(MultiLayerConfiguration configuration) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-        network.init();
-        for (Layer layer : network.getLayers()) {
-            layer.conf().getLayer().setIDropout(null); // dropout masks are random draws; without them both must agree
-        }
-        return network;
-    }
-
     private static long countOneDnnActivations(MultiLayerNetwork network) {
         return java.util.Arrays.stream(network.getLayers())
                 .filter(layer -> layer.conf().getLayer() instanceof BaseLayer)
@@ -129,19 +119,5 @@ class LayerConfigurationTuningTest {
                 .filter(activation -> activation instanceof OneDnnReLU || activation instanceof OneDnnLeakyReLU
                         || activation instanceof OneDnnSigmoid)
                 .count();
-    }
-
-    private static DataSet batch(int n, int seed, int classes) {
-        Nd4j.getRandom().setSeed(seed);
-        INDArray images = Nd4j.rand(DataType.FLOAT, n, 784);
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, classes);
-        for (int i = 0; i < n; i++) {
-            labels.putScalar(i, (i + seed) % classes, 1f);
-        }
-        return new DataSet(images, labels);
-    }
-
-    private static double relativeDifference(INDArray a, INDArray b) {
-        return a.sub(b).amaxNumber().doubleValue() / Math.max(1e-12, b.amaxNumber().doubleValue());
     }
 }

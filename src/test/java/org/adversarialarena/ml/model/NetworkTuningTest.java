@@ -1,6 +1,7 @@
 package org.adversarialarena.ml.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.adversarialarena.ml.model.TuningFixtures.*;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -13,8 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** The forward-pass cache against DL4J's default of computing the forward pass again: same numbers. */
 class NetworkTuningTest {
-
-    private static final double TOLERANCE = 1e-5;
 
     @Test
     void classifiersAreBuiltAndLoadedWithTheCache() {
@@ -31,11 +30,11 @@ class NetworkTuningTest {
 
         // Training steps on some batches, then input gradients of another: a stale cache would show here.
         for (int step = 0; step < 3; step++) {
-            DataSet batch = batch(16, step);
+            DataSet batch = batch(16, step, 10);
             cached.fit(batch);
             plain.fit(batch);
         }
-        DataSet other = batch(4, 9);
+        DataSet other = batch(4, 9, 10);
         INDArray cachedGradient = cached.calculateGradients(other.getFeatures(), other.getLabels(), null, null).getSecond();
         INDArray plainGradient = plain.calculateGradients(other.getFeatures(), other.getLabels(), null, null).getSecond();
 
@@ -43,27 +42,5 @@ class NetworkTuningTest {
         assertThat(relativeDifference(cachedGradient, plainGradient)).isLessThan(TOLERANCE);
         assertThat(relativeDifference(cached.output(other.getFeatures(), false), plain.output(other.getFeatures(), false)))
                 .isLessThan(TOLERANCE);
-    }
-
-    private static DataSet batch(int n, int seed) {
-        Nd4j.getRandom().setSeed(seed);
-        INDArray images = Nd4j.rand(DataType.FLOAT, n, 784);
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, 10);
-        for (int i = 0; i < n; i++) {
-            labels.putScalar(i, (i + seed) % 10, 1f);
-        }
-        return new DataSet(images, labels);
-    }
-
-    /** Dropout draws random masks; without it both paths must agree. */
-    private static MultiLayerNetwork withoutDropout(MultiLayerNetwork network) {
-        for (Layer layer : network.getLayers()) {
-            layer.conf().getLayer().setIDropout(null);
-        }
-        return network;
-    }
-
-    private static double relativeDifference(INDArray a, INDArray b) {
-        return a.sub(b).amaxNumber().doubleValue() / Math.max(1e-12, b.amaxNumber().doubleValue());
     }
 }
