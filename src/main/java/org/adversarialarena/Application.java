@@ -1,5 +1,6 @@
 package org.adversarialarena;
 
+import org.adversarialarena.ml.model.NativeMemorySettings;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        NativeMemorySettings.applyBeforeNativeCode();
         SpringApplication.run(Application.class, args);
     }
 

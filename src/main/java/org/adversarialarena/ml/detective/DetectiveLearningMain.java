@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.detective;
 
+import org.adversarialarena.ml.model.NativeMemorySettings;
 import java.util.Locale;
 import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
@@ -30,6 +31,7 @@ public final class DetectiveLearningMain {
     }
 
     public static void main(String[] args) {
+        NativeMemorySettings.applyBeforeNativeCode();
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         ConditionalGan gan = GanFiles.loadShipped(DatasetId.MNIST, 1);

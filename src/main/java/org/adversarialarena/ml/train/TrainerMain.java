@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.train;
 
+import org.adversarialarena.ml.model.NativeMemorySettings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class TrainerMain {
     }
 
     public static void main(String[] args) {
+        NativeMemorySettings.applyBeforeNativeCode();
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: TrainerMain <dataset>-<lenet|mlp>[-madry|-fgsm|-trades] [--version 1] [--epochs 10] [--batch 64]"
                     + " [--seed 1] [--shift 0] [--lr 0.001] [--decay 1] [--out src/main/resources/models]"
