@@ -21,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * it through {@link OneDnnGemm}.
  *
  * <p>The kept copy is used only by a backward pass whose input is the very array the forward pass
- * read, and only once. Layers with dropout, weight noise, layer normalisation or a mask keep DL4J's
- * own path, whose forward and backward passes differ in more than this. Not thread-safe, like the
+ * read (after dropout, if the layer has it), and only once. Layers with weight noise, layer
+ * normalisation or a mask keep DL4J's own path, whose passes differ in more than this. Not thread-safe, like the
  * DL4J layer it is.
  */
 final class OneDnnDenseLayer extends DenseLayer {
@@ -38,8 +38,13 @@ final class OneDnnDenseLayer extends DenseLayer {
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
             LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(forBackprop);
+        if (!plain()) {
+            return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+        }
+        // As DL4J's own: the backward pass finds the input already dropped out and keeps it.
+        applyDropOutIfNecessary(training, workspaceMgr);
         INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
-        if (!plain() || input.rank() != 2 || input.columns() != weights.rows() || input.dataType() != weights.dataType()) {
+        if (input.rank() != 2 || input.columns() != weights.rows() || input.dataType() != weights.dataType()) {
             return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
         }
         if (forBackprop && keptFor == input) {
@@ -73,7 +78,7 @@ final class OneDnnDenseLayer extends DenseLayer {
     /** Whether the forward pass is just {@code x·W + b}, the same in both passes. */
     private boolean plain() {
         var dense = layerConf();
-        return dense.getIDropout() == null && dense.getWeightNoise() == null && !hasLayerNorm() && maskArray == null;
+        return dense.getWeightNoise() == null && !hasLayerNorm() && maskArray == null;
     }
 
     /** Copies {@code z} into memory of this layer's own: a workspace may be closed or reused before the backward pass. */

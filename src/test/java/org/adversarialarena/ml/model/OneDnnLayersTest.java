@@ -45,6 +45,27 @@ class OneDnnLayersTest {
         assertSameAsDl4j(GanArchitecture.MLP.discriminator(5, 2e-4, GanLoss.NON_SATURATING));
     }
 
+    @Test
+    void aLayerWithDropoutHasDl4jsGradientsWithTheSameMasks() {
+        MultiLayerConfiguration configuration = Mlp.configuration(2, 1e-3);
+        MultiLayerNetwork dl4j = new MultiLayerNetwork(configuration);
+        dl4j.init();
+        LayerConfigurationTuning.install(dl4j);
+        MultiLayerNetwork tuned = new MultiLayerNetwork(configuration.clone());
+        tuned.init();
+        NetworkTuning.apply(tuned).setParams(dl4j.params().dup());
+        DataSet batch = batch(16, 1, 10);
+
+        for (MultiLayerNetwork network : java.util.List.of(dl4j, tuned)) {
+            Nd4j.getRandom().setSeed(100);
+            network.setInput(batch.getFeatures());
+            network.setLabels(batch.getLabels());
+            network.computeGradientAndScore();
+        }
+        assertThat(relativeDifference(tuned.gradient().gradient(), dl4j.gradient().gradient())).isLessThan(TOLERANCE);
+        assertThat(tuned.score()).isCloseTo(dl4j.score(), org.assertj.core.data.Offset.offset(1e-5));
+    }
+
     /**
      * The GAN trainer's generator step: a bare forward pass, then a backward pass of an error signal
      * from outside. Two forward passes first, so that a pre-activation kept from the wrong one would show.
@@ -101,7 +122,9 @@ class OneDnnLayersTest {
             TrainingSteps.fit(tuned, batch);
         }
         DataSet probe = batch(4, 9, 10);
-        assertThat(relativeDifference(tuned.params(), dl4j.params())).isLessThan(TOLERANCE);
+        // Adam divides by the root of tiny second moments: last-bit differences between oneDNN's kernels for
+        // the two layouts of a product (which also vary with the arrays' alignment) reach ~2e-5 in three steps.
+        assertThat(relativeDifference(tuned.params(), dl4j.params())).isLessThan(1e-4);
         assertThat(relativeDifference(tuned.calculateGradients(probe.getFeatures(), probe.getLabels(), null, null).getSecond(),
                 dl4j.calculateGradients(probe.getFeatures(), probe.getLabels(), null, null).getSecond())).isLessThan(TOLERANCE);
         assertThat(relativeDifference(tuned.output(probe.getFeatures(), false), dl4j.output(probe.getFeatures(), false)))
