@@ -1,6 +1,7 @@
 package org.adversarialarena.ml.model;
 
 import java.lang.reflect.Field;
+import org.nd4j.linalg.api.memory.deallocation.DeallocatorService;
 import org.nd4j.linalg.cpu.nativecpu.DirectShapeInfoProvider;
 import org.nd4j.linalg.cpu.nativecpu.blas.CpuLevel3;
 import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
@@ -9,8 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The ND4J settings that hold for the whole process, made once, the first time any network is
- * tuned: matrix products through oneDNN ({@link OneDnnGemm}, {@link OneDnnMmulExecutioner}) and
- * shared shape descriptors ({@link ShapeInfoCache}). ND4J has no setters for these, so its own
+ * tuned: matrix products through oneDNN ({@link OneDnnGemm}, {@link OneDnnMmulExecutioner}),
+ * shared shape descriptors ({@link ShapeInfoCache}) and arrays registered for deallocation without a
+ * new {@code SecureRandom} each ({@link LightDeallocatorService}). ND4J has no setters for these, so its own
  * objects are replaced where it keeps them; on another backend (CUDA) nothing is replaced.
  */
 final class ProcessTuning {
@@ -38,6 +40,10 @@ final class ProcessTuning {
             }
             if (Nd4j.getShapeInfoProvider() instanceof DirectShapeInfoProvider) {
                 replace(Nd4j.class, "shapeInfoProvider", null, new ShapeInfoCache());
+            }
+            if (Nd4j.getDeallocatorService().getClass() == DeallocatorService.class) {
+                // ND4J's own service keeps its threads for the arrays already registered with it.
+                replace(Nd4j.class, "deallocatorService", null, new LightDeallocatorService());
             }
             installed = true;
         }

@@ -1,0 +1,60 @@
+package org.adversarialarena.ml.model;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.nd4j.linalg.api.memory.Deallocatable;
+import org.nd4j.linalg.api.memory.deallocation.DeallocatableReference;
+import org.nd4j.linalg.api.memory.deallocation.DeallocatorService;
+
+/**
+ * ND4J's deallocator service, registering arrays without creating a {@code SecureRandom} for each.
+ * ND4J picks one of its deallocator threads' queues at random for every array it allocates (also
+ * in workspaces) through commons-lang3's {@code RandomUtils.nextInt}, which in the commons-lang3 this
+ * project resolves (3.20) constructs a new {@code SecureRandom} per call: a provider look-up, reflection and ~1 KB of garbage,
+ * 14 times per single-image prediction (docs/benchmarks.md). This one picks the queue with
+ * {@link ThreadLocalRandom}; everything else — queues, threads, the deallocation itself — is ND4J's.
+ * Installed in place of ND4J's by {@link ProcessTuning}.
+ */
+final class LightDeallocatorService extends DeallocatorService {
+
+    private final List<List<ReferenceQueue<Deallocatable>>> queuesByDevice;
+    private final Map<String, DeallocatableReference> references;
+    private final boolean deallocationOff;
+
+    LightDeallocatorService() {
+        queuesByDevice = inherited("deviceMap");
+        references = inherited("referenceMap");
+        deallocationOff = Boolean.TRUE.equals(inherited("noPointerGc"));
+    }
+
+    @Override
+    public void pickObject(Deallocatable deallocatable) {
+        if (deallocationOff) {
+            super.pickObject(deallocatable);
+            return;
+        }
+        List<ReferenceQueue<Deallocatable>> queues = queuesByDevice.get(deallocatable.targetDevice());
+        ReferenceQueue<Deallocatable> queue = queues.get(ThreadLocalRandom.current().nextInt(queues.size()));
+        references.put(deallocatable.getUniqueId(), new DeallocatableReference(deallocatable, queue));
+    }
+
+    /** How many arrays are registered and not yet deallocated. */
+    int registered() {
+        return references.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T inherited(String fieldName) {
+        try {
+            Field field = DeallocatorService.class.getDeclaredField(fieldName);
+            field.setAccessible(true);
+            return (T) field.get(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("This ND4J version has no DeallocatorService." + fieldName
+                    + "; revisit LightDeallocatorService", e);
+        }
+    }
+}
