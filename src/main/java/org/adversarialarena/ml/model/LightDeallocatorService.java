@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.nd4j.linalg.api.memory.Deallocatable;
 import org.nd4j.linalg.api.memory.deallocation.DeallocatableReference;
 import org.nd4j.linalg.api.memory.deallocation.DeallocatorService;
@@ -17,14 +18,22 @@ import org.nd4j.linalg.api.memory.deallocation.DeallocatorService;
  * 14 times per single-image prediction (docs/benchmarks.md). This one picks the queue with
  * {@link ThreadLocalRandom}; everything else — queues, threads, the deallocation itself — is ND4J's.
  * Installed in place of ND4J's by {@link ProcessTuning}.
+ *
+ * <p>The service also numbers every array, op context and workspace ({@link #nextValue()}), and the
+ * numbers key its map of registered arrays: this one carries on from the numbers the service it
+ * replaces has handed out, so no number is given twice.
  */
 final class LightDeallocatorService extends DeallocatorService {
+
+    private static final long NUMBERS_IN_FLIGHT = 1L << 20;
 
     private final List<List<ReferenceQueue<Deallocatable>>> queuesByDevice;
     private final Map<String, DeallocatableReference> references;
     private final boolean deallocationOff;
 
-    LightDeallocatorService() {
+    LightDeallocatorService(DeallocatorService replaced) {
+        // A margin for numbers the replaced service hands out to other threads while this one is installed.
+        this.<AtomicLong>inherited("counter").set(replaced.nextValue() + NUMBERS_IN_FLIGHT);
         queuesByDevice = inherited("deviceMap");
         references = inherited("referenceMap");
         deallocationOff = Boolean.TRUE.equals(inherited("noPointerGc"));

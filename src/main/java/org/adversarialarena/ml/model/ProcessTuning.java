@@ -41,9 +41,10 @@ final class ProcessTuning {
             if (Nd4j.getShapeInfoProvider() instanceof DirectShapeInfoProvider) {
                 replace(Nd4j.class, "shapeInfoProvider", null, new ShapeInfoCache());
             }
-            if (Nd4j.getDeallocatorService().getClass() == DeallocatorService.class) {
+            DeallocatorService deallocation = Nd4j.getDeallocatorService();
+            if (deallocation.getClass() == DeallocatorService.class) {
                 // ND4J's own service keeps its threads for the arrays already registered with it.
-                replace(Nd4j.class, "deallocatorService", null, new LightDeallocatorService());
+                replace(Nd4j.class, "deallocatorService", null, new LightDeallocatorService(deallocation));
             }
             installed = true;
         }

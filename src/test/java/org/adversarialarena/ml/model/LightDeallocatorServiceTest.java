@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.deallocation.DeallocatorService;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -32,5 +33,13 @@ class LightDeallocatorServiceTest {
             Thread.sleep(50);
         }
         assertThat(service.registered()).isLessThanOrEqualTo(before + 200);
+    }
+
+    @Test
+    void itNumbersOnFromTheServiceItReplaces() {
+        DeallocatorService replaced = Nd4j.getDeallocatorService();
+        long last = replaced.nextValue();
+
+        assertThat(new LightDeallocatorService(replaced).nextValue()).isGreaterThan(last + 1);
     }
 }
