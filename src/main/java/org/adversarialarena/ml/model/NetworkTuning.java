@@ -16,7 +16,8 @@ public final class NetworkTuning {
     /**
      * Convolutions, pooling, dense layers, activations and ND4J's matrix products through oneDNN,
      * Adam vectorised ({@link OneDnnConvolution}, {@link OneDnnLayers}, {@link LayerConfigurationTuning},
-     * and for the matrix products {@link ProcessTuning}, which also shares ND4J's shape descriptors:
+     * and for the matrix products {@link ProcessTuning}, which also shares ND4J's shape descriptors and
+     * registers arrays for deallocation more cheaply:
      * settings for the whole process, made the first time any network is tuned).
      */
     public static MultiLayerNetwork apply(MultiLayerNetwork network) {
