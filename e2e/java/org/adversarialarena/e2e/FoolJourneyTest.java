@@ -14,7 +14,7 @@ import org.adversarialarena.ml.attack.Jsma;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.ml.model.ClassifierId;
-import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +52,7 @@ class FoolJourneyTest extends BrowserJourney {
     JdbcTemplate jdbc;
 
     @Autowired
-    ServedModels models;
+    ModelCatalog models;
 
     @Test
     void aNewPlayerFoolsTheNetworkWithAFewPixelsAndSeesTheScoreAndTheMachinesAnswer() throws IOException {

@@ -15,7 +15,7 @@ public record Budget(BudgetKind kind, float limit) {
      * Browsers send pixels rounded to three decimals, and originals are multiples of 1/255: a pixel
      * within half a grey level of its original is unchanged, and an L∞ bound is met within that slack.
      */
-    static final float TOLERANCE = 0.5f / 255f;
+    public static final float TOLERANCE = 0.5f / 255f;
 
     public Budget {
         if (kind == BudgetKind.L0 && (limit < 1 || limit > ImagePixels.COUNT || limit != Math.rint(limit))) {

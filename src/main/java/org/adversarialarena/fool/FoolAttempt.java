@@ -26,7 +26,7 @@ class FoolAttempt {
 
     @OneToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "challenge_id", nullable = false, unique = true)
-    private FoolChallenge challenge;
+    private IssuedChallenge challenge;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "player_id", nullable = false)
@@ -93,7 +93,7 @@ class FoolAttempt {
     protected FoolAttempt() {
     }
 
-    FoolAttempt(FoolChallenge challenge, float[] original, float[] adversarial, Verdict verdict, BudgetUse use,
+    FoolAttempt(IssuedChallenge challenge, float[] original, float[] adversarial, Verdict verdict, BudgetUse use,
             double points, @Nullable Long roundId, Instant submitted) {
         this.challenge = challenge;
         this.player = challenge.getPlayer();

@@ -14,15 +14,15 @@ import org.adversarialarena.ml.model.TrainingMethod;
  */
 public enum FoolLevel {
 
-    FEW_PIXELS("few-pixels", Judge.PLAIN, BudgetKind.L0, 20, 20, false, 1.0),
-    FAINT_TOUCH("faint-touch", Judge.PLAIN, BudgetKind.LINF, 0.3f, 0.1f, false, 1.0),
-    TARGETED("targeted", Judge.PLAIN, BudgetKind.L0, 40, 40, true, 1.5),
-    FORTRESS("fortress", Judge.ROBUST, BudgetKind.LINF, 0.3f, 0.1f, false, 2.0),
-    BLINDFOLD("blindfold", Judge.HIDDEN, BudgetKind.LINF, 0.3f, 0.1f, false, 2.0),
-    SENTINEL("sentinel", Judge.GUARDED, BudgetKind.LINF, 0.3f, 0.1f, false, 2.5);
+    FEW_PIXELS("few-pixels", Opponent.PLAIN, BudgetKind.L0, 20, 20, false, 1.0),
+    FAINT_TOUCH("faint-touch", Opponent.PLAIN, BudgetKind.LINF, 0.3f, 0.1f, false, 1.0),
+    TARGETED("targeted", Opponent.PLAIN, BudgetKind.L0, 40, 40, true, 1.5),
+    FORTRESS("fortress", Opponent.ROBUST, BudgetKind.LINF, 0.3f, 0.1f, false, 2.0),
+    BLINDFOLD("blindfold", Opponent.HIDDEN, BudgetKind.LINF, 0.3f, 0.1f, false, 2.0),
+    SENTINEL("sentinel", Opponent.GUARDED, BudgetKind.LINF, 0.3f, 0.1f, false, 2.5);
 
-    /** Which network decides whether the player fooled it. */
-    enum Judge {
+    /** The network the player plays against: it decides whether the player fooled it. */
+    enum Opponent {
         /** The plain LeNet, in full view (probabilities and saliency). */
         PLAIN,
         /** The adversarially trained LeNet (online PGD, Madry et al.). */
@@ -37,17 +37,17 @@ public enum FoolLevel {
     static final int MODEL_VERSION = 1;
 
     private final String slug;
-    private final Judge judge;
+    private final Opponent opponent;
     private final BudgetKind budgetKind;
     private final float mnistLimit;
     private final float fashionLimit;
     private final boolean targeted;
     private final double weight;
 
-    FoolLevel(String slug, Judge judge, BudgetKind budgetKind, float mnistLimit, float fashionLimit, boolean targeted,
+    FoolLevel(String slug, Opponent opponent, BudgetKind budgetKind, float mnistLimit, float fashionLimit, boolean targeted,
             double weight) {
         this.slug = slug;
-        this.judge = judge;
+        this.opponent = opponent;
         this.budgetKind = budgetKind;
         this.mnistLimit = mnistLimit;
         this.fashionLimit = fashionLimit;
@@ -79,17 +79,17 @@ public enum FoolLevel {
 
     /** The judging model is hidden: the player sees only its top label, a limited number of times. */
     public boolean hiddenModel() {
-        return judge == Judge.HIDDEN;
+        return opponent == Opponent.HIDDEN;
     }
 
     /** An adversarial-example detector must not flag the submission. */
     public boolean guardedByDetector() {
-        return judge == Judge.GUARDED;
+        return opponent == Opponent.GUARDED;
     }
 
     /** A saliency map of the judging model may be shown as a hint (only where its gradients are open). */
     public boolean offersSaliencyHint() {
-        return judge == Judge.PLAIN;
+        return opponent == Opponent.PLAIN;
     }
 
     /** Points multiply by this: targeted and defended levels are harder and weigh more. */
@@ -99,7 +99,7 @@ public enum FoolLevel {
 
     /** The network that decides the attempt. */
     public ClassifierId judgingModel(DatasetId dataset) {
-        return switch (judge) {
+        return switch (opponent) {
             case PLAIN, GUARDED -> plainLeNet(dataset);
             case ROBUST -> new ClassifierId(dataset, ClassifierArchitecture.LENET, TrainingMethod.MADRY, MODEL_VERSION);
             case HIDDEN -> new ClassifierId(dataset, ClassifierArchitecture.MLP, MODEL_VERSION);

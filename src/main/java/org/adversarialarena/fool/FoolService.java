@@ -14,7 +14,7 @@ import org.adversarialarena.ml.image.InvalidImageException;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.serve.Softmax;
-import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.Game;
@@ -38,9 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(FoolProperties.class)
 public class FoolService {
 
-    private final FoolChallengeRepository challenges;
+    private final IssuedChallengeRepository challenges;
     private final FoolAttemptRepository attempts;
-    private final ServedModels models;
+    private final ModelCatalog models;
     private final RoundService rounds;
     private final SubmissionLimiter limiter;
     private final SentinelDetector detector;
@@ -48,7 +48,7 @@ public class FoolService {
     private final Clock clock;
     private final ChallengePicker picker;
 
-    FoolService(FoolChallengeRepository challenges, FoolAttemptRepository attempts, ServedModels models,
+    FoolService(IssuedChallengeRepository challenges, FoolAttemptRepository attempts, ModelCatalog models,
             RoundService rounds, SubmissionLimiter limiter, SentinelDetector detector, FoolProperties properties,
             Clock clock) {
         this.challenges = challenges;
@@ -85,12 +85,12 @@ public class FoolService {
             throw new IllegalArgumentException("Only a saved player can be given a challenge");
         }
         int previous = challenges.findFirstByPlayerIdAndDatasetOrderByIssuedDesc(playerId, dataset.slug())
-                .map(FoolChallenge::imageIndex).orElse(-1);
+                .map(IssuedChallenge::imageIndex).orElse(-1);
         ClassifierId judgeId = level.judgingModel(dataset);
         ChallengePicker.Pick pick = picker.pick(models.dataset(dataset).test(), models.classifier(judgeId), previous,
                 level.targeted());
         Instant now = clock.instant();
-        FoolChallenge challenge = challenges.save(new FoolChallenge(player, level, dataset, pick.index(), pick.trueClass(),
+        IssuedChallenge challenge = challenges.save(new IssuedChallenge(player, level, dataset, pick.index(), pick.trueClass(),
                 pick.targetClass(), judgeId.name(), judgeId.version(), now, now.plus(properties.challengeTtl())));
         return view(challenge);
     }
@@ -133,7 +133,7 @@ public class FoolService {
      * Returns the label.
      */
     public int askHiddenModel(UUID challengeId, long playerId, float[] pixels) {
-        FoolChallenge challenge = open(challengeId, playerId);
+        IssuedChallenge challenge = open(challengeId, playerId);
         if (!challenge.level().hiddenModel()) {
             throw new SubmissionRejectedException(SubmissionRejectedException.Reason.NOT_HIDDEN,
                     "This level's model is in plain view; there is nothing hidden to ask.");
@@ -156,7 +156,7 @@ public class FoolService {
      */
     public AttemptOutcome submit(UUID challengeId, long playerId, float[] pixels) {
         float[] image = validImage(pixels);
-        FoolChallenge challenge = open(challengeId, playerId);
+        IssuedChallenge challenge = open(challengeId, playerId);
         FoolLevel level = challenge.level();
         DatasetId dataset = challenge.dataset();
         float[] original = originalOf(challenge);
@@ -173,7 +173,7 @@ public class FoolService {
         Verdict verdict = verdict(challenge, edited, probabilities);
         double points = FoolScoring.points(level, verdict.success(), use);
         Instant now = clock.instant();
-        challenge.close(FoolChallenge.SUBMITTED, now);
+        challenge.close(IssuedChallenge.SUBMITTED, now);
         Long roundId = null;
         if (verdict.success()) {
             GameRound round = rounds.start(board(level, dataset), challenge.getPlayer());
@@ -188,7 +188,7 @@ public class FoolService {
 
     /** Closes the challenge without a score, so the machine can show its answer. */
     public void giveUp(UUID challengeId, long playerId) {
-        open(challengeId, playerId).close(FoolChallenge.GIVEN_UP, clock.instant());
+        open(challengeId, playerId).close(IssuedChallenge.GIVEN_UP, clock.instant());
     }
 
     /** A board's best successful adversarial examples, best first. */
@@ -205,21 +205,21 @@ public class FoolService {
         return attempts.countByPlayerId(playerId);
     }
 
-    private Verdict verdict(FoolChallenge challenge, float[] image, float[] probabilities) {
+    private Verdict verdict(IssuedChallenge challenge, float[] image, float[] probabilities) {
         int predicted = Softmax.argmax(probabilities);
         AttackGoal goal = goalOf(challenge);
         boolean flagged = challenge.level().guardedByDetector() && detector.flags(challenge.dataset(), image);
         return new Verdict(predicted, probabilities[predicted], goal.reachedBy(predicted) && !flagged, flagged);
     }
 
-    private static AttackGoal goalOf(FoolChallenge challenge) {
+    private static AttackGoal goalOf(IssuedChallenge challenge) {
         return challenge.targetClass() < 0 ? AttackGoal.untargeted(challenge.trueClass())
                 : AttackGoal.targeted(challenge.trueClass(), challenge.targetClass());
     }
 
     /** The challenge, if it is this player's, still open and not expired; otherwise a rejection saying which. */
-    private FoolChallenge open(UUID challengeId, long playerId) {
-        FoolChallenge challenge = challenges.findById(challengeId)
+    private IssuedChallenge open(UUID challengeId, long playerId) {
+        IssuedChallenge challenge = challenges.findById(challengeId)
                 .filter(found -> found.playerId() == playerId)
                 .orElseThrow(() -> new SubmissionRejectedException(SubmissionRejectedException.Reason.UNKNOWN_CHALLENGE,
                         "There is no challenge " + challengeId + " for this player; start a new one."));
@@ -235,11 +235,11 @@ public class FoolService {
         return challenge;
     }
 
-    private float[] originalOf(FoolChallenge challenge) {
+    private float[] originalOf(IssuedChallenge challenge) {
         return models.dataset(challenge.dataset()).test().image(challenge.imageIndex());
     }
 
-    private Challenge view(FoolChallenge challenge) {
+    private Challenge view(IssuedChallenge challenge) {
         return new Challenge(challenge.getId(), challenge.level(), challenge.dataset(), originalOf(challenge),
                 challenge.trueClass(), challenge.targetClass(), challenge.level().budget(challenge.dataset()),
                 challenge.expires(), Math.max(0, properties.hiddenQueries() - challenge.hiddenQueries()));

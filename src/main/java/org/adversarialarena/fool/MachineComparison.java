@@ -18,7 +18,7 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.Softmax;
-import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +40,12 @@ public class MachineComparison implements DisposableBean {
     /** JSMA's pixel budget where the level has no L0 budget of its own. */
     static final int JSMA_PIXELS_ELSEWHERE = 40;
 
-    private final ServedModels models;
+    private final ModelCatalog models;
     private final SentinelDetector detector;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
             .name("fool-machine-comparison").factory());
 
-    MachineComparison(ServedModels models, SentinelDetector detector) {
+    MachineComparison(ModelCatalog models, SentinelDetector detector) {
         this.models = models;
         this.detector = detector;
     }

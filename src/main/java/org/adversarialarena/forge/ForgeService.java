@@ -13,14 +13,14 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.detective.Detective;
 import org.adversarialarena.ml.detective.DetectiveStats;
-import org.adversarialarena.ml.detective.ForgeryScore;
+import org.adversarialarena.ml.detective.DetectiveVerdict;
 import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.detective.NearDuplicates;
 import org.adversarialarena.ml.gan.LatentSteering;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
 import org.adversarialarena.ml.model.ClassifierId;
-import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.Game;
@@ -42,7 +42,7 @@ public class ForgeService {
     private static final int CLASSIFIER_VERSION = 1;
     private static final long STEERING_SEED = 7;
 
-    private final ServedModels models;
+    private final ModelCatalog models;
     private final LiveDetectives detectives;
     private final ForgeryLedger ledger;
     private final SubmissionLimiter limiter;
@@ -51,7 +51,7 @@ public class ForgeService {
     private final LatentSteering steering;
     private final Map<DatasetId, NearDuplicates> duplicates = new ConcurrentHashMap<>();
 
-    ForgeService(ServedModels models, LiveDetectives detectives, ForgeryLedger ledger, SubmissionLimiter limiter,
+    ForgeService(ModelCatalog models, LiveDetectives detectives, ForgeryLedger ledger, SubmissionLimiter limiter,
             DetectiveFeed feed, ForgeProperties properties) {
         this.models = models;
         this.detectives = detectives;
@@ -101,7 +101,7 @@ public class ForgeService {
         Detective detective = detectives.of(dataset);
         long version = detective.version();
         double realness = detective.realness(image, prompt);
-        ForgeryScore score = ForgeryScore.of(realness, classProbabilities(dataset, image), prompt);
+        DetectiveVerdict score = DetectiveVerdict.of(realness, classProbabilities(dataset, image), prompt);
         Submission submission = ledger.record(player, board(dataset, prompt), dataset, prompt, version, image, score);
         detectives.observed(dataset, image, prompt, realness);
         return submission;
@@ -128,7 +128,7 @@ public class ForgeService {
     }
 
     /** The latest forgeries that fooled the detective (real-probability at least 0.5, prompt recognised). */
-    public List<ForgeryRecord> gallery(DatasetId dataset, int limit) {
+    public List<Forgery> gallery(DatasetId dataset, int limit) {
         return ledger.fooledTheDetective(dataset, limit);
     }
 
@@ -137,17 +137,17 @@ public class ForgeService {
      * again by the detective as it is now, after it has learned from everyone; best first.
      */
     public List<Reverdict> finalVerdict(DatasetId dataset, Instant from, Instant to) {
-        List<ForgeryRecord> forgeries = ledger.submittedBetween(dataset, from, to);
+        List<Forgery> forgeries = ledger.submittedBetween(dataset, from, to);
         if (forgeries.isEmpty()) {
             return List.of();
         }
-        float[][] images = forgeries.stream().map(ForgeryRecord::pixels).toArray(float[][]::new);
-        int[] prompts = forgeries.stream().mapToInt(ForgeryRecord::promptClass).toArray();
+        float[][] images = forgeries.stream().map(Forgery::pixels).toArray(float[][]::new);
+        int[] prompts = forgeries.stream().mapToInt(Forgery::promptClass).toArray();
         float[] verdicts = detectives.of(dataset).realness(images, prompts);
         List<Reverdict> reverdicts = new ArrayList<>(forgeries.size());
         for (int i = 0; i < forgeries.size(); i++) {
-            ForgeryRecord forgery = forgeries.get(i);
-            double points = ForgeryScore.points(verdicts[i], forgery.classifierAgrees());
+            Forgery forgery = forgeries.get(i);
+            double points = DetectiveVerdict.points(verdicts[i], forgery.classifierAgrees());
             reverdicts.add(new Reverdict(forgery, verdicts[i], points));
         }
         reverdicts.sort(Comparator.comparingDouble(Reverdict::points).reversed());

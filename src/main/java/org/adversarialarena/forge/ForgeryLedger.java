@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.adversarialarena.ml.data.DatasetId;
-import org.adversarialarena.ml.detective.ForgeryScore;
+import org.adversarialarena.ml.detective.DetectiveVerdict;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.GameRound;
@@ -33,28 +33,28 @@ class ForgeryLedger {
     }
 
     Submission record(Player player, Board board, DatasetId dataset, int prompt, long detectiveVersion, float[] pixels,
-            ForgeryScore verdict) {
+            DetectiveVerdict verdict) {
         GameRound round = rounds.start(board, player);
         long roundId = requireId(round.getId());
-        Forgery forgery = forgeries.save(new Forgery(player, roundId, dataset.slug(), prompt, detectiveVersion, pixels,
+        ForgeryEntity forgery = forgeries.save(new ForgeryEntity(player, roundId, dataset.slug(), prompt, detectiveVersion, pixels,
                 verdict, clock.instant()));
         Score score = rounds.finish(roundId, verdict.points());
         return new Submission(requireId(forgery.getId()), requireId(score.getRound().getId()), detectiveVersion, verdict);
     }
 
     @Transactional(readOnly = true)
-    List<ForgeryRecord> fooledTheDetective(DatasetId dataset, int limit) {
-        return forgeries.fooledTheDetective(dataset.slug(), Limit.of(limit)).stream().map(ForgeryRecord::of).toList();
+    List<Forgery> fooledTheDetective(DatasetId dataset, int limit) {
+        return forgeries.fooledTheDetective(dataset.slug(), Limit.of(limit)).stream().map(Forgery::of).toList();
     }
 
     @Transactional(readOnly = true)
-    List<ForgeryRecord> submittedBetween(DatasetId dataset, Instant from, Instant to) {
-        return forgeries.submittedBetween(dataset.slug(), from, to).stream().map(ForgeryRecord::of).toList();
+    List<Forgery> submittedBetween(DatasetId dataset, Instant from, Instant to) {
+        return forgeries.submittedBetween(dataset.slug(), from, to).stream().map(Forgery::of).toList();
     }
 
     @Transactional(readOnly = true)
-    List<ForgeryRecord> latest(DatasetId dataset, int limit) {
-        return forgeries.latest(dataset.slug(), Limit.of(limit)).stream().map(ForgeryRecord::of).toList();
+    List<Forgery> latest(DatasetId dataset, int limit) {
+        return forgeries.latest(dataset.slug(), Limit.of(limit)).stream().map(Forgery::of).toList();
     }
 
     @Transactional(readOnly = true)

@@ -6,22 +6,22 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface ForgeryRepository extends JpaRepository<Forgery, Long> {
+interface ForgeryRepository extends JpaRepository<ForgeryEntity, Long> {
 
     @Query("""
-            select f from Forgery f join fetch f.player
+            select f from ForgeryEntity f join fetch f.player
              where f.dataset = :dataset and f.classifierAgrees = true and f.realProbability >= 0.5
              order by f.created desc""")
-    List<Forgery> fooledTheDetective(String dataset, Limit limit);
+    List<ForgeryEntity> fooledTheDetective(String dataset, Limit limit);
 
     @Query("""
-            select f from Forgery f join fetch f.player
+            select f from ForgeryEntity f join fetch f.player
              where f.dataset = :dataset and f.created >= :from and f.created < :to
              order by f.created""")
-    List<Forgery> submittedBetween(String dataset, Instant from, Instant to);
+    List<ForgeryEntity> submittedBetween(String dataset, Instant from, Instant to);
 
-    @Query("select f from Forgery f join fetch f.player where f.dataset = :dataset order by f.created desc")
-    List<Forgery> latest(String dataset, Limit limit);
+    @Query("select f from ForgeryEntity f join fetch f.player where f.dataset = :dataset order by f.created desc")
+    List<ForgeryEntity> latest(String dataset, Limit limit);
 
     long countByDataset(String dataset);
 }

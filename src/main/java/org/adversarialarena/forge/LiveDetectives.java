@@ -16,7 +16,7 @@ import org.adversarialarena.ml.detective.DetectiveOptions;
 import org.adversarialarena.ml.detective.StepFault;
 import org.adversarialarena.ml.detective.StepOutcome;
 import org.adversarialarena.ml.gan.ConditionalGan;
-import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,7 +37,7 @@ class LiveDetectives implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveDetectives.class);
 
-    private final ServedModels models;
+    private final ModelCatalog models;
     private final DetectiveCheckpoints checkpoints;
     private final ForgeryLedger ledger;
     private final DetectiveFeed feed;
@@ -53,7 +53,7 @@ class LiveDetectives implements DisposableBean {
         return thread;
     });
 
-    LiveDetectives(ServedModels models, DetectiveCheckpoints checkpoints, ForgeryLedger ledger, DetectiveFeed feed,
+    LiveDetectives(ModelCatalog models, DetectiveCheckpoints checkpoints, ForgeryLedger ledger, DetectiveFeed feed,
             ForgeProperties properties) {
         this.models = models;
         this.checkpoints = checkpoints;
@@ -126,7 +126,7 @@ class LiveDetectives implements DisposableBean {
                 })
                 .orElseGet(() -> Detective.fromGan(gan, data.train(), data.test(), options));
         if (properties.replayOnStart() > 0) {
-            for (ForgeryRecord forgery : ledger.latest(dataset, properties.replayOnStart())) {
+            for (Forgery forgery : ledger.latest(dataset, properties.replayOnStart())) {
                 detective.remember(forgery.pixels(), forgery.promptClass());
             }
         }

@@ -7,5 +7,5 @@ package org.adversarialarena.forge;
  * @param realProbability  the current detective's real-probability
  * @param points           what the forgery would score now (0 if the classifier did not agree with the prompt)
  */
-public record Reverdict(ForgeryRecord forgery, double realProbability, double points) {
+public record Reverdict(Forgery forgery, double realProbability, double points) {
 }

@@ -1,7 +1,7 @@
 package org.adversarialarena.forge;
 
-import org.adversarialarena.ml.detective.ForgeryScore;
+import org.adversarialarena.ml.detective.DetectiveVerdict;
 
 /** What the server made of a submitted forgery: its stored id, its round and its verdict. */
-public record Submission(long forgeryId, long roundId, long detectiveVersion, ForgeryScore score) {
+public record Submission(long forgeryId, long roundId, long detectiveVersion, DetectiveVerdict score) {
 }

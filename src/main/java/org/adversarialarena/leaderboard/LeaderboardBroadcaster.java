@@ -17,7 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * rolled-back submission must not flash on anyone's screen).
  */
 @Component
-class LeaderboardBroadcaster {
+public class LeaderboardBroadcaster {
 
     private final LeaderboardService leaderboards;
     private final LiveFeed<Board, List<Standing>> feed = new LiveFeed<>();
@@ -26,7 +26,7 @@ class LeaderboardBroadcaster {
         this.leaderboards = leaderboards;
     }
 
-    Registration subscribe(Board board, UI ui, SerializableConsumer<List<Standing>> listener) {
+    public Registration subscribe(Board board, UI ui, SerializableConsumer<List<Standing>> listener) {
         return feed.subscribe(board, ui, listener);
     }
 

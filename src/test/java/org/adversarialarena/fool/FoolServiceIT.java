@@ -13,7 +13,7 @@ import org.adversarialarena.ml.attack.AttackResult;
 import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
-import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.PlayerService;
 import org.adversarialarena.round.TooManySubmissionsException;
@@ -33,7 +33,7 @@ class FoolServiceIT {
     PlayerService players;
 
     @Autowired
-    ServedModels models;
+    ModelCatalog models;
 
     @Autowired
     LeaderboardService leaderboards;

@@ -15,7 +15,7 @@ import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.detective.StepOutcome;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
-import org.adversarialarena.models.ServedModels;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.PlayerService;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class ForgeServiceIT {
     DetectiveFeed feed;
 
     @Autowired
-    ServedModels models;
+    ModelCatalog models;
 
     @Autowired
     ForgeProperties properties;

@@ -17,7 +17,7 @@ class ForgeryScoreTest {
 
     @Test
     void aForgeryOfThePromptedClassEarnsTheDetectivesVerdict() {
-        ForgeryScore score = ForgeryScore.of(0.734, probabilities(7, 0.9f), 7);
+        DetectiveVerdict score = DetectiveVerdict.of(0.734, probabilities(7, 0.9f), 7);
 
         assertThat(score.classifierAgrees()).isTrue();
         assertThat(score.points()).isEqualTo(73.4);
@@ -27,7 +27,7 @@ class ForgeryScoreTest {
 
     @Test
     void aForgeryTheClassifierReadsAsAnotherClassEarnsNothing() {
-        ForgeryScore score = ForgeryScore.of(0.99, probabilities(1, 0.8f), 7);
+        DetectiveVerdict score = DetectiveVerdict.of(0.99, probabilities(1, 0.8f), 7);
 
         assertThat(score.classifierAgrees()).isFalse();
         assertThat(score.points()).isZero();
@@ -36,7 +36,7 @@ class ForgeryScoreTest {
 
     @Test
     void aCaughtForgeryStillScoresItsVerdictButDidNotFool() {
-        ForgeryScore score = ForgeryScore.of(0.2, probabilities(3, 0.6f), 3);
+        DetectiveVerdict score = DetectiveVerdict.of(0.2, probabilities(3, 0.6f), 3);
 
         assertThat(score.points()).isEqualTo(20.0);
         assertThat(score.fooledTheDetective()).isFalse();
@@ -44,9 +44,9 @@ class ForgeryScoreTest {
 
     @Test
     void nonsenseIsRefused() {
-        assertThatThrownBy(() -> ForgeryScore.of(Double.NaN, probabilities(3, 0.6f), 3))
+        assertThatThrownBy(() -> DetectiveVerdict.of(Double.NaN, probabilities(3, 0.6f), 3))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ForgeryScore.of(0.5, probabilities(3, 0.6f), 10))
+        assertThatThrownBy(() -> DetectiveVerdict.of(0.5, probabilities(3, 0.6f), 10))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,53 @@
+package org.adversarialarena.catalog;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.DatasetSplit;
+import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.gan.ConditionalGan;
+import org.adversarialarena.ml.gan.GanFiles;
+import org.adversarialarena.ml.model.ClassifierFiles;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.serve.ClassifierPool;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shipped networks and datasets as the games use them: each loaded once, on first use, and shared
+ * by every player. Classifiers are served through a {@link ClassifierPool} because DL4J networks are
+ * not thread-safe; a GAN is returned as loaded, so whoever uses it concurrently must guard it.
+ */
+@Component
+@EnableConfigurationProperties(CatalogProperties.class)
+public class ModelCatalog {
+
+    private final CatalogProperties properties;
+    private final Map<ClassifierId, ClassifierPool> classifiers = new ConcurrentHashMap<>();
+    private final Map<DatasetId, DatasetSplit> datasets = new ConcurrentHashMap<>();
+    private final Map<DatasetId, ConditionalGan> gans = new ConcurrentHashMap<>();
+
+    ModelCatalog(CatalogProperties properties) {
+        this.properties = properties;
+    }
+
+    /** A shipped classifier; fails with a message naming the model if it is not shipped. */
+    public ClassifierPool classifier(ClassifierId id) {
+        return classifiers.computeIfAbsent(id,
+                key -> new ClassifierPool(ClassifierFiles.loadShipped(key), properties.poolCopies()));
+    }
+
+    public boolean isShipped(ClassifierId id) {
+        return ClassifierFiles.isShipped(id);
+    }
+
+    /** The dataset's fixed train/test split (the shipped copies, or the configured full set). */
+    public DatasetSplit dataset(DatasetId id) {
+        return datasets.computeIfAbsent(id, Datasets::load);
+    }
+
+    /** The shipped conditional GAN of a dataset, at the configured version. */
+    public ConditionalGan gan(DatasetId id) {
+        return gans.computeIfAbsent(id, key -> GanFiles.loadShipped(key, properties.ganVersion()));
+    }
+}

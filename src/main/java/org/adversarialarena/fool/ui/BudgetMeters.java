@@ -1,0 +1,51 @@
+package org.adversarialarena.fool.ui;
+
+import org.adversarialarena.fool.BudgetKind;
+import org.adversarialarena.fool.Budget;
+import org.adversarialarena.fool.BudgetUse;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.Locale;
+import org.adversarialarena.ml.image.ImagePixels;
+
+/**
+ * What the edit uses: pixels changed (L0) and the largest change of any pixel (L∞), each against
+ * the level's limit for it, so the player sees the budget shrink stroke by stroke.
+ */
+class BudgetMeters extends Div {
+
+    private final ProgressBar l0Bar = new ProgressBar(0, 1);
+    private final ProgressBar linfBar = new ProgressBar(0, 1);
+    private final Span l0Text = new Span();
+    private final Span linfText = new Span();
+
+    BudgetMeters() {
+        addClassName("fool-meters");
+        l0Text.setId("fool-l0");
+        linfText.setId("fool-linf");
+        add(meter(l0Text, l0Bar), meter(linfText, linfBar));
+    }
+
+    void show(BudgetUse use) {
+        Budget budget = use.budget();
+        int l0 = use.change().l0();
+        float linf = use.change().linf();
+        l0Bar.setValue(Math.min(1.0, l0 / (double) budget.maxChangedPixels()));
+        linfBar.setValue(Math.min(1.0, linf / budget.maxPixelChange()));
+        l0Text.setText(budget.kind() == BudgetKind.L0
+                ? getTranslation("fool.meter.l0-limited", l0, budget.maxChangedPixels())
+                : getTranslation("fool.meter.l0", l0, ImagePixels.COUNT));
+        linfText.setText(getTranslation(budget.kind() == BudgetKind.LINF ? "fool.meter.linf-limited" : "fool.meter.linf",
+                String.format(Locale.ROOT, "%.2f", linf), String.format(Locale.ROOT, "%.2f", budget.maxPixelChange())));
+        l0Bar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.L0 && l0 >= budget.maxChangedPixels());
+        linfBar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.LINF
+                && linf >= budget.limit() - Budget.TOLERANCE);
+    }
+
+    private static Div meter(Span text, ProgressBar bar) {
+        Div meter = new Div(text, bar);
+        meter.addClassName("fool-meter");
+        return meter;
+    }
+}

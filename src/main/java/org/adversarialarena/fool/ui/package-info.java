@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.fool.ui;
+
+import org.jspecify.annotations.NullMarked;

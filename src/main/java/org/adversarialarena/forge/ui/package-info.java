@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.forge.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package org.adversarialarena.home;
-
-import org.jspecify.annotations.NullMarked;

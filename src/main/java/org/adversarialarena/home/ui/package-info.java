@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.home.ui;
+
+import org.jspecify.annotations.NullMarked;

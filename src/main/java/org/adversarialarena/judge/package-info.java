@@ -1,4 +1,0 @@
-@NullMarked
-package org.adversarialarena.judge;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,16 @@
+package org.adversarialarena.judge.ui;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Route;
+import org.adversarialarena.base.ui.ArenaSection;
+import org.adversarialarena.base.ui.SectionPage;
+
+/** Not built yet: says what it will be and that it is coming. */
+@Route("judge")
+class JudgeView extends SectionPage {
+
+    JudgeView() {
+        super(ArenaSection.JUDGE);
+        add(new Paragraph(getTranslation("judge.text")), comingSoon());
+    }
+}

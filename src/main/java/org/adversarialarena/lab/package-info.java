@@ -1,4 +1,0 @@
-@NullMarked
-package org.adversarialarena.lab;
-
-import org.jspecify.annotations.NullMarked;

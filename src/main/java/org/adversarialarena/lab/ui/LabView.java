@@ -1,0 +1,16 @@
+package org.adversarialarena.lab.ui;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Route;
+import org.adversarialarena.base.ui.ArenaSection;
+import org.adversarialarena.base.ui.SectionPage;
+
+/** Not built yet: says what it will be and that it is coming. */
+@Route("lab")
+class LabView extends SectionPage {
+
+    LabView() {
+        super(ArenaSection.LAB);
+        add(new Paragraph(getTranslation("lab.text")), comingSoon());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.lab.ui;
+
+import org.jspecify.annotations.NullMarked;

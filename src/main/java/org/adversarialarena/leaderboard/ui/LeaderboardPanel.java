@@ -1,0 +1,115 @@
+package org.adversarialarena.leaderboard.ui;
+
+import org.adversarialarena.leaderboard.Standing;
+import org.adversarialarena.leaderboard.LeaderboardService;
+import org.adversarialarena.leaderboard.LeaderboardBroadcaster;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.adversarialarena.round.Board;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A board's top players, updated live for everyone watching whenever anyone's score lands, with the
+ * viewing player's own line and personal best marked. Games put one next to their play area.
+ */
+public class LeaderboardPanel extends Div {
+
+    private final LeaderboardService leaderboards;
+    private final LeaderboardBroadcaster broadcaster;
+    private final H4 title = new H4();
+    private final OrderedList rows = new OrderedList();
+    private final Paragraph personalBest = new Paragraph();
+    private Board board;
+    private @Nullable Long playerId;
+    private @Nullable Registration subscription;
+
+    LeaderboardPanel(LeaderboardService leaderboards, LeaderboardBroadcaster broadcaster, Board board) {
+        this.leaderboards = leaderboards;
+        this.broadcaster = broadcaster;
+        this.board = board;
+        addClassName("arena-leaderboard");
+        rows.addClassName("arena-leaderboard-rows");
+        personalBest.addClassName("arena-leaderboard-best");
+        add(title, rows, personalBest);
+    }
+
+    /** Follows another board, e.g. when the player switches level or dataset. */
+    public void showBoard(Board newBoard) {
+        this.board = newBoard;
+        resubscribe();
+        refresh();
+    }
+
+    /** Marks this player's line and shows their personal best. */
+    public void setPlayer(@Nullable Long id) {
+        this.playerId = id;
+        refresh();
+    }
+
+    public Board board() {
+        return board;
+    }
+
+    /** Reloads the ranking from the database (e.g. right after this player's own submission). */
+    public void refresh() {
+        show(leaderboards.top(board));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        resubscribe();
+        refresh();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        unsubscribe();
+    }
+
+    private void resubscribe() {
+        unsubscribe();
+        Optional<UI> ui = getUI();
+        ui.ifPresent(current -> subscription = broadcaster.subscribe(board, current, this::show));
+    }
+
+    private void unsubscribe() {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+    }
+
+    private void show(List<Standing> standings) {
+        title.setText(getTranslation("leaderboard.top", LeaderboardService.TOP, getTranslation(board.titleKey())));
+        rows.removeAll();
+        for (Standing standing : standings) {
+            ListItem row = new ListItem(new Span(standing.nickname()), new Span(points(standing.points())));
+            row.addClassName("arena-leaderboard-row");
+            if (playerId != null && playerId == standing.playerId()) {
+                row.addClassName("arena-leaderboard-mine");
+            }
+            rows.add(row);
+        }
+        if (standings.isEmpty()) {
+            rows.add(new ListItem(getTranslation("leaderboard.empty")));
+        }
+        Optional<Standing> best = playerId == null ? Optional.empty() : leaderboards.personalBest(board, playerId);
+        personalBest.setText(best.map(b -> getTranslation("leaderboard.personal-best", points(b.points()), b.rank()))
+                .orElse(""));
+    }
+
+    private static String points(double points) {
+        return String.format(Locale.ROOT, "%.1f", points);
+    }
+}

@@ -1,0 +1,33 @@
+package org.adversarialarena.leaderboard.ui;
+
+import org.adversarialarena.leaderboard.LeaderboardService;
+import org.adversarialarena.leaderboard.BoardSummary;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Route;
+import java.util.List;
+import org.adversarialarena.base.ui.ArenaSection;
+import org.adversarialarena.base.ui.SectionPage;
+
+/** Every board that has been played, most recently active first, each with its live top 20. */
+@Route("leaderboards")
+class LeaderboardsView extends SectionPage {
+
+    LeaderboardsView(LeaderboardService leaderboards, LeaderboardPanels panels) {
+        super(ArenaSection.LEADERBOARDS);
+        add(new Paragraph(getTranslation("leaderboards.text")));
+        List<BoardSummary> boards = leaderboards.boards();
+        if (boards.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("leaderboards.none"));
+            none.setId("leaderboards-none");
+            add(none);
+            return;
+        }
+        Div grid = new Div();
+        grid.addClassName("arena-leaderboard-grid");
+        for (BoardSummary summary : boards) {
+            grid.add(panels.forBoard(summary.board()));
+        }
+        add(grid);
+    }
+}

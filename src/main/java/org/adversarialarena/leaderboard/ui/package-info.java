@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.leaderboard.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** The shipped networks and datasets, loaded once and served to every game. */
-@NullMarked
-package org.adversarialarena.models;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,50 @@
+package org.adversarialarena.player.ui;
+
+import org.adversarialarena.player.Player;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.function.Function;
+
+/** Asks a new player for the nickname the leaderboards will show. */
+class NicknameDialog extends Dialog {
+
+    private final TextField nickname = new TextField();
+    private final Function<String, Player> join;
+
+    NicknameDialog(Function<String, Player> join) {
+        this.join = join;
+        setId("nickname-dialog");
+        setHeaderTitle(getTranslation("player.join.title"));
+        setCloseOnOutsideClick(false);
+        setCloseOnEsc(false);
+        // Not modal: the menu stays usable, so a visitor can leave a game without choosing a nickname
+        // (the gate closes the dialog when they navigate away).
+        setModal(false);
+        nickname.setId("nickname-field");
+        nickname.setLabel(getTranslation("player.join.nickname"));
+        nickname.setMaxLength(Player.MAX_NICKNAME_LENGTH);
+        nickname.setRequired(true);
+        nickname.setAutofocus(true);
+        nickname.setWidthFull();
+        Button play = new Button(getTranslation("player.join.button"), click -> tryJoin());
+        play.setId("nickname-join");
+        play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        play.addClickShortcut(Key.ENTER);
+        add(new Paragraph(getTranslation("player.join.text")), nickname);
+        getFooter().add(play);
+    }
+
+    private void tryJoin() {
+        try {
+            join.apply(nickname.getValue());
+            close();
+        } catch (IllegalArgumentException e) {
+            nickname.setInvalid(true);
+            nickname.setErrorMessage(getTranslation("player.join.invalid", Player.MAX_NICKNAME_LENGTH));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.player.ui;
+
+import org.jspecify.annotations.NullMarked;
