@@ -4,11 +4,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The dependency rules of our layout, stated as tests so they stay true. */
 class ArchitectureTest {
@@ -43,5 +50,37 @@ class ArchitectureTest {
     @Test
     void repositoriesStayInsideTheirFeature() {
         classes().that().areAssignableTo(Repository.class).should().notBePublic().check(CLASSES);
+    }
+
+    @Test
+    void repositoriesAreUsedOnlyByTransactionalServicesOfTheirOwnFeature() {
+        classes().that().areAssignableTo(Repository.class)
+                .should(beUsedOnlyByTransactionalServicesOfTheirPackage())
+                .check(CLASSES);
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyByTransactionalServicesOfTheirPackage() {
+        return new ArchCondition<>("be used only by transactional services of their own package") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                for (Dependency dependency : repository.getDirectDependenciesToSelf()) {
+                    JavaClass user = dependency.getOriginClass();
+                    if (user.isAssignableTo(Repository.class)) {
+                        continue;
+                    }
+                    boolean samePackage = user.getPackageName().equals(repository.getPackageName());
+                    if (!samePackage || !isTransactionalService(user)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
+                                + ": only a @Service of the repository's own package with @Transactional methods may use it"));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean isTransactionalService(JavaClass type) {
+        return type.isAnnotatedWith(Service.class)
+                && (type.isAnnotatedWith(Transactional.class)
+                        || type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(Transactional.class)));
     }
 }
