@@ -1,6 +1,5 @@
 package org.adversarialarena.ml.attack;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.LogitObjectives;
@@ -42,36 +41,26 @@ public record DeepFool(int maxIterations, float overshoot) implements BatchedAtt
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, true);
         float[][] x = new float[run.size()][];
         float[][] totalStep = new float[run.size()][];
-        List<Integer> active = new ArrayList<>();
         for (int i = 0; i < run.size(); i++) {
             x[i] = run.original(i).clone();
             totalStep[i] = new float[x[i].length];
-            active.add(i);
         }
-        for (int iteration = 0; iteration <= maxIterations && !active.isEmpty(); iteration++) {
-            float[][] batch = new float[active.size()][];
-            for (int a = 0; a < active.size(); a++) {
-                batch[a] = x[active.get(a)];
-            }
-            Jacobian jacobian = Jacobian.of(model, batch);
-            List<Integer> stillActive = new ArrayList<>();
-            for (int a = 0; a < active.size(); a++) {
-                int i = active.get(a);
-                run.countGradient(i);
-                int label = run.goal(i).trueClass();
-                float[] logits = jacobian.logits()[a];
-                if (run.observe(i, x[i], logits, logits[label] - logits[LogitObjectives.strongestOther(logits, label)])
-                        || iteration == maxIterations) {
-                    continue;
-                }
-                stepTowardsNearestBoundary(jacobian.gradients()[a], logits, label, totalStep[i]);
-                for (int p = 0; p < x[i].length; p++) {
-                    x[i][p] = Norm.clip01(run.original(i)[p] + (1f + overshoot) * totalStep[i][p]);
-                }
-                stillActive.add(i);
-            }
-            active = stillActive;
-        }
+        ActiveImages.rounds(ActiveImages.all(run.size()), maxIterations + 1,
+                (iteration, active) -> Jacobian.of(model, ActiveImages.of(x, active)),
+                (iteration, i, a, jacobian) -> {
+                    run.countGradient(i);
+                    int label = run.goal(i).trueClass();
+                    float[] logits = jacobian.logits()[a];
+                    if (run.observe(i, x[i], logits, logits[label] - logits[LogitObjectives.strongestOther(logits, label)])
+                            || iteration == maxIterations) {
+                        return false;
+                    }
+                    stepTowardsNearestBoundary(jacobian.gradients()[a], logits, label, totalStep[i]);
+                    for (int p = 0; p < x[i].length; p++) {
+                        x[i][p] = Norm.clip01(run.original(i)[p] + (1f + overshoot) * totalStep[i][p]);
+                    }
+                    return true;
+                });
         return run.results();
     }
 

@@ -111,50 +111,36 @@ public record GradientAttack(
             }
             velocity[j] = new float[original.length];
         }
-        List<Integer> active = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-            active.add(j);
-        }
-        for (int step = 0; step < steps && !active.isEmpty(); step++) {
-            ObjectiveGradients pass = lossGradients(model, run, working, x, active);
-            List<Integer> stillActive = new ArrayList<>();
-            for (int a = 0; a < active.size(); a++) {
-                int j = active.get(a);
-                int i = working.get(j);
-                run.countGradient(i);
-                boolean fooled = run.observe(i, x[j], pass.logits()[a], pass.values()[a]);
-                if (fooled && untilSuccess) {
-                    continue;
-                }
-                float[] direction = ascent(pass.inputGradients()[a], run.goal(i).isTargeted(), velocity[j]);
-                norm.step(x[j], direction, stepSize);
-                norm.project(x[j], run.original(i), epsilon);
-                stillActive.add(j);
-            }
-            active = stillActive;
-        }
-        if (!active.isEmpty()) {
-            float[][] last = new float[active.size()][];
-            for (int a = 0; a < active.size(); a++) {
-                last[a] = x[active.get(a)];
-            }
+        List<Integer> unfinished = ActiveImages.rounds(ActiveImages.all(n), steps,
+                (step, active) -> lossGradients(model, run, working, x, active),
+                (step, j, a, pass) -> {
+                    int i = working.get(j);
+                    run.countGradient(i);
+                    boolean fooled = run.observe(i, x[j], pass.logits()[a], pass.values()[a]);
+                    if (fooled && untilSuccess) {
+                        return false;
+                    }
+                    float[] direction = ascent(pass.inputGradients()[a], run.goal(i).isTargeted(), velocity[j]);
+                    norm.step(x[j], direction, stepSize);
+                    norm.project(x[j], run.original(i), epsilon);
+                    return true;
+                });
+        if (!unfinished.isEmpty()) {
+            float[][] last = ActiveImages.of(x, unfinished);
             float[][] logits = model.logits(last);
-            for (int a = 0; a < active.size(); a++) {
-                int i = working.get(active.get(a));
-                run.observe(i, last[a], logits[a], Float.NaN);
+            for (int a = 0; a < unfinished.size(); a++) {
+                run.observe(working.get(unfinished.get(a)), last[a], logits[a], Float.NaN);
             }
         }
     }
 
     private static ObjectiveGradients lossGradients(DifferentiableClassifier model, AttackRun run, List<Integer> working,
             float[][] x, List<Integer> active) {
-        float[][] batch = new float[active.size()][];
         int[] lossClasses = new int[active.size()];
         for (int a = 0; a < active.size(); a++) {
-            batch[a] = x[active.get(a)];
             lossClasses[a] = run.goal(working.get(active.get(a))).lossClass();
         }
-        return model.gradients(batch, LogitObjectives.crossEntropy(lossClasses));
+        return model.gradients(ActiveImages.of(x, active), LogitObjectives.crossEntropy(lossClasses));
     }
 
     /** The direction to move: up the true class's loss, or down the target's; with momentum, the accumulated one. */
