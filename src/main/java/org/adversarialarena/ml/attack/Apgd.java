@@ -11,13 +11,25 @@ import org.adversarialarena.ml.serve.ObjectiveGradients;
 import org.adversarialarena.ml.serve.Softmax;
 
 /**
- * Croce and Hein's Auto-PGD (ICML 2020), the step-size-free core of AutoAttack, under L∞. It starts
- * with step 2ε, follows the gradient with momentum (α = 0.75), and halves the step at checkpoints
- * where progress stalled, restarting from the best point so far. With cross-entropy it is APGD-CE;
- * with the targeted Difference-of-Logits-Ratio loss it is APGD-T, which for an untargeted goal
- * tries each of the {@code targets} most likely wrong classes in turn. Because the step adapts to
- * the loss surface and DLR ignores softmax saturation, a defense that only masks or flattens
+ * Auto-PGD, from Croce and Hein, "Reliable evaluation of adversarial robustness with an ensemble of
+ * diverse parameter-free attacks" (ICML 2020): the step-size-free core of AutoAttack.
+ *
+ * <p>Distance measure: L∞.
+ *
+ * <p>It starts with step 2ε, follows the gradient with momentum (α = 0.75), and halves the step at
+ * checkpoints where progress stalled, restarting from the best point so far. With cross-entropy it is
+ * APGD-CE; with the targeted Difference-of-Logits-Ratio loss it is APGD-T, which for an untargeted
+ * goal tries each of the {@code targets} most likely wrong classes in turn. Because the step adapts
+ * to the loss surface and DLR ignores softmax saturation, a defense that only masks or flattens
  * gradients does not fool it the way it fools plain PGD.
+ *
+ * <p>Returns, per image, the first iterate that reaches the goal, or else the last one.
+ *
+ * @param loss     {@link Loss#CE} or {@link Loss#DLR_TARGETED} (no default: {@link #ce} and {@link #targetedDlr})
+ * @param epsilon  largest change of a pixel, in (0, 1] (no default)
+ * @param steps    gradient steps per search (no default)
+ * @param targets  wrong classes APGD-T tries in turn (1 for APGD-CE; AutoAttack uses 9)
+ * @param seed     seeds the random start (default 0)
  */
 public record Apgd(Loss loss, float epsilon, int steps, int targets, long seed) implements BatchedAttack<DifferentiableClassifier> {
 

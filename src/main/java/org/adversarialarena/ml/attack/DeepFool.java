@@ -5,12 +5,22 @@ import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.LogitObjectives;
 
 /**
- * Moosavi-Dezfooli et al.'s DeepFool (CVPR 2016): a minimal-L2 untargeted attack. At each step the
- * classifier is linearised around the current image and the image is moved, just past it, onto the
- * nearest linearised decision boundary: r = (|f_l| / ‖w_l‖²)·w_l with f_l = z_l − z_y and
- * w_l = ∇z_l − ∇z_y for the class l whose boundary is closest. The total step is scaled by
- * (1 + overshoot) so the image actually crosses. It has no budget: its answer is how little change
- * suffices, which is what the game compares the player's edit with.
+ * DeepFool, from Moosavi-Dezfooli et al., "DeepFool: a simple and accurate method to fool deep neural
+ * networks" (CVPR 2016).
+ *
+ * <p>Distance measure: L2.
+ *
+ * <p>A minimal untargeted attack. At each step the classifier is linearised around the current image
+ * and the image is moved, just past it, onto the nearest linearised decision boundary:
+ * r = (|f_l| / ‖w_l‖²)·w_l with f_l = z_l − z_y and w_l = ∇z_l − ∇z_y for the class l whose boundary
+ * is closest. The total step is scaled by (1 + overshoot) so the image actually crosses. It has no
+ * budget: its answer is how little change suffices, which is what the game compares the player's
+ * edit with.
+ *
+ * <p>Returns, per image, the first iterate that crosses the boundary, or else the last one.
+ *
+ * @param maxIterations  linearisation steps per image (default 50, the paper's)
+ * @param overshoot      how far past the boundary the total step reaches, in [0, 1] (default 0.02, the paper's)
  */
 public record DeepFool(int maxIterations, float overshoot) implements BatchedAttack<DifferentiableClassifier> {
 

@@ -7,13 +7,22 @@ import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.LogitObjectives;
 
 /**
- * Papernot et al.'s Jacobian-based Saliency Map Attack (2016), the L0 attack: the machine's version of
- * the Fool game's "few pixels" level. Each step takes the Jacobian of the logits, and among pairs of
- * still-unsaturated pixels picks the pair (p, q) that most raises the target's logit (α > 0) while
- * lowering the others' sum (β < 0), maximising −α·β; both pixels are set to full ink (θ = +1) and
- * leave the search domain. It stops on success or when {@code maxPixels} pixels have changed.
- * The paper's form is targeted; for an untargeted goal this picks, at each step, the currently
- * strongest wrong class as the target.
+ * Jacobian-based Saliency Map Attack, from Papernot et al., "The limitations of deep learning in
+ * adversarial settings" (IEEE EuroS&amp;P 2016).
+ *
+ * <p>Distance measure: L0.
+ *
+ * <p>The machine's version of the Fool game's "few pixels" level. Each step takes the Jacobian of the
+ * logits, and among pairs of still-unsaturated pixels picks the pair (p, q) that most raises the
+ * target's logit (α &gt; 0) while lowering the others' sum (β &lt; 0), maximising −α·β; both pixels are
+ * set to full ink (θ = +1) and leave the search domain. The paper's form is targeted; for an
+ * untargeted goal this picks, at each step, the currently strongest wrong class as the target.
+ *
+ * <p>Returns, per image, the first image that reaches the goal, or the last one when the pixel budget
+ * or the pairs that could still help run out.
+ *
+ * @param maxPixels  how many pixels may change, 2 to 784 (no default; {@link #withFraction} takes the
+ *                   paper's γ, the share of the pixels)
  */
 public record Jsma(int maxPixels) implements BatchedAttack<DifferentiableClassifier> {
 
