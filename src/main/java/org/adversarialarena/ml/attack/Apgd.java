@@ -11,13 +11,25 @@ import org.adversarialarena.ml.serve.ObjectiveGradients;
 import org.adversarialarena.ml.serve.Softmax;
 
 /**
- * Croce and Hein's Auto-PGD (ICML 2020), the step-size-free core of AutoAttack, under L∞. It starts
- * with step 2ε, follows the gradient with momentum (α = 0.75), and halves the step at checkpoints
- * where progress stalled, restarting from the best point so far. With cross-entropy it is APGD-CE;
- * with the targeted Difference-of-Logits-Ratio loss it is APGD-T, which for an untargeted goal
- * tries each of the {@code targets} most likely wrong classes in turn. Because the step adapts to
- * the loss surface and DLR ignores softmax saturation, a defense that only masks or flattens
+ * Auto-PGD, from Croce and Hein, "Reliable evaluation of adversarial robustness with an ensemble of
+ * diverse parameter-free attacks" (ICML 2020): the step-size-free core of AutoAttack.
+ *
+ * <p>Distance measure: L∞.
+ *
+ * <p>It starts with step 2ε, follows the gradient with momentum (α = 0.75), and halves the step at
+ * checkpoints where progress stalled, restarting from the best point so far. With cross-entropy it is
+ * APGD-CE; with the targeted Difference-of-Logits-Ratio loss it is APGD-T, which for an untargeted
+ * goal tries each of the {@code targets} most likely wrong classes in turn. Because the step adapts
+ * to the loss surface and DLR ignores softmax saturation, a defense that only masks or flattens
  * gradients does not fool it the way it fools plain PGD.
+ *
+ * <p>Returns, per image, the first iterate that reaches the goal, or else the last one.
+ *
+ * @param loss     {@link Loss#CE} or {@link Loss#DLR_TARGETED} (no default: {@link #ce} and {@link #targetedDlr})
+ * @param epsilon  largest change of a pixel, in (0, 1] (no default)
+ * @param steps    gradient steps per search (no default)
+ * @param targets  wrong classes APGD-T tries in turn (1 for APGD-CE; AutoAttack uses 9)
+ * @param seed     seeds the random start (default 0)
  */
 public record Apgd(Loss loss, float epsilon, int steps, int targets, long seed) implements BatchedAttack<DifferentiableClassifier> {
 
@@ -123,66 +135,79 @@ public record Apgd(Loss loss, float epsilon, int steps, int targets, long seed) 
     }
 
     private void search(DifferentiableClassifier model, AttackRun run, int[] target, Random random) {
-        List<Search> active = new ArrayList<>();
+        List<Search> searches = new ArrayList<>();
         for (int i = 0; i < run.size(); i++) {
             if (run.succeeded(i) || (loss == Loss.DLR_TARGETED && target[i] < 0)) {
                 continue;
             }
             float[] start = run.original(i).clone();
             Norm.LINF.randomStart(start, run.original(i), epsilon, random);
-            active.add(new Search(i, run.original(i), start, 2f * epsilon));
+            searches.add(new Search(i, run.original(i), start, 2f * epsilon));
         }
         List<Integer> checkpoints = checkpoints(steps);
-        int lastCheckpoint = 0;
-        for (int k = 0; k < steps && !active.isEmpty(); k++) {
-            ObjectiveGradients pass = model.gradients(batch(active), objective(run, active, target));
-            List<Search> stillActive = new ArrayList<>();
-            for (int a = 0; a < active.size(); a++) {
-                Search s = active.get(a);
-                run.countGradient(s.image);
-                if (run.observe(s.image, s.x, pass.logits()[a], pass.values()[a])) {
-                    continue;
-                }
-                float value = pass.values()[a];
-                if (value > s.value) {
-                    s.increases++;
-                }
-                s.value = value;
-                s.gradient = pass.inputGradients()[a];
-                if (value > s.bestValue) {
-                    s.bestValue = value;
-                    s.best = s.x.clone();
-                    s.bestGradient = s.gradient;
-                }
-                stillActive.add(s);
-            }
-            active = stillActive;
-            if (checkpoints.contains(k) && k > 0) {
-                int since = k - lastCheckpoint;
-                for (Search s : active) {
-                    boolean fewIncreases = s.increases < RHO * since;
-                    boolean stalled = s.stepAtCheckpoint == s.step && s.bestAtCheckpoint == s.bestValue;
-                    s.stepAtCheckpoint = s.step;
-                    s.bestAtCheckpoint = s.bestValue;
-                    s.increases = 0;
-                    if (fewIncreases || stalled) {
-                        s.step /= 2f;
-                        s.x = s.best.clone();
-                        s.gradient = s.bestGradient;
+        List<Search> unfinished = ActiveImages.rounds(searches, steps,
+                (k, active) -> model.gradients(batch(active), objective(run, active, target)),
+                (k, s, a, pass) -> {
+                    run.countGradient(s.image);
+                    if (run.observe(s.image, s.x, pass.logits()[a], pass.values()[a])) {
+                        return false;
                     }
-                }
-                lastCheckpoint = k;
-            }
-            for (Search s : active) {
-                move(s, k == 0);
+                    climbed(s, pass.values()[a], pass.inputGradients()[a]);
+                    if (k > 0 && checkpoints.contains(k)) {
+                        checkpoint(s, k - previousCheckpoint(checkpoints, k));
+                    }
+                    move(s, k == 0);
+                    return true;
+                });
+        if (!unfinished.isEmpty()) {
+            float[][] logits = model.logits(batch(unfinished));
+            for (int a = 0; a < unfinished.size(); a++) {
+                run.observe(unfinished.get(a).image, unfinished.get(a).x, logits[a], Float.NaN);
             }
         }
-        if (!active.isEmpty()) {
-            float[][] logits = model.logits(batch(active));
-            for (int a = 0; a < active.size(); a++) {
-                run.observe(active.get(a).image, active.get(a).x, logits[a], Float.NaN);
+    }
+
+    /** Records the loss {@code value} and {@code gradient} at the current point, and the best point so far. */
+    private static void climbed(Search s, float value, float[] gradient) {
+        if (value > s.value) {
+            s.increases++;
+        }
+        s.value = value;
+        s.gradient = gradient;
+        if (value > s.bestValue) {
+            s.bestValue = value;
+            s.best = s.x.clone();
+            s.bestGradient = gradient;
+        }
+    }
+
+    /**
+     * The paper's check at a checkpoint, {@code since} steps after the previous one: if the loss rose in
+     * too few of them, or neither the step nor the best loss changed, halve the step and restart from
+     * the best point.
+     */
+    private static void checkpoint(Search s, int since) {
+        boolean fewIncreases = s.increases < RHO * since;
+        boolean stalled = s.stepAtCheckpoint == s.step && s.bestAtCheckpoint == s.bestValue;
+        s.stepAtCheckpoint = s.step;
+        s.bestAtCheckpoint = s.bestValue;
+        s.increases = 0;
+        if (fewIncreases || stalled) {
+            s.step /= 2f;
+            s.x = s.best.clone();
+            s.gradient = s.bestGradient;
+        }
+    }
+
+    /** The last checkpoint before step {@code k} (0 is the first). */
+    private static int previousCheckpoint(List<Integer> checkpoints, int k) {
+        int previous = 0;
+        for (int point : checkpoints) {
+            if (point < k) {
+                previous = Math.max(previous, point);
             }
         }
+        return previous;
     }
 
     /** z = P(x + η·sign(∇)); x' = P(x + α(z − x) + (1 − α)(x − x_prev)), plain z on the first step. */

@@ -7,13 +7,23 @@ import org.adversarialarena.ml.serve.LogitObjectives;
 import org.adversarialarena.ml.serve.ObjectiveGradients;
 
 /**
- * Rony et al.'s Decoupled Direction and Norm attack (CVPR 2019), a fast stand-in for Carlini–Wagner
- * L2: it looks for the smallest L2 change that fools the model. Each step moves δ along the
- * normalised loss gradient (step α, cosine-annealed from 1 to 0.01), then rescales δ to a norm ε that
- * shrinks by γ whenever the current point is adversarial and grows by γ when it is not, so the norm
- * settles just at the decision boundary. It returns the smallest successful change seen (at most
- * {@code maxNorm}, or the last point if none succeeded). Untargeted: up the true class's
- * cross-entropy; targeted: down the target's.
+ * Decoupled Direction and Norm, from Rony et al., "Decoupled direction and norm: efficient
+ * gradient-based L2 adversarial attacks and defenses" (CVPR 2019); a fast stand-in for Carlini–Wagner L2.
+ *
+ * <p>Distance measure: L2.
+ *
+ * <p>It looks for the smallest L2 change that fools the model. Each step moves δ along the normalised
+ * loss gradient (step α, cosine-annealed from 1 to 0.01), then rescales δ to a norm ε that shrinks by γ
+ * whenever the current point is adversarial and grows by γ when it is not, so the norm settles just
+ * at the decision boundary. Untargeted: up the true class's cross-entropy; targeted: down the target's.
+ *
+ * <p>Returns, per image, the smallest successful change seen (of at most {@code maxNorm}), or the last
+ * point if none succeeded.
+ *
+ * @param steps        gradient steps per image (no default; {@link #of} takes it)
+ * @param gamma        the factor by which the norm shrinks or grows each step, in (0, 0.5] (default 0.05, the paper's MNIST value)
+ * @param initialNorm  the norm ε starts at (default 1, the paper's MNIST value)
+ * @param maxNorm      the largest L2 change that counts as a success (default 28: no limit on 28×28 images)
  */
 public record Ddn(int steps, float gamma, float initialNorm, float maxNorm) implements BatchedAttack<DifferentiableClassifier> {
 

@@ -1,17 +1,26 @@
 package org.adversarialarena.ml.attack;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.LogitObjectives;
 
 /**
- * Moosavi-Dezfooli et al.'s DeepFool (CVPR 2016): a minimal-L2 untargeted attack. At each step the
- * classifier is linearised around the current image and the image is moved, just past it, onto the
- * nearest linearised decision boundary: r = (|f_l| / ‖w_l‖²)·w_l with f_l = z_l − z_y and
- * w_l = ∇z_l − ∇z_y for the class l whose boundary is closest. The total step is scaled by
- * (1 + overshoot) so the image actually crosses. It has no budget: its answer is how little change
- * suffices, which is what the game compares the player's edit with.
+ * DeepFool, from Moosavi-Dezfooli et al., "DeepFool: a simple and accurate method to fool deep neural
+ * networks" (CVPR 2016).
+ *
+ * <p>Distance measure: L2.
+ *
+ * <p>A minimal untargeted attack. At each step the classifier is linearised around the current image
+ * and the image is moved, just past it, onto the nearest linearised decision boundary:
+ * r = (|f_l| / ‖w_l‖²)·w_l with f_l = z_l − z_y and w_l = ∇z_l − ∇z_y for the class l whose boundary
+ * is closest. The total step is scaled by (1 + overshoot) so the image actually crosses. It has no
+ * budget: its answer is how little change suffices, which is what the game compares the player's
+ * edit with.
+ *
+ * <p>Returns, per image, the first iterate that crosses the boundary, or else the last one.
+ *
+ * @param maxIterations  linearisation steps per image (default 50, the paper's)
+ * @param overshoot      how far past the boundary the total step reaches, in [0, 1] (default 0.02, the paper's)
  */
 public record DeepFool(int maxIterations, float overshoot) implements BatchedAttack<DifferentiableClassifier> {
 
@@ -42,36 +51,26 @@ public record DeepFool(int maxIterations, float overshoot) implements BatchedAtt
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, true);
         float[][] x = new float[run.size()][];
         float[][] totalStep = new float[run.size()][];
-        List<Integer> active = new ArrayList<>();
         for (int i = 0; i < run.size(); i++) {
             x[i] = run.original(i).clone();
             totalStep[i] = new float[x[i].length];
-            active.add(i);
         }
-        for (int iteration = 0; iteration <= maxIterations && !active.isEmpty(); iteration++) {
-            float[][] batch = new float[active.size()][];
-            for (int a = 0; a < active.size(); a++) {
-                batch[a] = x[active.get(a)];
-            }
-            Jacobian jacobian = Jacobian.of(model, batch);
-            List<Integer> stillActive = new ArrayList<>();
-            for (int a = 0; a < active.size(); a++) {
-                int i = active.get(a);
-                run.countGradient(i);
-                int label = run.goal(i).trueClass();
-                float[] logits = jacobian.logits()[a];
-                if (run.observe(i, x[i], logits, logits[label] - logits[LogitObjectives.strongestOther(logits, label)])
-                        || iteration == maxIterations) {
-                    continue;
-                }
-                stepTowardsNearestBoundary(jacobian.gradients()[a], logits, label, totalStep[i]);
-                for (int p = 0; p < x[i].length; p++) {
-                    x[i][p] = Norm.clip01(run.original(i)[p] + (1f + overshoot) * totalStep[i][p]);
-                }
-                stillActive.add(i);
-            }
-            active = stillActive;
-        }
+        ActiveImages.rounds(ActiveImages.all(run.size()), maxIterations + 1,
+                (iteration, active) -> Jacobian.of(model, ActiveImages.of(x, active)),
+                (iteration, i, a, jacobian) -> {
+                    run.countGradient(i);
+                    int label = run.goal(i).trueClass();
+                    float[] logits = jacobian.logits()[a];
+                    if (run.observe(i, x[i], logits, logits[label] - logits[LogitObjectives.strongestOther(logits, label)])
+                            || iteration == maxIterations) {
+                        return false;
+                    }
+                    stepTowardsNearestBoundary(jacobian.gradients()[a], logits, label, totalStep[i]);
+                    for (int p = 0; p < x[i].length; p++) {
+                        x[i][p] = Norm.clip01(run.original(i)[p] + (1f + overshoot) * totalStep[i][p]);
+                    }
+                    return true;
+                });
         return run.results();
     }
 

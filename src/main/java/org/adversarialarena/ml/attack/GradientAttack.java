@@ -8,14 +8,34 @@ import org.adversarialarena.ml.serve.LogitObjectives;
 import org.adversarialarena.ml.serve.ObjectiveGradients;
 
 /**
- * The family of attacks that climb the loss along its gradient inside an ε-ball: FGSM (one step of
- * size ε: x* = x + ε·sign(∇ₓJ)), BIM / I-FGSM (several small steps), PGD (random start, L∞ or L2)
- * and MI-FGSM (steps along an accumulated, L1-normalised gradient). They differ only in their
- * settings, so one loop serves them all. Untargeted attacks climb the cross-entropy of the true
- * class; targeted ones descend the cross-entropy of the target.
+ * The gradient-sign family: FGSM, from Goodfellow et al., "Explaining and harnessing adversarial
+ * examples" (ICLR 2015); BIM / I-FGSM, from Kurakin et al., "Adversarial examples in the physical world"
+ * (ICLR workshop 2017); PGD, from Madry et al., "Towards deep learning models resistant to adversarial
+ * attacks" (ICLR 2018); MI-FGSM, from Dong et al., "Boosting adversarial attacks with momentum" (CVPR 2018).
  *
- * @param untilSuccess stop working on an image (and return it) as soon as it fools the model; the
- *     game wants the smallest change that works, adversarial training wants the full-strength iterate
+ * <p>Distance measure: L∞ (PGD also L2).
+ *
+ * <p>They climb the loss along its gradient inside an ε-ball: FGSM in one step of size ε
+ * (x* = x + ε·sign(∇ₓJ)), BIM in several small steps, PGD from a random start, MI-FGSM along an
+ * accumulated, L1-normalised gradient. They differ only in their settings, so one loop serves them
+ * all. Untargeted attacks climb the cross-entropy of the true class; targeted ones descend the
+ * cross-entropy of the target.
+ *
+ * <p>Returns, per image, the first iterate that reaches the goal when {@code untilSuccess}, otherwise
+ * the last iterate (of the last restart that ran).
+ *
+ * @param family        the display name: FGSM, BIM, PGD or MI-FGSM
+ * @param norm          the ball's norm (L∞; PGD may use L2)
+ * @param epsilon       the ball's radius (no default)
+ * @param steps         gradient steps (FGSM 1)
+ * @param stepSize      size of one step (FGSM ε; BIM and PGD 2.5·ε/steps; MI-FGSM ε/steps)
+ * @param randomStart   start from a random point of the ball (PGD true, the others false)
+ * @param momentum      decay μ of the accumulated gradient (MI-FGSM 1, the others 0)
+ * @param restarts      runs from fresh random starts for images not yet fooled (default 1)
+ * @param untilSuccess  stop working on an image (and return it) as soon as it fools the model (FGSM
+ *                      false, the others true); the game wants the smallest change that works,
+ *                      adversarial training wants the full-strength iterate
+ * @param seed          seeds the random start (PGD 1, the others 0)
  */
 public record GradientAttack(
         String family,
@@ -111,50 +131,36 @@ public record GradientAttack(
             }
             velocity[j] = new float[original.length];
         }
-        List<Integer> active = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-            active.add(j);
-        }
-        for (int step = 0; step < steps && !active.isEmpty(); step++) {
-            ObjectiveGradients pass = lossGradients(model, run, working, x, active);
-            List<Integer> stillActive = new ArrayList<>();
-            for (int a = 0; a < active.size(); a++) {
-                int j = active.get(a);
-                int i = working.get(j);
-                run.countGradient(i);
-                boolean fooled = run.observe(i, x[j], pass.logits()[a], pass.values()[a]);
-                if (fooled && untilSuccess) {
-                    continue;
-                }
-                float[] direction = ascent(pass.inputGradients()[a], run.goal(i).isTargeted(), velocity[j]);
-                norm.step(x[j], direction, stepSize);
-                norm.project(x[j], run.original(i), epsilon);
-                stillActive.add(j);
-            }
-            active = stillActive;
-        }
-        if (!active.isEmpty()) {
-            float[][] last = new float[active.size()][];
-            for (int a = 0; a < active.size(); a++) {
-                last[a] = x[active.get(a)];
-            }
+        List<Integer> unfinished = ActiveImages.rounds(ActiveImages.all(n), steps,
+                (step, active) -> lossGradients(model, run, working, x, active),
+                (step, j, a, pass) -> {
+                    int i = working.get(j);
+                    run.countGradient(i);
+                    boolean fooled = run.observe(i, x[j], pass.logits()[a], pass.values()[a]);
+                    if (fooled && untilSuccess) {
+                        return false;
+                    }
+                    float[] direction = ascent(pass.inputGradients()[a], run.goal(i).isTargeted(), velocity[j]);
+                    norm.step(x[j], direction, stepSize);
+                    norm.project(x[j], run.original(i), epsilon);
+                    return true;
+                });
+        if (!unfinished.isEmpty()) {
+            float[][] last = ActiveImages.of(x, unfinished);
             float[][] logits = model.logits(last);
-            for (int a = 0; a < active.size(); a++) {
-                int i = working.get(active.get(a));
-                run.observe(i, last[a], logits[a], Float.NaN);
+            for (int a = 0; a < unfinished.size(); a++) {
+                run.observe(working.get(unfinished.get(a)), last[a], logits[a], Float.NaN);
             }
         }
     }
 
     private static ObjectiveGradients lossGradients(DifferentiableClassifier model, AttackRun run, List<Integer> working,
             float[][] x, List<Integer> active) {
-        float[][] batch = new float[active.size()][];
         int[] lossClasses = new int[active.size()];
         for (int a = 0; a < active.size(); a++) {
-            batch[a] = x[active.get(a)];
             lossClasses[a] = run.goal(working.get(active.get(a))).lossClass();
         }
-        return model.gradients(batch, LogitObjectives.crossEntropy(lossClasses));
+        return model.gradients(ActiveImages.of(x, active), LogitObjectives.crossEntropy(lossClasses));
     }
 
     /** The direction to move: up the true class's loss, or down the target's; with momentum, the accumulated one. */

@@ -1,6 +1,5 @@
 package org.adversarialarena.ml.attack;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.adversarialarena.ml.image.ImagePixels;
@@ -8,13 +7,22 @@ import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.LogitObjectives;
 
 /**
- * Papernot et al.'s Jacobian-based Saliency Map Attack (2016), the L0 attack: the machine's version of
- * the Fool game's "few pixels" level. Each step takes the Jacobian of the logits, and among pairs of
- * still-unsaturated pixels picks the pair (p, q) that most raises the target's logit (α > 0) while
- * lowering the others' sum (β < 0), maximising −α·β; both pixels are set to full ink (θ = +1) and
- * leave the search domain. It stops on success or when {@code maxPixels} pixels have changed.
- * The paper's form is targeted; for an untargeted goal this picks, at each step, the currently
- * strongest wrong class as the target.
+ * Jacobian-based Saliency Map Attack, from Papernot et al., "The limitations of deep learning in
+ * adversarial settings" (IEEE EuroS&amp;P 2016).
+ *
+ * <p>Distance measure: L0.
+ *
+ * <p>The machine's version of the Fool game's "few pixels" level. Each step takes the Jacobian of the
+ * logits, and among pairs of still-unsaturated pixels picks the pair (p, q) that most raises the
+ * target's logit (α &gt; 0) while lowering the others' sum (β &lt; 0), maximising −α·β; both pixels are
+ * set to full ink (θ = +1) and leave the search domain. The paper's form is targeted; for an
+ * untargeted goal this picks, at each step, the currently strongest wrong class as the target.
+ *
+ * <p>Returns, per image, the first image that reaches the goal, or the last one when the pixel budget
+ * or the pairs that could still help run out.
+ *
+ * @param maxPixels  how many pixels may change, 2 to 784 (no default; {@link #withFraction} takes the
+ *                   paper's γ, the share of the pixels)
  */
 public record Jsma(int maxPixels) implements BatchedAttack<DifferentiableClassifier> {
 
@@ -42,44 +50,35 @@ public record Jsma(int maxPixels) implements BatchedAttack<DifferentiableClassif
         float[][] x = new float[run.size()][];
         boolean[][] searchable = new boolean[run.size()][];
         int[] changed = new int[run.size()];
-        List<Integer> active = new ArrayList<>();
         for (int i = 0; i < run.size(); i++) {
             x[i] = run.original(i).clone();
             searchable[i] = new boolean[x[i].length];
             for (int p = 0; p < x[i].length; p++) {
                 searchable[i][p] = x[i][p] < 1f;
             }
-            active.add(i);
         }
-        while (!active.isEmpty()) {
-            float[][] batch = new float[active.size()][];
-            for (int a = 0; a < active.size(); a++) {
-                batch[a] = x[active.get(a)];
-            }
-            Jacobian jacobian = Jacobian.of(model, batch);
-            List<Integer> stillActive = new ArrayList<>();
-            for (int a = 0; a < active.size(); a++) {
-                int i = active.get(a);
-                run.countGradient(i);
-                float[] logits = jacobian.logits()[a];
-                AttackGoal goal = run.goal(i);
-                int target = goal.isTargeted() ? goal.target() : LogitObjectives.strongestOther(logits, goal.trueClass());
-                if (run.observe(i, x[i], logits, logits[target] - logits[goal.trueClass()]) || changed[i] + 2 > maxPixels) {
-                    continue;
-                }
-                int[] pair = mostSalientPair(jacobian.gradients()[a], target, searchable[i]);
-                if (pair == null) {
-                    continue;
-                }
-                for (int p : pair) {
-                    x[i][p] = 1f;
-                    searchable[i][p] = false;
-                    changed[i]++;
-                }
-                stillActive.add(i);
-            }
-            active = stillActive;
-        }
+        // No round limit: every round saturates two more pixels, and the budget or the pixels run out.
+        ActiveImages.rounds(ActiveImages.all(run.size()), Integer.MAX_VALUE,
+                (round, active) -> Jacobian.of(model, ActiveImages.of(x, active)),
+                (round, i, a, jacobian) -> {
+                    run.countGradient(i);
+                    float[] logits = jacobian.logits()[a];
+                    AttackGoal goal = run.goal(i);
+                    int target = goal.isTargeted() ? goal.target() : LogitObjectives.strongestOther(logits, goal.trueClass());
+                    if (run.observe(i, x[i], logits, logits[target] - logits[goal.trueClass()]) || changed[i] + 2 > maxPixels) {
+                        return false;
+                    }
+                    int[] pair = mostSalientPair(jacobian.gradients()[a], target, searchable[i]);
+                    if (pair == null) {
+                        return false;
+                    }
+                    for (int p : pair) {
+                        x[i][p] = 1f;
+                        searchable[i][p] = false;
+                        changed[i]++;
+                    }
+                    return true;
+                });
         return run.results();
     }
 

@@ -1,6 +1,5 @@
 package org.adversarialarena.ml.attack;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -8,12 +7,23 @@ import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.serve.ImageClassifier;
 
 /**
- * A sparse black-box attack in the spirit of the one-pixel attack (Su et al. 2019) and Sparse-RS
- * (Croce et al., AAAI 2022): at most {@code pixels} pixels may change, each to black or white, and
- * only the model's scores are used (its type accepts any {@link ImageClassifier}, so it cannot touch
- * gradients). It starts from {@code pixels} random pixels set to random extremes; each query moves a
- * few of the changed pixels elsewhere (fewer as the search goes on) and keeps the move if the margin
- * did not get worse. Every image whose scores are asked for counts as one query.
+ * A sparse black-box attack in the spirit of the one-pixel attack (Su et al., "One pixel attack for
+ * fooling deep neural networks", IEEE TEVC 2019) and Sparse-RS (Croce et al., "Sparse-RS: a versatile
+ * framework for query-efficient sparse black-box adversarial attacks", AAAI 2022).
+ *
+ * <p>Distance measure: L0.
+ *
+ * <p>At most {@code pixels} pixels may change, each to black or white, and only the model's scores are
+ * used (its type accepts any {@link ImageClassifier}, so it cannot touch gradients). It starts from
+ * {@code pixels} random pixels set to random extremes; each query moves a few of the changed pixels
+ * elsewhere (fewer as the search goes on) and keeps the move if the margin did not get worse. Every
+ * image whose scores are asked for counts as one query.
+ *
+ * <p>Returns, per image, the first candidate that fooled the model, or else the last one kept.
+ *
+ * @param pixels      how many pixels may change, 1 to 784 (no default)
+ * @param maxQueries  queries per image, the first candidate's included
+ * @param seed        seeds the pixels, their values and their moves (default 1)
  */
 public record SparseRandomSearch(int pixels, int maxQueries, long seed) implements BatchedAttack<ImageClassifier> {
 
@@ -66,49 +76,22 @@ public record SparseRandomSearch(int pixels, int maxQueries, long seed) implemen
     public List<AttackResult> run(ImageClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, true);
         Random random = new Random(seed);
-        int n = run.size();
-        Edit[] edits = new Edit[n];
-        float[][] x = new float[n][];
-        float[] loss = new float[n];
-        for (int i = 0; i < n; i++) {
-            edits[i] = randomEdit(run.original(i), random);
-            x[i] = edits[i].applyTo(run.original(i));
-        }
-        float[][] logits = model.logits(x);
-        List<Integer> active = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            loss[i] = SquareAttack.margin(logits[i], run.goal(i));
-            if (!run.observe(i, x[i], logits[i], loss[i])) {
-                active.add(i);
+        new RandomSearch(maxQueries, true).search(run, model, new RandomSearch.Candidates<Edit>() {
+            @Override
+            public Edit start(int i) {
+                return randomEdit(run.original(i), random);
             }
-        }
-        for (int query = 1; query < maxQueries && !active.isEmpty(); query++) {
-            int moves = movesAt(query);
-            Edit[] proposed = new Edit[active.size()];
-            float[][] proposals = new float[active.size()][];
-            for (int a = 0; a < active.size(); a++) {
-                int i = active.get(a);
-                proposed[a] = moved(edits[i], run.original(i), moves, random);
-                proposals[a] = proposed[a].applyTo(run.original(i));
+
+            @Override
+            public Edit propose(int i, Edit current, int query) {
+                return moved(current, run.original(i), movesAt(query), random);
             }
-            float[][] answers = model.logits(proposals);
-            List<Integer> stillActive = new ArrayList<>();
-            for (int a = 0; a < active.size(); a++) {
-                int i = active.get(a);
-                float proposalLoss = SquareAttack.margin(answers[a], run.goal(i));
-                if (proposalLoss <= loss[i]) {
-                    loss[i] = proposalLoss;
-                    edits[i] = proposed[a];
-                    if (run.observe(i, proposals[a], answers[a], proposalLoss)) {
-                        continue;
-                    }
-                } else {
-                    run.countQuery(i);
-                }
-                stillActive.add(i);
+
+            @Override
+            public float[] imageOf(int i, Edit candidate) {
+                return candidate.applyTo(run.original(i));
             }
-            active = stillActive;
-        }
+        });
         return run.results();
     }
 

@@ -1,19 +1,29 @@
 package org.adversarialarena.ml.attack;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.serve.ImageClassifier;
-import org.adversarialarena.ml.serve.LogitObjectives;
 
 /**
- * Andriushchenko et al.'s Square Attack (ECCV 2020), L∞: a black-box random search that needs only the
- * model's scores, never its gradients (its type only accepts an {@link ImageClassifier}). It starts
- * from vertical stripes of ±ε and repeatedly proposes a new ±ε value for a random square window,
- * keeping the proposal when the margin loss drops; the window's share of the image shrinks on the
- * paper's schedule as the query count grows. Every image whose scores are asked for is one query.
+ * Square Attack, from Andriushchenko et al., "Square Attack: a query-efficient black-box adversarial
+ * attack via random search" (ECCV 2020).
+ *
+ * <p>Distance measure: L∞.
+ *
+ * <p>A black-box random search that needs only the model's scores, never its gradients (its type only
+ * accepts an {@link ImageClassifier}). It starts from vertical stripes of ±ε and repeatedly proposes a
+ * new ±ε value for a random square window, keeping the proposal when the margin loss drops; the
+ * window's share of the image shrinks on the paper's schedule as the query count grows. Every image
+ * whose scores are asked for is one query.
+ *
+ * <p>Returns, per image, the first candidate that fooled the model, or else the last one kept.
+ *
+ * @param epsilon          largest change of a pixel, in (0, 1] (no default; the game uses 0.3)
+ * @param maxQueries       queries per image, the first candidate's included
+ * @param initialFraction  share of the image the first windows cover (default 0.3, the paper's MNIST value)
+ * @param seed             seeds the stripes and the windows (default 1)
  */
 public record SquareAttack(float epsilon, int maxQueries, float initialFraction, long seed) implements BatchedAttack<ImageClassifier> {
 
@@ -37,63 +47,38 @@ public record SquareAttack(float epsilon, int maxQueries, float initialFraction,
     public List<AttackResult> run(ImageClassifier model, float[][] images, List<AttackGoal> goals, boolean tracing) {
         AttackRun run = new AttackRun(name(), model, images, goals, tracing, true);
         Random random = new Random(seed);
-        int n = run.size();
-        float[][] x = new float[n][];
-        float[] loss = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = stripes(run.original(i), random);
-        }
-        float[][] logits = model.logits(x);
-        List<Integer> active = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            loss[i] = margin(logits[i], run.goal(i));
-            if (!run.observe(i, x[i], logits[i], loss[i])) {
-                active.add(i);
+        new RandomSearch(maxQueries, false).search(run, model, new RandomSearch.Candidates<float[]>() {
+            @Override
+            public float[] start(int i) {
+                return stripes(run.original(i), random);
             }
-        }
-        for (int query = 1; query < maxQueries && !active.isEmpty(); query++) {
-            int side = windowSide(query);
-            float[][] proposals = new float[active.size()][];
-            for (int a = 0; a < active.size(); a++) {
-                int i = active.get(a);
-                proposals[a] = x[i].clone();
-                int row = random.nextInt(ImagePixels.SIDE - side + 1);
-                int column = random.nextInt(ImagePixels.SIDE - side + 1);
-                float value = random.nextBoolean() ? epsilon : -epsilon;
-                for (int r = row; r < row + side; r++) {
-                    for (int c = column; c < column + side; c++) {
-                        int p = r * ImagePixels.SIDE + c;
-                        proposals[a][p] = Norm.clip01(run.original(i)[p] + value);
-                    }
-                }
+
+            @Override
+            public float[] propose(int i, float[] current, int query) {
+                return withRandomSquare(current, run.original(i), windowSide(query), random);
             }
-            float[][] answers = model.logits(proposals);
-            List<Integer> stillActive = new ArrayList<>();
-            for (int a = 0; a < active.size(); a++) {
-                int i = active.get(a);
-                float proposalLoss = margin(answers[a], run.goal(i));
-                if (proposalLoss < loss[i]) {
-                    loss[i] = proposalLoss;
-                    x[i] = proposals[a];
-                    if (run.observe(i, x[i], answers[a], proposalLoss)) {
-                        continue;
-                    }
-                } else {
-                    run.countQuery(i);
-                }
-                stillActive.add(i);
+
+            @Override
+            public float[] imageOf(int i, float[] candidate) {
+                return candidate;
             }
-            active = stillActive;
-        }
+        });
         return run.results();
     }
 
-    /** Untargeted: z_y − max_{j≠y} z_j; targeted: max_{j≠t} z_j − z_t. Below zero means fooled. */
-    static float margin(float[] logits, AttackGoal goal) {
-        if (goal.isTargeted()) {
-            return logits[LogitObjectives.strongestOther(logits, goal.target())] - logits[goal.target()];
+    /** {@code current} with one random square window set to ±ε around the original. */
+    private float[] withRandomSquare(float[] current, float[] original, int side, Random random) {
+        float[] proposal = current.clone();
+        int row = random.nextInt(ImagePixels.SIDE - side + 1);
+        int column = random.nextInt(ImagePixels.SIDE - side + 1);
+        float value = random.nextBoolean() ? epsilon : -epsilon;
+        for (int r = row; r < row + side; r++) {
+            for (int c = column; c < column + side; c++) {
+                int p = r * ImagePixels.SIDE + c;
+                proposal[p] = Norm.clip01(original[p] + value);
+            }
         }
-        return logits[goal.trueClass()] - logits[LogitObjectives.strongestOther(logits, goal.trueClass())];
+        return proposal;
     }
 
     private float[] stripes(float[] original, Random random) {

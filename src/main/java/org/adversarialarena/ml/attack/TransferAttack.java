@@ -5,10 +5,20 @@ import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.ImageClassifier;
 
 /**
- * A transfer attack: the adversarial image is crafted with a white-box attack on a surrogate model the
- * attacker owns, then shown once to the target (the hidden model of the Blindfold level). It works
- * because different networks trained on the same data learn similar decision boundaries. Gradient
- * steps are the surrogate's; queries are the target's (one per image).
+ * A transfer attack, after Papernot et al., "Transferability in machine learning: from phenomena to
+ * black-box attacks using adversarial samples" (2016).
+ *
+ * <p>Distance measure: that of the crafting attack.
+ *
+ * <p>The adversarial image is crafted with a white-box attack on a surrogate model the attacker owns,
+ * then shown once to the target (the hidden model of the Blindfold level). It works because different
+ * networks trained on the same data learn similar decision boundaries. Gradient steps are the
+ * surrogate's; queries are the target's (one per image).
+ *
+ * <p>Returns, per image, the crafted image with the target's verdict on it.
+ *
+ * @param surrogate  the white-box model the image is crafted on (no default)
+ * @param crafting   the white-box attack run on the surrogate (no default)
  */
 public record TransferAttack(DifferentiableClassifier surrogate, Attack<? super DifferentiableClassifier> crafting)
         implements Attack<ImageClassifier> {

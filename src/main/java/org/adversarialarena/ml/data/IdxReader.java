@@ -25,13 +25,7 @@ final class IdxReader {
 
     /** The images as one array of {@code count × 784} unsigned bytes. */
     static byte[] readImages(InputStream raw, String name) {
-        try (DataInputStream in = open(raw, name)) {
-            int magic = in.readInt();
-            if (magic != IMAGES_MAGIC) {
-                throw new DatasetFormatException(name + ": not an IDX image file (magic number 0x"
-                        + Integer.toHexString(magic) + ", expected 0x803)");
-            }
-            int count = checkedCount(in.readInt(), name);
+        return read(raw, name, IMAGES_MAGIC, "image", (in, count) -> {
             int rows = in.readInt();
             int columns = in.readInt();
             if (rows != SIDE || columns != SIDE) {
@@ -40,21 +34,11 @@ final class IdxReader {
             byte[] pixels = new byte[count * SIDE * SIDE];
             readFully(in, pixels, name, count + " images");
             return pixels;
-        } catch (EOFException e) {
-            throw new DatasetFormatException(name + ": truncated header", e);
-        } catch (IOException e) {
-            throw new DatasetFormatException(name + ": unreadable (" + e.getMessage() + ")", e);
-        }
+        });
     }
 
     static int[] readLabels(InputStream raw, String name, int classCount) {
-        try (DataInputStream in = open(raw, name)) {
-            int magic = in.readInt();
-            if (magic != LABELS_MAGIC) {
-                throw new DatasetFormatException(name + ": not an IDX label file (magic number 0x"
-                        + Integer.toHexString(magic) + ", expected 0x801)");
-            }
-            int count = checkedCount(in.readInt(), name);
+        return read(raw, name, LABELS_MAGIC, "label", (in, count) -> {
             byte[] bytes = new byte[count];
             readFully(in, bytes, name, count + " labels");
             int[] labels = new int[count];
@@ -66,6 +50,24 @@ final class IdxReader {
                 }
             }
             return labels;
+        });
+    }
+
+    /** What follows an IDX file's magic number and item count. */
+    @FunctionalInterface
+    private interface Items<T> {
+        T read(DataInputStream in, int count) throws IOException;
+    }
+
+    /** Checks the magic number of a {@code kind} file and its item count, then reads the items. */
+    private static <T> T read(InputStream raw, String name, int magic, String kind, Items<T> items) {
+        try (DataInputStream in = open(raw, name)) {
+            int found = in.readInt();
+            if (found != magic) {
+                throw new DatasetFormatException(name + ": not an IDX " + kind + " file (magic number 0x"
+                        + Integer.toHexString(found) + ", expected 0x" + Integer.toHexString(magic) + ")");
+            }
+            return items.read(in, checkedCount(in.readInt(), name));
         } catch (EOFException e) {
             throw new DatasetFormatException(name + ": truncated header", e);
         } catch (IOException e) {

@@ -25,6 +25,7 @@ import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.ImageClassifier;
+import static org.adversarialarena.ml.CommandLine.option;
 
 /**
  * The evaluation table of every defense of one dataset, on its first N test images: clean accuracy,
@@ -118,15 +119,6 @@ public final class DefenseEvaluationMain {
             out.append('\n');
         }
         return out.toString();
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     private static ClassifierPool pool(String name) {

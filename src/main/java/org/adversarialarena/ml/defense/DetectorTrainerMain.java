@@ -3,6 +3,7 @@ package org.adversarialarena.ml.defense;
 import org.adversarialarena.ml.model.NativeMemorySettings;
 import java.nio.file.Path;
 import org.adversarialarena.ml.data.DatasetId;
+import static org.adversarialarena.ml.CommandLine.option;
 import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
@@ -39,14 +40,5 @@ public final class DetectorTrainerMain {
                 .train(victim, Datasets.load(dataset), plan);
         Path folder = DetectorTrainer.save(trained, Path.of(option(args, "--out", "src/main/resources/models")));
         System.out.println(trained.metrics() + " -> " + folder);
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

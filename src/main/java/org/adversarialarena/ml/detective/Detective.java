@@ -5,11 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Random;
+import java.util.Locale;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.explain.Saliency;
@@ -19,9 +16,7 @@ import org.adversarialarena.ml.model.NetworkTuning;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.jspecify.annotations.Nullable;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * the trainer updates the training copy and, if the step passes the health check, copies the new
  * weights over. A request therefore waits at most for a weight copy, never for a training step. The
  * health check rolls a step back (weights and Adam state) when it produced NaN or when D stopped
- * recognising held-out real images, the usual way a discriminator "wins" degenerately.
+ * recognising held-out real images, the usual way a discriminator "wins" degenerately. What it studies
+ * in a step is drawn by {@link StudyBatches}; what it has done is kept in its {@link TrackRecord}.
  *
  * <p>Thread-safe. The generator copy inside is only used by the trainer.
  */
@@ -46,25 +42,17 @@ public final class Detective {
 
     private final DatasetId dataset;
     private final DetectiveOptions options;
-    private final ImageSet real;
-    private final INDArray heldOut;
-    private final int[] heldOutClasses;
+    private final DiscriminatorInputs inputs;
+    private final HeldOutImages heldOut;
     private final ConditionalGan serving;
     private final ConditionalGan training;
     private final Object servingLock = new Object();
     private final Object trainingLock = new Object();
-    private final Object statsLock = new Object();
     private final ReplayBuffer replay;
-    private final Random random;
+    private final StudyBatches lessons;
+    private final TrackRecord record;
     private final double baselineRealAccuracy;
     private @Nullable INDArray lastGoodUpdaterState;
-
-    private long version;
-    private long forgeriesSeen;
-    private final Deque<Boolean> recentCaught = new ArrayDeque<>();
-    private final Deque<Double> lossCurve = new ArrayDeque<>();
-    private double realAccuracy;
-    private int rollbacks;
 
     private Detective(ConditionalGan gan, MultiLayerNetwork discriminator, ImageSet real, ImageSet heldOut,
             DetectiveOptions options, long version, long forgeriesSeen, List<Double> losses) {
@@ -73,28 +61,24 @@ public final class Detective {
         }
         this.dataset = gan.dataset();
         this.options = options;
-        this.real = real;
-        ImageSet judged = heldOut.subset(0, Math.min(options.heldOutSize(), heldOut.size()));
-        this.heldOut = judged.features();
-        this.heldOutClasses = judged.firstLabels(judged.size());
+        this.inputs = new DiscriminatorInputs(dataset.classCount());
+        this.heldOut = new HeldOutImages(heldOut, options.heldOutSize());
         this.replay = new ReplayBuffer(options.replayCapacity());
-        this.random = new Random(options.seed());
         MultiLayerNetwork generator;
         synchronized (gan) {
             // The shipped GAN is shared by every game: it is copied under its own lock, and its D is the
             // yardstick of "healthy" however far this detective has drifted since.
             generator = gan.generator().clone();
-            baselineRealAccuracy = realAccuracy(gan, this.heldOut, heldOutClasses);
+            baselineRealAccuracy = this.heldOut.realAccuracy(gan);
         }
         MultiLayerNetwork learner = NetworkTuning.apply(discriminator);
         learner.setLearningRate(options.learningRate());
         this.training = new ConditionalGan(dataset, gan.loss(), generator, learner);
         this.serving = new ConditionalGan(dataset, gan.loss(), generator, NetworkTuning.apply(learner.clone()));
         this.lastGoodUpdaterState = updaterState(learner);
-        this.version = version;
-        this.forgeriesSeen = forgeriesSeen;
-        losses.stream().skip(Math.max(0, losses.size() - options.lossCurveLength())).forEach(lossCurve::addLast);
-        this.realAccuracy = realAccuracy(training, this.heldOut, heldOutClasses);
+        this.lessons = new StudyBatches(real, replay, training, options, inputs);
+        this.record = new TrackRecord(dataset, options, version, forgeriesSeen, losses,
+                this.heldOut.realAccuracy(training));
     }
 
     /** A detective going live as a copy of {@code gan}'s discriminator (version 1). */
@@ -139,7 +123,7 @@ public final class Detective {
         if (images.length != classes.length || images.length == 0) {
             throw new IllegalArgumentException("One class per image, and at least one image");
         }
-        INDArray batch = batch(List.of(images));
+        INDArray batch = DiscriminatorInputs.images(List.of(images));
         synchronized (servingLock) {
             return serving.realness(batch, classes);
         }
@@ -153,8 +137,8 @@ public final class Detective {
         INDArray input = Nd4j.create(ImagePixels.requireValid(image), new long[] {1, ImagePixels.COUNT}, 'c');
         synchronized (servingLock) {
             MultiLayerNetwork d = serving.discriminator();
-            INDArray gradient = d.calculateGradients(input, filled(1, 1), null, oneHot(new int[] {classIndex}))
-                    .getSecond();
+            INDArray gradient = d.calculateGradients(input, inputs.targets(1), null,
+                    inputs.classMask(new int[] {classIndex})).getSecond();
             // calculateGradients leaves the label mask on D's layers, which a later batch of another size trips on.
             d.clearLayerMaskArrays();
             return Saliency.normalisedMagnitude(gradient.reshape(ImagePixels.COUNT).toFloatVector());
@@ -166,18 +150,8 @@ public final class Detective {
      * counts for the catch rate and joins the replay buffer the next training steps learn from.
      */
     public void observe(float[] forgery, int classIndex, double verdict) {
-        float[] pixels = ImagePixels.requireValid(forgery);
-        if (classIndex < 0 || classIndex >= dataset.classCount()) {
-            throw new IllegalArgumentException("Class " + classIndex + " does not exist in " + dataset.slug());
-        }
-        replay.add(pixels, classIndex);
-        synchronized (statsLock) {
-            forgeriesSeen++;
-            recentCaught.addLast(verdict < 0.5);
-            while (recentCaught.size() > options.recentWindow()) {
-                recentCaught.removeFirst();
-            }
-        }
+        remember(forgery, classIndex);
+        record.judged(verdict);
     }
 
     /**
@@ -185,10 +159,11 @@ public final class Detective {
      * forgeries after a restart, so a resumed detective keeps learning from what it had been shown.
      */
     public void remember(float[] forgery, int classIndex) {
+        float[] pixels = ImagePixels.requireValid(forgery);
         if (classIndex < 0 || classIndex >= dataset.classCount()) {
             throw new IllegalArgumentException("Class " + classIndex + " does not exist in " + dataset.slug());
         }
-        replay.add(ImagePixels.requireValid(forgery), classIndex);
+        replay.add(pixels, classIndex);
     }
 
     public StepOutcome trainStep() {
@@ -202,46 +177,24 @@ public final class Detective {
     public StepOutcome trainStep(StepFault fault) {
         synchronized (trainingLock) {
             if (replay.size() == 0) {
-                return new StepOutcome(false, version(), Double.NaN, currentRealAccuracy(), "no forgeries yet");
+                return new StepOutcome(false, record.version(), Double.NaN, record.realAccuracy(), "no forgeries yet");
             }
             MultiLayerNetwork d = training.discriminator();
-            TrainingSteps.fit(d, nextBatch());
+            TrainingSteps.fit(d, lessons.next());
             d.clearLayerMaskArrays();
             fault.afterUpdate(d);
             double loss = d.score();
-            double accuracy = Double.NaN;
-            String problem = null;
             if (!Double.isFinite(loss) || !Double.isFinite(d.params().sumNumber().doubleValue())) {
-                problem = "the step produced NaN (loss " + loss + ")";
-            } else {
-                accuracy = realAccuracy(training, heldOut, heldOutClasses);
-                if (accuracy < baselineRealAccuracy * options.collapseFraction()) {
-                    problem = String.format(java.util.Locale.ROOT,
-                            "its accuracy on held-out real images collapsed to %.2f (went live at %.2f)", accuracy,
-                            baselineRealAccuracy);
-                }
+                return rollBack(d, loss, "the step produced NaN (loss " + loss + ")");
             }
-            if (problem != null) {
-                rollBack(d);
-                synchronized (statsLock) {
-                    rollbacks++;
-                }
-                log.warn("{} detective v{}: training step rolled back because {}", dataset.slug(), version(), problem);
-                return new StepOutcome(false, version(), loss, currentRealAccuracy(), problem);
+            double accuracy = heldOut.realAccuracy(training);
+            if (accuracy < baselineRealAccuracy * options.collapseFraction()) {
+                return rollBack(d, loss, String.format(Locale.ROOT,
+                        "its accuracy on held-out real images collapsed to %.2f (went live at %.2f)", accuracy,
+                        baselineRealAccuracy));
             }
-            lastGoodUpdaterState = updaterState(d);
-            synchronized (servingLock) {
-                serving.discriminator().setParams(d.params());
-            }
-            synchronized (statsLock) {
-                version++;
-                realAccuracy = accuracy;
-                lossCurve.addLast(loss);
-                while (lossCurve.size() > options.lossCurveLength()) {
-                    lossCurve.removeFirst();
-                }
-                return new StepOutcome(true, version, loss, accuracy, "");
-            }
+            keep(d);
+            return new StepOutcome(true, record.stepAccepted(loss, accuracy), loss, accuracy, "");
         }
     }
 
@@ -261,22 +214,23 @@ public final class Detective {
     }
 
     public DetectiveStats stats() {
-        synchronized (statsLock) {
-            long caught = recentCaught.stream().filter(Boolean::booleanValue).count();
-            double catchRate = recentCaught.isEmpty() ? Double.NaN : (double) caught / recentCaught.size();
-            return new DetectiveStats(dataset, version, forgeriesSeen, catchRate, recentCaught.size(), realAccuracy,
-                    rollbacks, new ArrayList<>(lossCurve));
-        }
+        return record.stats();
     }
 
     public long version() {
-        synchronized (statsLock) {
-            return version;
+        return record.version();
+    }
+
+    /** The step passed the health check: the serving copy takes its weights, and its Adam state is the one to roll back to. */
+    private void keep(MultiLayerNetwork d) {
+        lastGoodUpdaterState = updaterState(d);
+        synchronized (servingLock) {
+            serving.discriminator().setParams(d.params());
         }
     }
 
     /** The training copy's weights go back to the last accepted ones (the serving copy's), and Adam's state too. */
-    private void rollBack(MultiLayerNetwork d) {
+    private StepOutcome rollBack(MultiLayerNetwork d, double loss, String problem) {
         synchronized (servingLock) {
             d.setParams(serving.discriminator().params());
         }
@@ -284,86 +238,13 @@ public final class Detective {
         if (state != null && lastGoodUpdaterState != null) {
             state.assign(lastGoodUpdaterState);
         }
-    }
-
-    private double currentRealAccuracy() {
-        synchronized (statsLock) {
-            return realAccuracy;
-        }
-    }
-
-    private DataSet nextBatch() {
-        List<float[]> images = new ArrayList<>();
-        List<Integer> classes = new ArrayList<>();
-        List<Double> targets = new ArrayList<>();
-        for (int k = 0; k < options.realPerStep(); k++) {
-            int i = random.nextInt(real.size());
-            images.add(real.image(i));
-            classes.add(real.label(i));
-            targets.add(options.realTarget());
-        }
-        for (ReplayBuffer.Forgery forgery : replay.sample(options.forgeriesPerStep(), random)) {
-            images.add(forgery.pixels());
-            classes.add(forgery.classIndex());
-            targets.add(0.0);
-        }
-        if (options.generatedPerStep() > 0) {
-            int n = options.generatedPerStep();
-            int[] fakeClasses = random.ints(n, 0, dataset.classCount()).toArray();
-            float[] z = new float[n * training.latentSize()];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (float) random.nextGaussian();
-            }
-            float[][] fakes = training.generate(Nd4j.create(z, new long[] {n, training.latentSize()}, 'c'), fakeClasses)
-                    .toFloatMatrix();
-            for (int i = 0; i < n; i++) {
-                images.add(fakes[i]);
-                classes.add(fakeClasses[i]);
-                targets.add(0.0);
-            }
-        }
-        int n = images.size();
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, 10);
-        for (int i = 0; i < n; i++) {
-            labels.getRow(i).assign(targets.get(i));
-        }
-        int[] classArray = classes.stream().mapToInt(Integer::intValue).toArray();
-        return new DataSet(batch(images), labels, null, oneHot(classArray));
-    }
-
-    private static double realAccuracy(ConditionalGan gan, INDArray images, int[] classes) {
-        float[] verdicts = gan.realness(images, classes);
-        int judgedReal = 0;
-        for (float verdict : verdicts) {
-            if (verdict >= 0.5f) {
-                judgedReal++;
-            }
-        }
-        return (double) judgedReal / verdicts.length;
+        record.stepRolledBack();
+        log.warn("{} detective v{}: training step rolled back because {}", dataset.slug(), version(), problem);
+        return new StepOutcome(false, version(), loss, record.realAccuracy(), problem);
     }
 
     private static @Nullable INDArray updaterState(MultiLayerNetwork network) {
         INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
         return state == null ? null : state.dup();
-    }
-
-    private static INDArray batch(List<float[]> images) {
-        float[] flat = new float[images.size() * ImagePixels.COUNT];
-        for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(ImagePixels.requireValid(images.get(i)), 0, flat, i * ImagePixels.COUNT, ImagePixels.COUNT);
-        }
-        return Nd4j.create(flat, new long[] {images.size(), ImagePixels.COUNT}, 'c');
-    }
-
-    private static INDArray oneHot(int[] classes) {
-        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, classes.length, 10);
-        for (int i = 0; i < classes.length; i++) {
-            oneHot.putScalar(i, classes[i], 1f);
-        }
-        return oneHot;
-    }
-
-    private static INDArray filled(int n, double value) {
-        return Nd4j.valueArrayOf(new long[] {n, 10}, value, DataType.FLOAT);
     }
 }

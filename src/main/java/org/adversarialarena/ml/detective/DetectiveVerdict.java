@@ -38,6 +38,11 @@ public record DetectiveVerdict(double realProbability, double classProbability, 
 
     /** Whether the forgery fooled the detective (it judged it more likely real than fake) and forged the prompt. */
     public boolean fooledTheDetective() {
-        return classifierAgrees && realProbability >= 0.5;
+        return classifierAgrees && judgedReal(realProbability);
+    }
+
+    /** Whether a verdict of {@code realProbability} means the detective took the image for real rather than fake. */
+    public static boolean judgedReal(double realProbability) {
+        return realProbability >= 0.5;
     }
 }

@@ -34,11 +34,7 @@ public enum GanArchitecture {
     private static final double ADAM_BETA1 = 0.5;
 
     public MultiLayerConfiguration generator(long seed, double learningRate) {
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(Adam.builder().learningRate(learningRate).beta1(ADAM_BETA1).build())
-                .weightInit(WeightInit.XAVIER)
-                .list();
+        NeuralNetConfiguration.ListBuilder layers = layers(seed, learningRate);
         if (this == MLP) {
             layers.layer(new DenseLayer.Builder().nOut(256).activation(leaky()).build())
                     .layer(new DenseLayer.Builder().nOut(512).activation(leaky()).build())
@@ -59,11 +55,7 @@ public enum GanArchitecture {
     }
 
     public MultiLayerConfiguration discriminator(long seed, double learningRate, GanLoss loss) {
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(Adam.builder().learningRate(learningRate).beta1(ADAM_BETA1).build())
-                .weightInit(WeightInit.XAVIER)
-                .list();
+        NeuralNetConfiguration.ListBuilder layers = layers(seed, learningRate);
         if (this == MLP) {
             layers.layer(new DenseLayer.Builder().nOut(512).activation(leaky()).build())
                     .layer(new DenseLayer.Builder().nOut(256).activation(leaky()).build());
@@ -76,6 +68,15 @@ public enum GanArchitecture {
         layers.layer(new OutputLayer.Builder(loss.discriminatorLoss()).nOut(CLASSES)
                 .activation(loss.discriminatorOutput()).build());
         return layers.setInputType(InputType.convolutionalFlat(ImagePixels.SIDE, ImagePixels.SIDE, 1)).build();
+    }
+
+    /** Both networks start alike: seeded Xavier weights and Adam with the DCGAN paper's β1. */
+    private static NeuralNetConfiguration.ListBuilder layers(long seed, double learningRate) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(Adam.builder().learningRate(learningRate).beta1(ADAM_BETA1).build())
+                .weightInit(WeightInit.XAVIER)
+                .list();
     }
 
     private static ActivationLReLU leaky() {

@@ -19,6 +19,7 @@ import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.image.ImageGrid;
 import org.adversarialarena.ml.train.Cancellation;
 import org.adversarialarena.ml.train.TrainingListener;
+import static org.adversarialarena.ml.CommandLine.option;
 
 /**
  * Trains a conditional GAN from scratch, writes it with its metrics, and a sample grid (a row per
@@ -109,14 +110,5 @@ public final class GanTrainerMain {
             rows.add(row);
         }
         return rows;
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

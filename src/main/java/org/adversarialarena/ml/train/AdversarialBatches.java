@@ -7,6 +7,7 @@ import org.adversarialarena.ml.attack.AttackResult;
 import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.serve.ClassifierPool;
+import org.adversarialarena.ml.serve.Softmax;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -67,7 +68,7 @@ public final class AdversarialBatches implements BatchTransform {
         float[][] oneHot = batch.getLabels().toFloatMatrix();
         List<AttackGoal> goals = new ArrayList<>(images.length);
         for (float[] row : oneHot) {
-            goals.add(AttackGoal.untargeted(argmax(row)));
+            goals.add(AttackGoal.untargeted(Softmax.argmax(row)));
         }
         List<AttackResult> results = attack(epoch).attack(attacked, images, goals);
         float[][] adversarial = new float[images.length][];
@@ -84,16 +85,6 @@ public final class AdversarialBatches implements BatchTransform {
                 ? GradientAttack.pgd(Norm.LINF, current, steps).toTheEnd()
                 : GradientAttack.fgsm(current);
         return attack.withSeed(++batchesSeen);
-    }
-
-    private static int argmax(float[] row) {
-        int best = 0;
-        for (int k = 1; k < row.length; k++) {
-            if (row[k] > row[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.adversarialarena.ml.attack.RobustAccuracy;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
+import static org.adversarialarena.ml.CommandLine.option;
 import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.model.MetricsFiles;
 import org.adversarialarena.ml.model.TrainingMethod;
@@ -97,14 +98,5 @@ public final class TrainerMain {
         figures.put("refereeSeconds", (System.nanoTime() - started) / 1e9);
         MetricsFiles.add(folder, Map.of("robustness", figures));
         System.out.println("robustness: " + figures);
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }
