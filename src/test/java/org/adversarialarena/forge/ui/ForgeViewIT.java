@@ -7,6 +7,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.stream.IntStream;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.ImageSet;
@@ -56,7 +57,8 @@ class ForgeViewIT extends SpringBrowserlessTest {
         assertThat(view.message.getText()).startsWith("Scored").contains("detective (v1)");
         assertThat(view.message.hasClassName("forge-error")).isFalse();
         assertThat(forgeriesBy("painter")).isOne();
-        assertThat($(ListItem.class, view.leaderboard).withClassName("arena-leaderboard-mine").single().getText())
+        assertThat($(ListItem.class, view.leaderboard).withClassName("arena-leaderboard-mine").single()
+                .getElement().getTextRecursively())
                 .contains("painter");
 
         canvas.paint(DetectiveLearningMain.blockySeven(1, 0));
@@ -75,7 +77,7 @@ class ForgeViewIT extends SpringBrowserlessTest {
     @Test
     void aCopyOfARealImageIsRefused() {
         ImageSet real = models.dataset(DatasetId.MNIST).train();
-        int aSeven = java.util.stream.IntStream.range(0, real.size()).filter(i -> real.label(i) == 7).findFirst()
+        int aSeven = IntStream.range(0, real.size()).filter(i -> real.label(i) == 7).findFirst()
                 .orElseThrow();
         canvas.paint(real.image(aSeven));
 
