@@ -96,6 +96,23 @@ class ForgeServiceIT {
     }
 
     @Test
+    void aStrokeIsAnsweredInOneCallWithTheSaliencyOnlyWhenItIsShown() {
+        float[] stroke = one(3);
+
+        LiveVerdict shown = forge.judge(DatasetId.MNIST, ONE, stroke, true);
+        LiveVerdict hidden = forge.judge(DatasetId.MNIST, ONE, stroke, false);
+
+        assertThat(shown.saliencyMap()).hasValueSatisfying(map -> {
+            assertThat(map).hasSize(ImagePixels.COUNT);
+            assertThat(ImagePixels.inkedCount(map)).isPositive();
+        });
+        assertThat(hidden.saliencyMap()).isEmpty();
+        assertThat(shown.realProbability()).isEqualTo(hidden.realProbability());
+        assertThat(shown.classProbabilities()).containsExactly(hidden.classProbabilities());
+        assertThat(shown.detectiveVersion()).isEqualTo(hidden.detectiveVersion());
+    }
+
+    @Test
     void aTrainingStepThatProducesNaNIsRolledBack() throws Exception {
         forge.submit(players.join("ada"), DatasetId.MNIST, ONE, one(1));
         float[] probe = one(0);

@@ -10,12 +10,9 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
@@ -45,8 +42,7 @@ class ForgeView extends SectionPage {
     private final PlayerGate gate;
     final ForgeSession session = new ForgeSession(FIRST_DATASET, FIRST_PROMPT);
 
-    final Select<DatasetId> dataset = new Select<>();
-    final Select<Integer> prompt = new Select<>();
+    final PromptPicker picker = new PromptPicker(FIRST_DATASET, FIRST_PROMPT, this::startOver);
     final H3 promptTitle = new H3();
     final PixelCanvas canvas = new PixelCanvas();
     final GeneratorControls generator;
@@ -66,13 +62,6 @@ class ForgeView extends SectionPage {
         this.leaderboard = leaderboards.forBoard(ForgeService.board(FIRST_DATASET, FIRST_PROMPT));
         leaderboard.setId("forge-leaderboard");
 
-        dataset.setId("forge-dataset");
-        dataset.setLabel(getTranslation("forge.dataset"));
-        dataset.setItems(DatasetId.values());
-        dataset.setItemLabelGenerator(id -> getTranslation("dataset." + id.slug()));
-        prompt.setId("forge-prompt");
-        prompt.setLabel(getTranslation("forge.prompt"));
-        prompt.setItemLabelGenerator(this::className);
         promptTitle.setId("forge-prompt-title");
         canvas.setId("forge-canvas");
         canvas.addImageChangeListener(change -> {
@@ -84,21 +73,8 @@ class ForgeView extends SectionPage {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(click -> gate.whenJoined(this::submit));
 
-        dataset.setValue(FIRST_DATASET);
-        choosePrompts(FIRST_DATASET, FIRST_PROMPT);
-        dataset.addValueChangeListener(change -> {
-            if (change.getValue() != null) {
-                choosePrompts(change.getValue(), 0);
-            }
-        });
-        prompt.addValueChangeListener(change -> {
-            if (change.getValue() != null) {
-                startOver();
-            }
-        });
-
-        FinalVerdictPanel finalVerdict = new FinalVerdictPanel(forge, clock, session::dataset, this::className);
-        add(new Paragraph(getTranslation("forge.text")), new Div(dataset, prompt), promptTitle, playArea(),
+        FinalVerdictPanel finalVerdict = new FinalVerdictPanel(forge, clock, session::dataset, picker::className);
+        add(new Paragraph(getTranslation("forge.text")), picker, promptTitle, playArea(),
                 explanations(), gallery, finalVerdict);
         startOver();
     }
@@ -124,36 +100,17 @@ class ForgeView extends SectionPage {
         return details;
     }
 
-    private void choosePrompts(DatasetId chosen, int first) {
-        prompt.setItems(IntStream.range(0, chosen.classCount()).boxed().toList());
-        prompt.setValue(first);
-    }
-
-    /** The dataset as chosen: the prompt list labels its items before the session hears of the choice. */
-    private DatasetId chosenDataset() {
-        DatasetId value = dataset.getValue();
-        return value == null ? FIRST_DATASET : value;
-    }
-
-    private String className(int classIndex) {
-        return getTranslation("dataset." + chosenDataset().slug() + ".class." + classIndex);
-    }
-
-    private List<String> classNames() {
-        return IntStream.range(0, chosenDataset().classCount()).mapToObj(this::className).toList();
-    }
-
     /** A new dataset or prompt: blank canvas, fresh generator, that prompt's board, the dataset's detective. */
     private void startOver() {
-        DatasetId chosen = chosenDataset();
-        session.choose(chosen, prompt.getValue() == null ? 0 : prompt.getValue());
-        promptTitle.setText(getTranslation("forge.prompt.title", className(session.prompt())));
-        verdicts.setClasses(classNames(), session.prompt());
+        DatasetId chosen = picker.chosenDataset();
+        session.choose(chosen, picker.chosenPrompt());
+        promptTitle.setText(getTranslation("forge.prompt.title", picker.className(session.prompt())));
+        verdicts.setClasses(picker.classNames(), session.prompt());
         generator.reset();
         canvas.setImage(ImagePixels.blank());
         leaderboard.showBoard(ForgeService.board(chosen, session.prompt()));
         detective.show(forge.detectiveStatus(chosen));
-        gallery.show(forge.gallery(chosen, GALLERY_SIZE), classNames());
+        gallery.show(forge.gallery(chosen, GALLERY_SIZE), picker.classNames());
         showNewImage(ImagePixels.blank());
         getUI().ifPresent(ui -> followDetective());
     }
@@ -189,7 +146,7 @@ class ForgeView extends SectionPage {
 
     private void render() {
         session.verdict().ifPresent(verdict -> verdicts.show(verdict, session.judgements()));
-        message.show(session.outcome(), className(session.prompt()));
+        message.show(session.outcome(), picker.className(session.prompt()));
     }
 
     private void submit(Player player) {
@@ -198,7 +155,7 @@ class ForgeView extends SectionPage {
         render();
         if (outcome instanceof SubmissionOutcome.Scored) {
             leaderboard.setPlayer(player.getId());
-            gallery.show(forge.gallery(session.dataset(), GALLERY_SIZE), classNames());
+            gallery.show(forge.gallery(session.dataset(), GALLERY_SIZE), picker.classNames());
         }
     }
 

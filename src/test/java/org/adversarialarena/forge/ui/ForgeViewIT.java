@@ -102,6 +102,40 @@ class ForgeViewIT extends SpringBrowserlessTest {
         assertThat(view.generator.keepA.isEnabled()).isTrue();
     }
 
+    @Test
+    void aNewSampleFromTheGeneratorClearsTheScoreOfThePaintedForgery() {
+        canvas.paint(DetectiveLearningMain.blockySeven(0, 1));
+        submitAs("sampler");
+        assertThat(view.message.getText()).startsWith("Scored");
+
+        test(view.generator.shuffle).click();
+
+        assertThat(view.message.getText()).isEmpty();
+        assertThat(view.message.hasClassName("forge-error")).isFalse();
+    }
+
+    @Test
+    void aPlayerWhoClosesTheSaliencyGetsVerdictsWithoutItAndSeesItAgainOnOpening() {
+        String blankSaliency = saliencyShown();
+        test(view.verdicts.saliencySection).closeDetails();
+
+        canvas.paint(DetectiveLearningMain.blockySeven(0, 0));
+        assertThat(view.verdicts.real.getText()).contains("% real");
+        assertThat(saliencyShown()).as("not computed while closed").isEqualTo(blankSaliency);
+
+        test(view.verdicts.saliencySection).openDetails();
+        assertThat(saliencyShown()).as("computed for the canvas on opening").isNotEqualTo(blankSaliency);
+    }
+
+    @Test
+    void anotherDatasetStartsAtItsFirstClassNamedInItsOwnWords() {
+        test(view.picker.dataset).selectItem("Fashion-MNIST");
+
+        assertThat(view.promptTitle.getText()).contains("T-shirt");
+        assertThat(test(view.picker.prompt).getSuggestions()).contains("Sneaker");
+        assertThat(view.verdicts.classVerdict.getText()).contains("T-shirt");
+    }
+
     /** Clicks Submit as a visitor with no resume token in the browser, who then joins with {@code nickname}. */
     private void submitAs(String nickname) {
         test(view.submit).click();
@@ -110,6 +144,10 @@ class ForgeViewIT extends SpringBrowserlessTest {
                 .forEach(call -> call.complete(NullNode.getInstance()));
         test($(TextField.class).id("nickname-field")).setValue(nickname);
         test($(Button.class).id("nickname-join")).click();
+    }
+
+    private String saliencyShown() {
+        return String.valueOf(view.verdicts.saliency.getElement().getPropertyRaw("pixels"));
     }
 
     private long forgeriesBy(String nickname) {
