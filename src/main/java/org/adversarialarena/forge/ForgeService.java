@@ -85,14 +85,15 @@ public class ForgeService {
 
     /**
      * Judges, scores and stores a forgery and feeds it to the detective. Throws, changing nothing,
-     * {@link InvalidImageException} for a malformed or blank image, {@link NearDuplicateException}
-     * for a copy of a real image, and {@code TooManySubmissionsException} when the player submits too fast.
+     * {@link InvalidImageException} for a malformed image ({@link BlankForgeryException} for a blank
+     * one), {@link NearDuplicateException} for a copy of a real image, and
+     * {@code TooManySubmissionsException} when the player submits too fast.
      */
     public Submission submit(Player player, DatasetId dataset, int prompt, float[] pixels) {
         float[] image = ImagePixels.requireValid(pixels);
         requirePrompt(dataset, prompt);
         if (ImagePixels.inkedCount(image) == 0) {
-            throw new InvalidImageException("The image is blank: draw or generate a forgery first.");
+            throw new BlankForgeryException();
         }
         duplicatesOf(dataset).requireOriginal(image);
         Long playerId = player.getId();
@@ -108,10 +109,14 @@ public class ForgeService {
         return submission;
     }
 
-    /** The generator's image of the prompted class at {@code latent}. */
-    public float[] generate(DatasetId dataset, int prompt, float[] latent) {
+    /**
+     * The generator's image of the prompted class at {@code latent}, judged like a stroke: a new
+     * sample on the canvas is one call too.
+     */
+    public GeneratedSample generate(DatasetId dataset, int prompt, float[] latent, boolean withSaliency) {
         requirePrompt(dataset, prompt);
-        return LatentSteering.sample(models.gan(dataset), prompt, latent);
+        float[] image = LatentSteering.sample(models.gan(dataset), prompt, latent);
+        return new GeneratedSample(image, judgeValid(dataset, prompt, image, withSaliency));
     }
 
     /** The latent sliders, shuffle and interpolation the player steers the generator with. */

@@ -193,7 +193,7 @@ class ForgeServiceIT {
         assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, SEVEN, outOfRange))
                 .isInstanceOf(InvalidImageException.class).hasMessageContaining("[0, 1]");
         assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, SEVEN, ImagePixels.blank()))
-                .isInstanceOf(InvalidImageException.class).hasMessageContaining("blank");
+                .isInstanceOf(BlankForgeryException.class).hasMessageContaining("blank");
         assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, 10, seven(0, 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no class 10");
         float[] copy = models.dataset(DatasetId.MNIST).train().image(5);

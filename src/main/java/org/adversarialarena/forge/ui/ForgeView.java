@@ -1,6 +1,7 @@
 package org.adversarialarena.forge.ui;
 
 import org.adversarialarena.forge.ForgeService;
+import org.adversarialarena.forge.GeneratedSample;
 import org.adversarialarena.forge.LiveVerdict;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -116,14 +117,19 @@ class ForgeView extends SectionPage {
     }
 
     private void drawGenerated(float[] latent) {
-        float[] image = forge.generate(session.dataset(), session.prompt(), latent);
-        canvas.setImage(image);
-        showNewImage(image);
+        GeneratedSample sample = forge.generate(session.dataset(), session.prompt(), latent, session.saliencyShown());
+        canvas.setImage(sample.pixels());
+        showNewVerdict(sample.verdict());
     }
 
-    /** The canvas changed: one call judges it, and any earlier result goes. */
+    /** The canvas changed: one call judges it. */
     private void showNewImage(float[] pixels) {
-        session.imageJudged(judge(pixels));
+        showNewVerdict(judge(pixels));
+    }
+
+    /** The verdict on a new image replaces any earlier result, which no longer describes the canvas. */
+    private void showNewVerdict(LiveVerdict verdict) {
+        session.imageJudged(verdict);
         render();
     }
 

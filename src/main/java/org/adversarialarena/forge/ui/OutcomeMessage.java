@@ -22,6 +22,7 @@ class OutcomeMessage extends Paragraph {
             case SubmissionOutcome.Scored scored when scored.counted() -> scored(scored.submission());
             case SubmissionOutcome.Scored scored -> getTranslation("forge.submitted.not-counted", promptName,
                     DetectiveStatusPanel.percent(scored.submission().score().realProbability()));
+            case SubmissionOutcome.Blank blank -> getTranslation("forge.error.blank");
             case SubmissionOutcome.Copied copied -> getTranslation("forge.error.duplicate");
             case SubmissionOutcome.TooFast tooFast -> getTranslation("forge.error.too-fast", tooFast.retryAfterSeconds());
             case SubmissionOutcome.Unjudgeable unjudgeable -> getTranslation("forge.error.invalid", unjudgeable.reason());

@@ -1,6 +1,7 @@
 package org.adversarialarena.forge.ui;
 
 import java.util.function.Supplier;
+import org.adversarialarena.forge.BlankForgeryException;
 import org.adversarialarena.forge.Submission;
 import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.image.InvalidImageException;
@@ -25,7 +26,11 @@ sealed interface SubmissionOutcome {
     record TooFast(long retryAfterSeconds) implements SubmissionOutcome {
     }
 
-    /** Blank or malformed: {@code reason} says which. */
+    /** Nothing drawn yet. */
+    record Blank() implements SubmissionOutcome {
+    }
+
+    /** Malformed, which the canvas never sends: {@code reason} says how. */
     record Unjudgeable(String reason) implements SubmissionOutcome {
     }
 
@@ -41,6 +46,8 @@ sealed interface SubmissionOutcome {
             return new Copied();
         } catch (TooManySubmissionsException e) {
             return new TooFast(e.retryAfterSeconds());
+        } catch (BlankForgeryException e) {
+            return new Blank();
         } catch (InvalidImageException e) {
             return new Unjudgeable(String.valueOf(e.getMessage()));
         }

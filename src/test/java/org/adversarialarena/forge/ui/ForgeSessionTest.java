@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import org.adversarialarena.forge.BlankForgeryException;
 import org.adversarialarena.forge.LiveVerdict;
 import org.adversarialarena.forge.Submission;
 import org.adversarialarena.ml.data.DatasetId;
@@ -85,12 +86,22 @@ class ForgeSessionTest {
     }
 
     @Test
-    void aBlankForgeryIsRefusedWithItsReason() {
+    void aBlankForgeryIsRefusedAsBlank() {
         SubmissionOutcome outcome = session.submit(() -> {
-            throw new InvalidImageException("The image is blank: draw or generate a forgery first.");
+            throw new BlankForgeryException();
         });
 
-        assertThat(outcome).isEqualTo(new SubmissionOutcome.Unjudgeable("The image is blank: draw or generate a forgery first."));
+        assertThat(outcome).isInstanceOf(SubmissionOutcome.Blank.class);
+        assertThat(outcome.refused()).isTrue();
+    }
+
+    @Test
+    void aMalformedImageIsRefusedWithItsReason() {
+        SubmissionOutcome outcome = session.submit(() -> {
+            throw new InvalidImageException("Pixel 3 is not finite.");
+        });
+
+        assertThat(outcome).isEqualTo(new SubmissionOutcome.Unjudgeable("Pixel 3 is not finite."));
     }
 
     @Test
