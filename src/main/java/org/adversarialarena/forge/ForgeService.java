@@ -67,30 +67,33 @@ public class ForgeService {
         return new Board(Game.FORGE, dataset.slug(), "class-" + prompt);
     }
 
-    /** The detective's and the classifier's verdicts on an image in progress. */
+    /** The detective's and the classifier's verdicts on an image in progress, without the saliency. */
     public LiveVerdict judge(DatasetId dataset, int prompt, float[] pixels) {
-        float[] image = ImagePixels.requireValid(pixels);
-        requirePrompt(dataset, prompt);
-        Detective detective = detectives.of(dataset);
-        return new LiveVerdict(detective.realness(image, prompt), classProbabilities(dataset, image), detective.version());
+        return judge(dataset, prompt, pixels, false);
     }
 
-    /** Where the detective looks when it judges {@code pixels} as the prompted class: a [0, 1] heat map. */
-    public float[] saliency(DatasetId dataset, int prompt, float[] pixels) {
+    /**
+     * Everything the page shows for one stroke: the detective's and the classifier's verdicts and, if
+     * {@code withSaliency}, where the detective looks: one call per stroke, the image validated and the
+     * detective looked up once.
+     */
+    public LiveVerdict judge(DatasetId dataset, int prompt, float[] pixels, boolean withSaliency) {
+        float[] image = ImagePixels.requireValid(pixels);
         requirePrompt(dataset, prompt);
-        return detectives.of(dataset).saliency(pixels, prompt);
+        return judgeValid(dataset, prompt, image, withSaliency);
     }
 
     /**
      * Judges, scores and stores a forgery and feeds it to the detective. Throws, changing nothing,
-     * {@link InvalidImageException} for a malformed or blank image, {@link NearDuplicateException}
-     * for a copy of a real image, and {@code TooManySubmissionsException} when the player submits too fast.
+     * {@link InvalidImageException} for a malformed image ({@link BlankForgeryException} for a blank
+     * one), {@link NearDuplicateException} for a copy of a real image, and
+     * {@code TooManySubmissionsException} when the player submits too fast.
      */
     public Submission submit(Player player, DatasetId dataset, int prompt, float[] pixels) {
         float[] image = ImagePixels.requireValid(pixels);
         requirePrompt(dataset, prompt);
         if (ImagePixels.inkedCount(image) == 0) {
-            throw new InvalidImageException("The image is blank: draw or generate a forgery first.");
+            throw new BlankForgeryException();
         }
         duplicatesOf(dataset).requireOriginal(image);
         Long playerId = player.getId();
@@ -98,19 +101,22 @@ public class ForgeService {
             throw new IllegalArgumentException("Only a player who has joined can submit");
         }
         limiter.acquire(playerId, Game.FORGE);
-        Detective detective = detectives.of(dataset);
-        long version = detective.version();
-        double realness = detective.realness(image, prompt);
-        DetectiveVerdict score = DetectiveVerdict.of(realness, classProbabilities(dataset, image), prompt);
-        Submission submission = ledger.record(player, board(dataset, prompt), dataset, prompt, version, image, score);
-        detectives.observed(dataset, image, prompt, realness);
+        LiveVerdict verdict = judgeValid(dataset, prompt, image, false);
+        DetectiveVerdict score = DetectiveVerdict.of(verdict.realProbability(), verdict.classProbabilities(), prompt);
+        Submission submission = ledger.record(player, board(dataset, prompt), dataset, prompt, verdict.detectiveVersion(),
+                image, score);
+        detectives.observed(dataset, image, prompt, verdict.realProbability());
         return submission;
     }
 
-    /** The generator's image of the prompted class at {@code latent}. */
-    public float[] generate(DatasetId dataset, int prompt, float[] latent) {
+    /**
+     * The generator's image of the prompted class at {@code latent}, judged like a stroke: a new
+     * sample on the canvas is one call too.
+     */
+    public GeneratedSample generate(DatasetId dataset, int prompt, float[] latent, boolean withSaliency) {
         requirePrompt(dataset, prompt);
-        return LatentSteering.sample(models.gan(dataset), prompt, latent);
+        float[] image = LatentSteering.sample(models.gan(dataset), prompt, latent);
+        return new GeneratedSample(image, judgeValid(dataset, prompt, image, withSaliency));
     }
 
     /** The latent sliders, shuffle and interpolation the player steers the generator with. */
@@ -152,6 +158,19 @@ public class ForgeService {
         }
         reverdicts.sort(Comparator.comparingDouble(Reverdict::points).reversed());
         return reverdicts;
+    }
+
+    /**
+     * The version is read before judging: if a training step lands in between, the verdict is labelled
+     * with the older version and the page judges again when it hears of the newer one; read after, an
+     * old verdict could carry the new version and never be refreshed.
+     */
+    private LiveVerdict judgeValid(DatasetId dataset, int prompt, float[] image, boolean withSaliency) {
+        Detective detective = detectives.of(dataset);
+        long version = detective.version();
+        double realness = detective.realness(image, prompt);
+        float[] saliency = withSaliency ? detective.saliency(image, prompt) : null;
+        return new LiveVerdict(realness, classProbabilities(dataset, image), version, saliency);
     }
 
     private float[] classProbabilities(DatasetId dataset, float[] image) {

@@ -96,6 +96,23 @@ class ForgeServiceIT {
     }
 
     @Test
+    void aStrokeIsAnsweredInOneCallWithTheSaliencyOnlyWhenItIsShown() {
+        float[] stroke = one(3);
+
+        LiveVerdict shown = forge.judge(DatasetId.MNIST, ONE, stroke, true);
+        LiveVerdict hidden = forge.judge(DatasetId.MNIST, ONE, stroke, false);
+
+        assertThat(shown.saliencyMap()).hasValueSatisfying(map -> {
+            assertThat(map).hasSize(ImagePixels.COUNT);
+            assertThat(ImagePixels.inkedCount(map)).isPositive();
+        });
+        assertThat(hidden.saliencyMap()).isEmpty();
+        assertThat(shown.realProbability()).isEqualTo(hidden.realProbability());
+        assertThat(shown.classProbabilities()).containsExactly(hidden.classProbabilities());
+        assertThat(shown.detectiveVersion()).isEqualTo(hidden.detectiveVersion());
+    }
+
+    @Test
     void aTrainingStepThatProducesNaNIsRolledBack() throws Exception {
         forge.submit(players.join("ada"), DatasetId.MNIST, ONE, one(1));
         float[] probe = one(0);
@@ -176,7 +193,7 @@ class ForgeServiceIT {
         assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, SEVEN, outOfRange))
                 .isInstanceOf(InvalidImageException.class).hasMessageContaining("[0, 1]");
         assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, SEVEN, ImagePixels.blank()))
-                .isInstanceOf(InvalidImageException.class).hasMessageContaining("blank");
+                .isInstanceOf(BlankForgeryException.class).hasMessageContaining("blank");
         assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, 10, seven(0, 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no class 10");
         float[] copy = models.dataset(DatasetId.MNIST).train().image(5);

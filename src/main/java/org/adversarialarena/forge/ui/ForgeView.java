@@ -1,8 +1,8 @@
 package org.adversarialarena.forge.ui;
 
 import org.adversarialarena.forge.ForgeService;
+import org.adversarialarena.forge.GeneratedSample;
 import org.adversarialarena.forge.LiveVerdict;
-import org.adversarialarena.forge.Submission;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -10,63 +10,49 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.adversarialarena.base.ui.ArenaSection;
-import org.adversarialarena.base.ui.ClassBars;
 import org.adversarialarena.base.ui.PixelCanvas;
-import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.base.ui.SectionPage;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanel;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanels;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.detective.DetectiveStats;
-import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.image.ImagePixels;
-import org.adversarialarena.ml.image.InvalidImageException;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.ui.PlayerGate;
-import org.adversarialarena.round.TooManySubmissionsException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Forge: the player forges an image of the prompted class, from a blank canvas or from the
  * generator's sample, while the live detective and the classifier judge every stroke; a submission
- * is scored by the server and ranked on the prompt's leaderboard.
+ * is scored by the server and ranked on the prompt's leaderboard. The page's state lives in a
+ * {@link ForgeSession}; this view asks the service, hands the answers to the session and renders it.
  */
 @Route("forge")
 class ForgeView extends SectionPage {
 
     private static final int GALLERY_SIZE = 8;
+    private static final DatasetId FIRST_DATASET = DatasetId.MNIST;
+    private static final int FIRST_PROMPT = 7;
 
     private final ForgeService forge;
     private final PlayerGate gate;
+    final ForgeSession session = new ForgeSession(FIRST_DATASET, FIRST_PROMPT);
 
-    final Select<DatasetId> dataset = new Select<>();
-    final Select<Integer> prompt = new Select<>();
+    final PromptPicker picker = new PromptPicker(FIRST_DATASET, FIRST_PROMPT, this::startOver);
     final H3 promptTitle = new H3();
     final PixelCanvas canvas = new PixelCanvas();
     final GeneratorControls generator;
-    final Span realVerdict = new Span();
-    final ProgressBar realBar = new ProgressBar(0, 1);
-    final Span classVerdict = new Span();
-    final ClassBars classBars = new ClassBars();
-    final PixelImage saliency = new PixelImage();
+    final VerdictPanel verdicts = new VerdictPanel(this::saliencyShown);
     final Button submit = new Button();
-    final Paragraph message = new Paragraph();
+    final OutcomeMessage message = new OutcomeMessage();
     final DetectiveStatusPanel detective = new DetectiveStatusPanel();
     final ForgeryGallery gallery = new ForgeryGallery();
     final LeaderboardPanel leaderboard;
-    private int judgements;
-    private long judgedByVersion;
     private @Nullable Registration detectiveSubscription;
 
     ForgeView(ForgeService forge, PlayerGate gate, LeaderboardPanels leaderboards, Clock clock) {
@@ -74,54 +60,22 @@ class ForgeView extends SectionPage {
         this.forge = forge;
         this.gate = gate;
         this.generator = new GeneratorControls(forge.steering(), this::drawGenerated);
-        this.leaderboard = leaderboards.forBoard(ForgeService.board(DatasetId.MNIST, 7));
+        this.leaderboard = leaderboards.forBoard(ForgeService.board(FIRST_DATASET, FIRST_PROMPT));
         leaderboard.setId("forge-leaderboard");
 
-        dataset.setId("forge-dataset");
-        dataset.setLabel(getTranslation("forge.dataset"));
-        dataset.setItems(DatasetId.values());
-        dataset.setItemLabelGenerator(id -> getTranslation("dataset." + id.slug()));
-        prompt.setId("forge-prompt");
-        prompt.setLabel(getTranslation("forge.prompt"));
-        prompt.setItemLabelGenerator(this::className);
         promptTitle.setId("forge-prompt-title");
-
         canvas.setId("forge-canvas");
         canvas.addImageChangeListener(change -> {
-            judge(change.pixels());
-            // Names the browser report this verdict answers, so the browser can time its round trip.
-            realVerdict.getElement().setAttribute("data-seq", String.valueOf(change.sequence()));
+            showNewImage(change.pixels());
+            verdicts.answers(change.sequence());
         });
-        realVerdict.setId("forge-real");
-        realBar.setId("forge-real-bar");
-        classVerdict.setId("forge-class");
-        classBars.setId("forge-class-bars");
-        saliency.setId("forge-saliency");
-        saliency.setPalette(PixelImage.Palette.HEAT);
-        saliency.setDisplaySize("168px");
-        saliency.setLabel(getTranslation("forge.saliency"));
         submit.setText(getTranslation("forge.submit"));
         submit.setId("forge-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(click -> gate.whenJoined(this::submit));
-        message.setId("forge-message");
-        message.addClassName("forge-message");
 
-        dataset.setValue(DatasetId.MNIST);
-        choosePrompts(DatasetId.MNIST, 7);
-        dataset.addValueChangeListener(change -> {
-            if (change.getValue() != null) {
-                choosePrompts(change.getValue(), 0);
-            }
-        });
-        prompt.addValueChangeListener(change -> {
-            if (change.getValue() != null) {
-                startOver();
-            }
-        });
-
-        FinalVerdictPanel finalVerdict = new FinalVerdictPanel(forge, clock, this::currentDataset, this::className);
-        add(new Paragraph(getTranslation("forge.text")), new Div(dataset, prompt), promptTitle, playArea(),
+        FinalVerdictPanel finalVerdict = new FinalVerdictPanel(forge, clock, session::dataset, picker::className);
+        add(new Paragraph(getTranslation("forge.text")), picker, promptTitle, playArea(),
                 explanations(), gallery, finalVerdict);
         startOver();
     }
@@ -129,9 +83,7 @@ class ForgeView extends SectionPage {
     private Div playArea() {
         Div drawing = new Div(canvas, generator);
         drawing.addClassName("forge-drawing");
-        Div verdicts = new Div(new H4(getTranslation("forge.verdicts")), realVerdict, realBar, classVerdict, classBars,
-                new Span(getTranslation("forge.saliency")), saliency, submit, message);
-        verdicts.addClassName("forge-verdicts");
+        verdicts.add(submit, message);
         Div side = new Div(detective, leaderboard);
         side.addClassName("forge-side");
         Div area = new Div(drawing, verdicts, side);
@@ -149,109 +101,82 @@ class ForgeView extends SectionPage {
         return details;
     }
 
-    private void choosePrompts(DatasetId chosen, int first) {
-        prompt.setItems(IntStream.range(0, chosen.classCount()).boxed().toList());
-        prompt.setValue(first);
-    }
-
-    private DatasetId currentDataset() {
-        DatasetId value = dataset.getValue();
-        return value == null ? DatasetId.MNIST : value;
-    }
-
-    private int currentPrompt() {
-        Integer value = prompt.getValue();
-        return value == null ? 0 : value;
-    }
-
-    private String className(int classIndex) {
-        return getTranslation("dataset." + currentDataset().slug() + ".class." + classIndex);
-    }
-
-    private List<String> classNames() {
-        return IntStream.range(0, currentDataset().classCount()).mapToObj(this::className).toList();
-    }
-
     /** A new dataset or prompt: blank canvas, fresh generator, that prompt's board, the dataset's detective. */
     private void startOver() {
-        DatasetId chosen = currentDataset();
-        int classIndex = currentPrompt();
-        promptTitle.setText(getTranslation("forge.prompt.title", className(classIndex)));
-        classBars.setLabels(classNames());
-        classBars.setTrueClass(classIndex);
+        DatasetId chosen = picker.chosenDataset();
+        session.choose(chosen, picker.chosenPrompt());
+        promptTitle.setText(getTranslation("forge.prompt.title", picker.className(session.prompt())));
+        verdicts.setClasses(picker.classNames(), session.prompt());
         generator.reset();
         canvas.setImage(ImagePixels.blank());
-        message.setText("");
-        leaderboard.showBoard(ForgeService.board(chosen, classIndex));
+        leaderboard.showBoard(ForgeService.board(chosen, session.prompt()));
         detective.show(forge.detectiveStatus(chosen));
-        gallery.show(forge.gallery(chosen, GALLERY_SIZE), classNames());
-        judge(ImagePixels.blank());
+        gallery.show(forge.gallery(chosen, GALLERY_SIZE), picker.classNames());
+        showNewImage(ImagePixels.blank());
         getUI().ifPresent(ui -> followDetective());
     }
 
     private void drawGenerated(float[] latent) {
-        float[] image = forge.generate(currentDataset(), currentPrompt(), latent);
-        canvas.setImage(image);
-        judge(image);
+        GeneratedSample sample = forge.generate(session.dataset(), session.prompt(), latent, session.saliencyShown());
+        canvas.setImage(sample.pixels());
+        showNewVerdict(sample.verdict());
     }
 
-    /** Both verdicts and the detective's saliency, recomputed by the server for what the canvas shows now. */
-    private void judge(float[] pixels) {
-        DatasetId chosen = currentDataset();
-        int classIndex = currentPrompt();
-        LiveVerdict verdict = forge.judge(chosen, classIndex, pixels);
-        judgedByVersion = verdict.detectiveVersion();
-        realVerdict.setText(getTranslation("forge.verdict.real", DetectiveStatusPanel.percent(verdict.realProbability()),
-                verdict.detectiveVersion()));
-        realBar.setValue(verdict.realProbability());
-        classVerdict.setText(getTranslation("forge.verdict.class",
-                DetectiveStatusPanel.percent(verdict.classProbability(classIndex)), className(classIndex)));
-        classBars.setValues(verdict.classProbabilities());
-        saliency.setPixels(forge.saliency(chosen, classIndex, pixels));
-        // A counter the browser can watch: the text alone may not change between two strokes.
-        realVerdict.getElement().setAttribute("data-judgements", String.valueOf(++judgements));
+    /** The canvas changed: one call judges it. */
+    private void showNewImage(float[] pixels) {
+        showNewVerdict(judge(pixels));
     }
 
-    private void submit(Player player) {
-        DatasetId chosen = currentDataset();
-        int classIndex = currentPrompt();
-        try {
-            Submission submission = forge.submit(player, chosen, classIndex, canvas.getImage());
-            var score = submission.score();
-            message.setText(score.classifierAgrees()
-                    ? getTranslation("forge.submitted", score.points(), DetectiveStatusPanel.percent(score.realProbability()),
-                            submission.detectiveVersion())
-                    : getTranslation("forge.submitted.not-counted", className(classIndex),
-                            DetectiveStatusPanel.percent(score.realProbability())));
-            message.removeClassName("forge-error");
-            leaderboard.setPlayer(player.getId());
-            gallery.show(forge.gallery(chosen, GALLERY_SIZE), classNames());
-        } catch (NearDuplicateException e) {
-            error(getTranslation("forge.error.duplicate"));
-        } catch (TooManySubmissionsException e) {
-            error(getTranslation("forge.error.too-fast", e.retryAfterSeconds()));
-        } catch (InvalidImageException e) {
-            error(getTranslation("forge.error.invalid", e.getMessage()));
+    /** The verdict on a new image replaces any earlier result, which no longer describes the canvas. */
+    private void showNewVerdict(LiveVerdict verdict) {
+        session.imageJudged(verdict);
+        render();
+    }
+
+    /** The canvas did not change, but its verdict is out of date or the saliency was asked for. */
+    private void judgeAgain() {
+        session.rejudged(judge(canvas.getImage()));
+        render();
+    }
+
+    private LiveVerdict judge(float[] pixels) {
+        return forge.judge(session.dataset(), session.prompt(), pixels, session.saliencyShown());
+    }
+
+    private void saliencyShown(boolean shown) {
+        session.showSaliency(shown);
+        if (shown) {
+            judgeAgain();
         }
     }
 
-    private void error(String text) {
-        message.setText(text);
-        message.addClassName("forge-error");
+    private void render() {
+        session.verdict().ifPresent(verdict -> verdicts.show(verdict, session.judgements()));
+        message.show(session.outcome(), picker.className(session.prompt()));
+    }
+
+    private void submit(Player player) {
+        SubmissionOutcome outcome = session.submit(
+                () -> forge.submit(player, session.dataset(), session.prompt(), canvas.getImage()));
+        render();
+        if (outcome instanceof SubmissionOutcome.Scored) {
+            leaderboard.setPlayer(player.getId());
+            gallery.show(forge.gallery(session.dataset(), GALLERY_SIZE), picker.classNames());
+        }
     }
 
     private void followDetective() {
         if (detectiveSubscription != null) {
             detectiveSubscription.remove();
         }
-        getUI().ifPresent(ui -> detectiveSubscription = forge.followDetective(currentDataset(), ui, this::detectiveChanged));
+        getUI().ifPresent(ui -> detectiveSubscription = forge.followDetective(session.dataset(), ui, this::detectiveChanged));
     }
 
     /** The detective saw a forgery or learned: its panel changes, and a new version judges the canvas again. */
     private void detectiveChanged(DetectiveStats stats) {
         detective.show(stats);
-        if (stats.dataset() == currentDataset() && stats.version() != judgedByVersion) {
-            judge(canvas.getImage());
+        if (session.isOutdatedBy(stats)) {
+            judgeAgain();
         }
     }
 

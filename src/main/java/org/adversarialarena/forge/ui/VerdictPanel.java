@@ -1,0 +1,71 @@
+package org.adversarialarena.forge.ui;
+
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.List;
+import java.util.function.Consumer;
+import org.adversarialarena.base.ui.ClassBars;
+import org.adversarialarena.base.ui.PixelImage;
+import org.adversarialarena.forge.LiveVerdict;
+
+/**
+ * The live verdicts on the canvas: the detective's real-probability, the classifier's probabilities
+ * and, while its section is open, where the detective looks.
+ */
+class VerdictPanel extends Div {
+
+    final Span real = new Span();
+    final ProgressBar realBar = new ProgressBar(0, 1);
+    final Span classVerdict = new Span();
+    final ClassBars classBars = new ClassBars();
+    final PixelImage saliency = new PixelImage();
+    final Details saliencySection;
+    private List<String> classNames = List.of();
+    private int prompt;
+
+    /** {@code saliencyShown} hears when the player opens or closes the saliency. */
+    VerdictPanel(Consumer<Boolean> saliencyShown) {
+        addClassName("forge-verdicts");
+        real.setId("forge-real");
+        realBar.setId("forge-real-bar");
+        classVerdict.setId("forge-class");
+        classBars.setId("forge-class-bars");
+        saliency.setId("forge-saliency");
+        saliency.setPalette(PixelImage.Palette.HEAT);
+        saliency.setDisplaySize("168px");
+        saliency.setLabel(getTranslation("forge.saliency"));
+        saliencySection = new Details(getTranslation("forge.saliency"), saliency);
+        saliencySection.setId("forge-saliency-section");
+        saliencySection.setOpened(true);
+        saliencySection.addOpenedChangeListener(change -> saliencyShown.accept(change.isOpened()));
+        add(new H4(getTranslation("forge.verdicts")), real, realBar, classVerdict, classBars, saliencySection);
+    }
+
+    /** The classes the classifier's bars name, and the prompted one among them. */
+    void setClasses(List<String> names, int promptIndex) {
+        classNames = List.copyOf(names);
+        prompt = promptIndex;
+        classBars.setLabels(classNames);
+        classBars.setTrueClass(promptIndex);
+    }
+
+    /** Shows {@code verdict}, the page's {@code judgements}-th: a counter the browser can watch when the texts stay the same. */
+    void show(LiveVerdict verdict, long judgements) {
+        real.setText(getTranslation("forge.verdict.real", DetectiveStatusPanel.percent(verdict.realProbability()),
+                verdict.detectiveVersion()));
+        realBar.setValue(verdict.realProbability());
+        classVerdict.setText(getTranslation("forge.verdict.class",
+                DetectiveStatusPanel.percent(verdict.classProbability(prompt)), classNames.get(prompt)));
+        classBars.setValues(verdict.classProbabilities());
+        verdict.saliencyMap().ifPresent(saliency::setPixels);
+        real.getElement().setAttribute("data-judgements", String.valueOf(judgements));
+    }
+
+    /** Names the canvas report the verdict answers, so the browser can time its round trip. */
+    void answers(long reportSequence) {
+        real.getElement().setAttribute("data-seq", String.valueOf(reportSequence));
+    }
+}

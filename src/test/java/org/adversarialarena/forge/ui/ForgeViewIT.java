@@ -1,0 +1,158 @@
+package org.adversarialarena.forge.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.stream.IntStream;
+import org.adversarialarena.catalog.ModelCatalog;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.ImageSet;
+import org.adversarialarena.ml.detective.DetectiveLearningMain;
+import org.adversarialarena.ml.image.ImagePixels;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * The Forge page without a browser, against the real service, networks and embedded PostgreSQL: a
+ * player paints or starts from the generator, sees the verdicts and submits. Automatic training is
+ * off, so the detective stays the one each test starts with.
+ */
+@SpringBootTest(properties = {"arena.forge.train-every=100000", "arena.submissions.min-interval=0s",
+        "arena.submissions.per-minute=1000"})
+class ForgeViewIT extends SpringBrowserlessTest {
+
+    @Autowired
+    ModelCatalog models;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ForgeView view;
+    private PaintingCanvas canvas;
+
+    @BeforeEach
+    void openTheForge() {
+        view = navigate(ForgeView.class);
+        canvas = new PaintingCanvas(view.canvas);
+    }
+
+    @Test
+    void aForgerWhoPaintsASevenAndJoinsIsScoredAndRankedUntilTheNextStroke() {
+        String blankVerdict = view.verdicts.real.getText();
+
+        canvas.paint(DetectiveLearningMain.blockySeven(0, 0));
+        assertThat(view.verdicts.real.getText()).contains("% real").isNotEqualTo(blankVerdict);
+        assertThat(view.verdicts.classVerdict.getText()).contains("% 7");
+        assertThat(view.verdicts.real.getElement().getAttribute("data-seq")).isEqualTo("1");
+
+        submitAs("painter");
+        assertThat(view.message.getText()).startsWith("Scored").contains("detective (v1)");
+        assertThat(view.message.hasClassName("forge-error")).isFalse();
+        assertThat(forgeriesBy("painter")).isOne();
+        assertThat($(ListItem.class, view.leaderboard).withClassName("arena-leaderboard-mine").single()
+                .getElement().getTextRecursively())
+                .contains("painter");
+
+        canvas.paint(DetectiveLearningMain.blockySeven(1, 0));
+        assertThat(view.message.getText()).as("the score was for the previous image").isEmpty();
+    }
+
+    @Test
+    void aBlankForgeryIsRefusedWithItsReason() {
+        submitAs("blank-canvas");
+
+        assertThat(view.message.getText()).contains("blank").contains("Nothing was stored");
+        assertThat(view.message.hasClassName("forge-error")).isTrue();
+        assertThat(forgeriesBy("blank-canvas")).isZero();
+    }
+
+    @Test
+    void aCopyOfARealImageIsRefused() {
+        ImageSet real = models.dataset(DatasetId.MNIST).train();
+        int aSeven = IntStream.range(0, real.size()).filter(i -> real.label(i) == 7).findFirst()
+                .orElseThrow();
+        canvas.paint(real.image(aSeven));
+
+        submitAs("copyist");
+
+        assertThat(view.message.getText()).contains("copy of a real image");
+        assertThat(view.message.hasClassName("forge-error")).isTrue();
+        assertThat(forgeriesBy("copyist")).isZero();
+    }
+
+    @Test
+    void startingFromTheGeneratorsSampleShowsItsVerdictAndWhereTheDetectiveLooks() {
+        String judgementsBefore = view.verdicts.real.getElement().getAttribute("data-judgements");
+        String blankVerdict = view.verdicts.real.getText();
+
+        test(view.generator.shuffle).click();
+
+        assertThat(ImagePixels.inkedCount(view.canvas.getImage())).as("the sample is on the canvas").isPositive();
+        assertThat(view.verdicts.real.getText()).contains("% real").isNotEqualTo(blankVerdict);
+        assertThat(view.verdicts.real.getElement().getAttribute("data-judgements")).isNotEqualTo(judgementsBefore);
+        assertThat(view.verdicts.saliency.getElement().getPropertyRaw("pixels")).isNotNull();
+        assertThat(view.generator.keepA.isEnabled()).isTrue();
+    }
+
+    @Test
+    void aNewSampleFromTheGeneratorClearsTheScoreOfThePaintedForgery() {
+        canvas.paint(DetectiveLearningMain.blockySeven(0, 1));
+        submitAs("sampler");
+        assertThat(view.message.getText()).startsWith("Scored");
+
+        test(view.generator.shuffle).click();
+
+        assertThat(view.message.getText()).isEmpty();
+        assertThat(view.message.hasClassName("forge-error")).isFalse();
+    }
+
+    @Test
+    void aPlayerWhoClosesTheSaliencyGetsVerdictsWithoutItAndSeesItAgainOnOpening() {
+        String blankSaliency = saliencyShown();
+        test(view.verdicts.saliencySection).closeDetails();
+
+        canvas.paint(DetectiveLearningMain.blockySeven(0, 0));
+        assertThat(view.verdicts.real.getText()).contains("% real");
+        assertThat(saliencyShown()).as("not computed while closed").isEqualTo(blankSaliency);
+
+        test(view.verdicts.saliencySection).openDetails();
+        assertThat(saliencyShown()).as("computed for the canvas on opening").isNotEqualTo(blankSaliency);
+    }
+
+    @Test
+    void anotherDatasetStartsAtItsFirstClassNamedInItsOwnWords() {
+        test(view.picker.dataset).selectItem("Fashion-MNIST");
+
+        assertThat(view.promptTitle.getText()).contains("T-shirt");
+        assertThat(test(view.picker.prompt).getSuggestions()).contains("Sneaker");
+        assertThat(view.verdicts.classVerdict.getText()).contains("T-shirt");
+    }
+
+    /** Clicks Submit as a visitor with no resume token in the browser, who then joins with {@code nickname}. */
+    private void submitAs(String nickname) {
+        test(view.submit).click();
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .filter(call -> call.getInvocation().getExpression().contains("localStorage.getItem"))
+                .forEach(call -> call.complete(NullNode.getInstance()));
+        test($(TextField.class).id("nickname-field")).setValue(nickname);
+        test($(Button.class).id("nickname-join")).click();
+    }
+
+    private String saliencyShown() {
+        return String.valueOf(view.verdicts.saliency.getElement().getPropertyRaw("pixels"));
+    }
+
+    private long forgeriesBy(String nickname) {
+        Long count = jdbc.queryForObject("select count(*) from forgery f join player p on p.id = f.player_id"
+                + " where p.nickname = ?", Long.class, nickname);
+        return count == null ? 0 : count;
+    }
+}
