@@ -57,7 +57,7 @@ class FinalVerdictPanel extends Details {
 
     private void show(List<Reverdict> reverdicts, IntFunction<String> className) {
         ranking.removeAll();
-        long survived = reverdicts.stream().filter(r -> r.realProbability() >= 0.5 && r.forgery().classifierAgrees()).count();
+        long survived = reverdicts.stream().filter(Reverdict::stillFoolsTheDetective).count();
         summary.setText(getTranslation("forge.final.summary", reverdicts.size(), survived));
         for (Reverdict reverdict : reverdicts.subList(0, Math.min(SHOWN, reverdicts.size()))) {
             Forgery forgery = reverdict.forgery();
