@@ -4,7 +4,6 @@ import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.forge.LiveVerdict;
 import org.adversarialarena.forge.Submission;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -25,6 +23,7 @@ import org.adversarialarena.base.ui.ClassBars;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.base.ui.SectionPage;
+import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanel;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanels;
 import org.adversarialarena.ml.data.DatasetId;
@@ -35,7 +34,6 @@ import org.adversarialarena.ml.image.InvalidImageException;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.adversarialarena.round.TooManySubmissionsException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Forge: the player forges an image of the prompted class, from a blank canvas or from the
@@ -67,7 +65,7 @@ class ForgeView extends SectionPage {
     final LeaderboardPanel leaderboard;
     private int judgements;
     private long judgedByVersion;
-    private @Nullable Registration detectiveSubscription;
+    private final UiUpdates<DetectiveStats> detectiveUpdates = new UiUpdates<>(this, this::detectiveChanged);
 
     ForgeView(ForgeService forge, PlayerGate gate, LeaderboardPanels leaderboards, Clock clock) {
         super(ArenaSection.FORGE);
@@ -186,7 +184,7 @@ class ForgeView extends SectionPage {
         detective.show(forge.detectiveStatus(chosen));
         gallery.show(forge.gallery(chosen, GALLERY_SIZE), classNames());
         judge(ImagePixels.blank());
-        getUI().ifPresent(ui -> followDetective());
+        followDetective();
     }
 
     private void drawGenerated(float[] latent) {
@@ -241,10 +239,8 @@ class ForgeView extends SectionPage {
     }
 
     private void followDetective() {
-        if (detectiveSubscription != null) {
-            detectiveSubscription.remove();
-        }
-        getUI().ifPresent(ui -> detectiveSubscription = forge.followDetective(currentDataset(), ui, this::detectiveChanged));
+        DatasetId followed = currentDataset();
+        detectiveUpdates.follow(listener -> forge.followDetective(followed, listener));
     }
 
     /** The detective saw a forgery or learned: its panel changes, and a new version judges the canvas again. */
@@ -257,15 +253,6 @@ class ForgeView extends SectionPage {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        followDetective();
         gate.current().ifPresent(player -> leaderboard.setPlayer(player.getId()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (detectiveSubscription != null) {
-            detectiveSubscription.remove();
-            detectiveSubscription = null;
-        }
     }
 }
