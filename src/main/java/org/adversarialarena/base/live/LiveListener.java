@@ -123,7 +123,8 @@ public class LiveListener implements SmartLifecycle {
                 firstListen.countDown();
                 backoff = properties.reconnectInitial();
                 receive(connection, postgres);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // Whatever went wrong, this node must keep listening: start over on a new connection.
                 backendPid = 0;
                 if (running) {
                     log.warn("Live updates: lost the listening connection ({}); trying again in {} ms", e.getMessage(),
