@@ -1,24 +1,14 @@
 package org.adversarialarena;
 
 import org.adversarialarena.ml.model.NativeMemorySettings;
-import com.vaadin.flow.component.page.AppShellConfigurator;
-import com.vaadin.flow.component.page.Push;
-import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/**
- * Adversarial Arena: games against neural networks. Push is on because training runs and batch
- * attacks report progress from background threads; Vaadin 25 applies no theme unless told to.
- */
+/** Adversarial Arena: games against neural networks. The page shell is {@code base.ui.ArenaShell}. */
 @SpringBootApplication
-@Push
-@StyleSheet(Lumo.STYLESHEET)
-@StyleSheet("styles.css")
-public class Application implements AppShellConfigurator {
+public class Application {
 
     public static void main(String[] args) {
         NativeMemorySettings.applyBeforeNativeCode();

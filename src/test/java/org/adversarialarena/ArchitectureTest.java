@@ -43,6 +43,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyUserInterfacesKnowVaadin() {
+        noClasses().that().resideOutsideOfPackage("org.adversarialarena..ui..")
+                .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+                .check(CLASSES);
+    }
+
+    @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("org.adversarialarena.(*)..").should().beFreeOfCycles().check(CLASSES);
     }

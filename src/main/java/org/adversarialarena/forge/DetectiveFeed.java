@@ -1,26 +1,38 @@
 package org.adversarialarena.forge;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.function.SerializableConsumer;
-import com.vaadin.flow.shared.Registration;
-import org.adversarialarena.base.ui.LiveFeed;
+import org.adversarialarena.base.live.LivePublisher;
+import org.adversarialarena.base.live.LiveTopic;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.detective.DetectiveStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
-/** Pushes a detective's status (version, catch rate, loss curve) to every Forge page showing it. */
+/**
+ * Announces that a dataset's detective saw a forgery or learned. The detective still lives in each
+ * node's memory, so a node that hears it reloads its own detective's status (see
+ * {@link ForgeService#followDetective}); once detectives are shared, the same announcement will do.
+ */
 @Component
 class DetectiveFeed {
 
-    private final LiveFeed<DatasetId, DetectiveStats> feed = new LiveFeed<>();
+    static final LiveTopic<DatasetId> TOPIC = LiveTopic.of("detective", DatasetId::slug);
 
-    Registration subscribe(DatasetId dataset, UI ui, SerializableConsumer<DetectiveStats> listener) {
-        return feed.subscribe(dataset, ui, listener);
+    private static final Logger log = LoggerFactory.getLogger(DetectiveFeed.class);
+
+    private final LivePublisher publisher;
+
+    DetectiveFeed(LivePublisher publisher) {
+        this.publisher = publisher;
     }
 
     void publish(DetectiveStats stats) {
-        if (feed.hasSubscribers(stats.dataset())) {
-            feed.publish(stats.dataset(), stats);
+        try {
+            publisher.publish(TOPIC, stats.dataset(), stats.version());
+        } catch (DataAccessException e) {
+            // A submission is stored and judged already; a missed status only leaves screens a step behind.
+            log.warn("{} detective: could not announce its new status", stats.dataset().slug(), e);
         }
     }
 }

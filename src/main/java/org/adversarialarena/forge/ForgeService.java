@@ -1,14 +1,15 @@
 package org.adversarialarena.forge;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.function.SerializableConsumer;
-import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.adversarialarena.base.live.LiveListener;
+import org.adversarialarena.base.live.ReloadingFeed;
+import org.adversarialarena.base.live.Subscription;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.detective.Detective;
@@ -46,18 +47,19 @@ public class ForgeService {
     private final LiveDetectives detectives;
     private final ForgeryLedger ledger;
     private final SubmissionLimiter limiter;
-    private final DetectiveFeed feed;
+    private final ReloadingFeed<DatasetId, DetectiveStats> statusFeed;
     private final ForgeProperties properties;
     private final LatentSteering steering;
     private final Map<DatasetId, NearDuplicates> duplicates = new ConcurrentHashMap<>();
 
     ForgeService(ModelCatalog models, LiveDetectives detectives, ForgeryLedger ledger, SubmissionLimiter limiter,
-            DetectiveFeed feed, ForgeProperties properties) {
+            LiveListener live, ForgeProperties properties) {
         this.models = models;
         this.detectives = detectives;
         this.ledger = ledger;
         this.limiter = limiter;
-        this.feed = feed;
+        // Each node reloads its own detective's status: the detective lives in this node's memory.
+        this.statusFeed = live.feed(DetectiveFeed.TOPIC, this::detectiveStatus);
         this.properties = properties;
         this.steering = new LatentSteering(org.adversarialarena.ml.gan.GanArchitecture.LATENT_SIZE, STEERING_SEED);
     }
@@ -128,9 +130,9 @@ public class ForgeService {
         return detectives.of(dataset).stats();
     }
 
-    /** Calls {@code listener} in {@code ui} whenever the dataset's detective sees a forgery or trains. */
-    public Registration followDetective(DatasetId dataset, UI ui, SerializableConsumer<DetectiveStats> listener) {
-        return feed.subscribe(dataset, ui, listener);
+    /** Hands {@code listener} the detective's status whenever it sees a forgery or trains, until closed. */
+    public Subscription followDetective(DatasetId dataset, Consumer<DetectiveStats> listener) {
+        return statusFeed.follow(dataset, listener);
     }
 
     /** The latest forgeries that fooled the detective (real-probability at least 0.5, prompt recognised). */

@@ -7,10 +7,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.adversarialarena.base.live.Subscription;
 import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.detective.Detective;
 import org.adversarialarena.ml.detective.DetectiveLearningMain;
+import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.detective.StepOutcome;
 import org.adversarialarena.ml.image.ImagePixels;
@@ -175,6 +180,23 @@ class ForgeServiceIT {
         assertThat(checkpoints.latest(DatasetId.FASHION_MNIST)).hasValueSatisfying(checkpoint ->
                 assertThat(checkpoint.version()).isEqualTo(live.of(DatasetId.FASHION_MNIST).version()));
         live.destroy();
+    }
+
+    @Test
+    void whoFollowsTheDetectiveSeesItsStatusOnceItHasJudgedAForgery() throws InterruptedException {
+        BlockingQueue<DetectiveStats> seen = new LinkedBlockingQueue<>();
+        long before = forge.detectiveStatus(DatasetId.MNIST).forgeriesSeen();
+
+        try (Subscription following = forge.followDetective(DatasetId.MNIST, seen::add)) {
+            forge.submit(players.join("rosalind"), DatasetId.MNIST, ONE, one(1));
+
+            // Another test's training round may announce itself first: wait for the status that counts this forgery.
+            DetectiveStats status;
+            do {
+                status = seen.poll(10, TimeUnit.SECONDS);
+                assertThat(status).as("the detective's new status arrives").isNotNull();
+            } while (status.forgeriesSeen() <= before);
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.forge.GeneratedSample;
 import org.adversarialarena.forge.LiveVerdict;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -12,11 +11,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
+import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanel;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanels;
 import org.adversarialarena.ml.data.DatasetId;
@@ -24,7 +23,6 @@ import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.ui.PlayerGate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Forge: the player forges an image of the prompted class, from a blank canvas or from the
@@ -53,7 +51,7 @@ class ForgeView extends SectionPage {
     final DetectiveStatusPanel detective = new DetectiveStatusPanel();
     final ForgeryGallery gallery = new ForgeryGallery();
     final LeaderboardPanel leaderboard;
-    private @Nullable Registration detectiveSubscription;
+    private final UiUpdates<DetectiveStats> detectiveUpdates = new UiUpdates<>(this, this::detectiveChanged);
 
     ForgeView(ForgeService forge, PlayerGate gate, LeaderboardPanels leaderboards, Clock clock) {
         super(ArenaSection.FORGE);
@@ -113,7 +111,7 @@ class ForgeView extends SectionPage {
         detective.show(forge.detectiveStatus(chosen));
         gallery.show(forge.gallery(chosen, GALLERY_SIZE), picker.classNames());
         showNewImage(ImagePixels.blank());
-        getUI().ifPresent(ui -> followDetective());
+        followDetective();
     }
 
     private void drawGenerated(float[] latent) {
@@ -166,10 +164,8 @@ class ForgeView extends SectionPage {
     }
 
     private void followDetective() {
-        if (detectiveSubscription != null) {
-            detectiveSubscription.remove();
-        }
-        getUI().ifPresent(ui -> detectiveSubscription = forge.followDetective(session.dataset(), ui, this::detectiveChanged));
+        DatasetId followed = session.dataset();
+        detectiveUpdates.follow(listener -> forge.followDetective(followed, listener));
     }
 
     /** The detective saw a forgery or learned: its panel changes, and a new version judges the canvas again. */
@@ -182,15 +178,6 @@ class ForgeView extends SectionPage {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        followDetective();
         gate.current().ifPresent(player -> leaderboard.setPlayer(player.getId()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (detectiveSubscription != null) {
-            detectiveSubscription.remove();
-            detectiveSubscription = null;
-        }
     }
 }

@@ -2,20 +2,18 @@ package org.adversarialarena.leaderboard.ui;
 
 import org.adversarialarena.leaderboard.Standing;
 import org.adversarialarena.leaderboard.LeaderboardService;
-import org.adversarialarena.leaderboard.LeaderboardBroadcaster;
+import org.adversarialarena.leaderboard.LeaderboardFeed;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.round.Board;
 import org.jspecify.annotations.Nullable;
 
@@ -26,18 +24,19 @@ import org.jspecify.annotations.Nullable;
 public class LeaderboardPanel extends Div {
 
     private final LeaderboardService leaderboards;
-    private final LeaderboardBroadcaster broadcaster;
+    private final LeaderboardFeed feed;
+    private final UiUpdates<List<Standing>> updates = new UiUpdates<>(this, this::show);
     private final H4 title = new H4();
     private final OrderedList rows = new OrderedList();
     private final Paragraph personalBest = new Paragraph();
     private Board board;
     private @Nullable Long playerId;
-    private @Nullable Registration subscription;
 
-    LeaderboardPanel(LeaderboardService leaderboards, LeaderboardBroadcaster broadcaster, Board board) {
+    LeaderboardPanel(LeaderboardService leaderboards, LeaderboardFeed feed, Board board) {
         this.leaderboards = leaderboards;
-        this.broadcaster = broadcaster;
+        this.feed = feed;
         this.board = board;
+        follow(board);
         addClassName("arena-leaderboard");
         rows.addClassName("arena-leaderboard-rows");
         personalBest.addClassName("arena-leaderboard-best");
@@ -47,7 +46,7 @@ public class LeaderboardPanel extends Div {
     /** Follows another board, e.g. when the player switches level or dataset. */
     public void showBoard(Board newBoard) {
         this.board = newBoard;
-        resubscribe();
+        follow(newBoard);
         refresh();
     }
 
@@ -68,26 +67,11 @@ public class LeaderboardPanel extends Div {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        resubscribe();
         refresh();
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        unsubscribe();
-    }
-
-    private void resubscribe() {
-        unsubscribe();
-        Optional<UI> ui = getUI();
-        ui.ifPresent(current -> subscription = broadcaster.subscribe(board, current, this::show));
-    }
-
-    private void unsubscribe() {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
+    private void follow(Board followed) {
+        updates.follow(listener -> feed.follow(followed, listener));
     }
 
     private void show(List<Standing> standings) {

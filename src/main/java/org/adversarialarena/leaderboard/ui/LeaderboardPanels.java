@@ -1,7 +1,7 @@
 package org.adversarialarena.leaderboard.ui;
 
 import org.adversarialarena.leaderboard.LeaderboardService;
-import org.adversarialarena.leaderboard.LeaderboardBroadcaster;
+import org.adversarialarena.leaderboard.LeaderboardFeed;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import org.adversarialarena.round.Board;
 
@@ -10,14 +10,14 @@ import org.adversarialarena.round.Board;
 public class LeaderboardPanels {
 
     private final LeaderboardService leaderboards;
-    private final LeaderboardBroadcaster broadcaster;
+    private final LeaderboardFeed feed;
 
-    LeaderboardPanels(LeaderboardService leaderboards, LeaderboardBroadcaster broadcaster) {
+    LeaderboardPanels(LeaderboardService leaderboards, LeaderboardFeed feed) {
         this.leaderboards = leaderboards;
-        this.broadcaster = broadcaster;
+        this.feed = feed;
     }
 
     public LeaderboardPanel forBoard(Board board) {
-        return new LeaderboardPanel(leaderboards, broadcaster, board);
+        return new LeaderboardPanel(leaderboards, feed, board);
     }
 }

@@ -1,0 +1,42 @@
+package org.adversarialarena.leaderboard;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.adversarialarena.base.live.LiveListener;
+import org.adversarialarena.base.live.LivePublisher;
+import org.adversarialarena.base.live.LiveTopic;
+import org.adversarialarena.base.live.ReloadingFeed;
+import org.adversarialarena.base.live.Subscription;
+import org.adversarialarena.round.Board;
+import org.adversarialarena.round.RoundScored;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Boards' rankings, live on every node: a scored round announces its board inside the scoring
+ * transaction, so the announcement goes out only if the score commits; each node then reloads the
+ * board's top once and hands it to everyone there who follows it.
+ */
+@Component
+public class LeaderboardFeed {
+
+    static final LiveTopic<Board> TOPIC = LiveTopic.of("leaderboard", Board::toString);
+
+    private final LivePublisher publisher;
+    private final ReloadingFeed<Board, List<Standing>> rankings;
+
+    LeaderboardFeed(LeaderboardService leaderboards, LivePublisher publisher, LiveListener listener) {
+        this.publisher = publisher;
+        this.rankings = listener.feed(TOPIC, leaderboards::top);
+    }
+
+    /** Hands {@code listener} the board's top after every change to it, until closed. */
+    public Subscription follow(Board board, Consumer<List<Standing>> listener) {
+        return rankings.follow(board, listener);
+    }
+
+    @EventListener
+    void on(RoundScored scored) {
+        publisher.publish(TOPIC, scored.board(), scored.roundId());
+    }
+}
