@@ -1,6 +1,5 @@
 package org.adversarialarena;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -20,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 @StyleSheet("styles.css")
 public class Application implements AppShellConfigurator {
 
+    /** The ML fast path is installed by {@link FastPathInstaller}, once the configuration that may turn it off is read. */
     public static void main(String[] args) {
-        NativeMemorySettings.applyBeforeNativeCode();
         SpringApplication.run(Application.class, args);
     }
 

@@ -47,7 +47,7 @@ public final class ClassifierFiles {
     /** Loads a shipped network; fails with a message naming the model if it is not shipped. */
     public static MultiLayerNetwork loadShipped(ClassifierId id) {
         try (InputStream in = shipped(id, NETWORK)) {
-            return NetworkTuning.applyWithForwardCache(ModelSerializer.restoreMultiLayerNetwork(in, false));
+            return Networks.load(in, false);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the shipped network of " + id, e);
         }

@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.train;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +13,7 @@ import org.adversarialarena.ml.model.TrainingMethod;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.model.Networks;
 
 /**
  * Retrains a classifier from scratch and writes its weights and metrics, e.g.
@@ -26,7 +27,7 @@ public final class TrainerMain {
     }
 
     public static void main(String[] args) {
-        NativeMemorySettings.applyBeforeNativeCode();
+        FastPath.install();
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: TrainerMain <dataset>-<lenet|mlp>[-madry|-fgsm|-trades] [--version 1] [--epochs 10] [--batch 64]"
                     + " [--seed 1] [--shift 0] [--lr 0.001] [--decay 1] [--out src/main/resources/models]"
@@ -83,9 +84,8 @@ public final class TrainerMain {
     private static void measureSaved(ClassifierId id, Path root, int images, float epsilon) {
         Path folder = root.resolve(id.folder());
         org.deeplearning4j.nn.multilayer.MultiLayerNetwork network;
-        try {
-            network = org.adversarialarena.ml.model.NetworkTuning.apply(
-                    org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(folder.resolve(ClassifierFiles.NETWORK).toFile(), false));
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(folder.resolve(ClassifierFiles.NETWORK))) {
+            network = Networks.load(in, false);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Could not read " + folder, e);
         }

@@ -3,7 +3,7 @@ package org.adversarialarena.ml.gan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.adversarialarena.ml.data.DatasetId;
-import org.adversarialarena.ml.model.OneDnnConvolution;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,8 +18,8 @@ class DcganNativeConvolutionTest {
     @Test
     void generatorAndDiscriminatorAgreeWithTheBuiltInConvolution() {
         ConditionalGan gan = GanTrainer.newGan(DatasetId.MNIST, GanTrainingOptions.defaults(GanArchitecture.DCGAN, 1, 1));
-        assertThat(OneDnnConvolution.isInstalled(gan.generator())).isTrue();
-        assertThat(OneDnnConvolution.isInstalled(gan.discriminator())).isTrue();
+        assertThat(FastPath.isTuned(gan.generator())).isTrue();
+        assertThat(FastPath.isTuned(gan.discriminator())).isTrue();
 
         INDArray noiseAndLabels = Nd4j.rand(DataType.FLOAT, 4, gan.generator().layerInputSize(0));
         assertThat(maxDifference(gan.generator().output(noiseAndLabels, false),
