@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
-import org.adversarialarena.ml.metrics.GanQuality;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;

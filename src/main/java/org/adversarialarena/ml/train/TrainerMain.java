@@ -64,7 +64,7 @@ public final class TrainerMain {
                 Integer.parseInt(option(args, "--ramp", "5")),
                 Float.parseFloat(option(args, "--beta", String.valueOf(AdversarialTraining.DEFAULT_TRADES_BETA))));
         TrainedClassifier trained = new ClassifierTrainer(console, cancellation).train(id, data, plan, method::batchesFor);
-        Path folder = ClassifierFiles.save(trained, out);
+        Path folder = trained.save(out);
         if (id.method() != TrainingMethod.STANDARD) {
             MetricsFiles.add(folder, method.settings());
         }

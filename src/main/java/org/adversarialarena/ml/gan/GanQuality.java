@@ -1,11 +1,11 @@
-package org.adversarialarena.ml.metrics;
+package org.adversarialarena.ml.gan;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.adversarialarena.ml.data.ImageSet;
-import org.adversarialarena.ml.gan.ConditionalGan;
+import org.adversarialarena.ml.metrics.FrechetDistance;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
