@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /** The forward-pass cache against DL4J's default of computing the forward pass again: same numbers. */
+@RequiresFastPath
 class ForwardCacheTest {
 
     @Test

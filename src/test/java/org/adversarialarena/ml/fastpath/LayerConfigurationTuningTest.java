@@ -26,6 +26,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Activations computed by oneDNN and Adam vectorised, against DL4J's own: same values, gradients and training, same files. */
+@RequiresFastPath
 class LayerConfigurationTuningTest {
 
     @Test

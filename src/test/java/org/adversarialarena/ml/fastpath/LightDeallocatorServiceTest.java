@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Arrays registered by the light service are still deallocated once they are garbage. */
+@RequiresFastPath
 class LightDeallocatorServiceTest {
 
     @Test

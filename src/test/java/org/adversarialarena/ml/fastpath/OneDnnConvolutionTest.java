@@ -17,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+@RequiresFastPath
 class OneDnnConvolutionTest {
 
     private static final double TOLERANCE = 1e-4;

@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** oneDNN's sgemm behind ND4J's matrix products, against a plain triple loop, for every layout ND4J hands over. */
+@RequiresFastPath
 class OneDnnGemmTest {
 
     private static final double TOLERANCE = 1e-4;

@@ -24,6 +24,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The pooling and dense layers that replace DL4J's, against DL4J's own: same numbers, however they are driven. */
+@RequiresFastPath
 class OneDnnLayersTest {
 
     @Test

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Arrays of one shape, strides and type share one native shape descriptor once a network has been tuned. */
+@RequiresFastPath
 class ShapeInfoCacheTest {
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.fastpath.FastPath;
+import org.adversarialarena.ml.fastpath.RequiresFastPath;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The DCGAN's same-mode and strided convolutions give the same results through the native helper as built in. */
+@RequiresFastPath
 class DcganNativeConvolutionTest {
 
     private static final double TOLERANCE = 1e-4;
