@@ -1,0 +1,31 @@
+package org.adversarialarena;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.adversarialarena.ml.fastpath.FastPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The application installs the fast path as its configuration says, and cannot change what a process runs. */
+class FastPathInstallerTest {
+
+    private final FastPathInstaller installer = new FastPathInstaller();
+
+    @Test
+    void theConfigurationOfThisProcessIsAccepted() {
+        boolean on = FastPath.isOn();
+        installer.postProcessEnvironment(new MockEnvironment().withProperty(FastPath.SWITCH, String.valueOf(on)),
+                new SpringApplication());
+        assertThat(FastPath.isOn()).isEqualTo(on);
+    }
+
+    @Test
+    void aContextThatWantsTheOtherPathFailsAtStartNamingTheSwitch() {
+        boolean on = FastPath.isOn();
+        MockEnvironment other = new MockEnvironment().withProperty(FastPath.SWITCH, String.valueOf(!on));
+        assertThatThrownBy(() -> installer.postProcessEnvironment(other, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(FastPath.SWITCH);
+    }
+}
