@@ -65,14 +65,19 @@ enum LibraryField {
     }
 
     private void resolve() {
+        field = lookUp(owner, name, user);
+    }
+
+    /** The accessible field {@code owner.name}, or an exception naming it and {@code user}, the class to revisit. */
+    static Field lookUp(Class<?> owner, String name, Class<?> user) {
         try {
             Field declared = owner.getDeclaredField(name);
             declared.setAccessible(true);
-            field = declared;
+            return declared;
         } catch (NoSuchFieldException | RuntimeException e) {
-            throw new IllegalStateException("This DL4J/ND4J version has no accessible field " + this + ", which "
-                    + user.getName() + " relies on: revisit that class, or start with -D" + FastPath.SWITCH
-                    + "=false to run plain DL4J", e);
+            throw new IllegalStateException("This DL4J/ND4J version has no accessible field " + owner.getName() + "."
+                    + name + ", which " + user.getName() + " relies on: revisit that class, or start with -D"
+                    + FastPath.SWITCH + "=false to run plain DL4J", e);
         }
     }
 
