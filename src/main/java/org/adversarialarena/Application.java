@@ -1,6 +1,5 @@
 package org.adversarialarena;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class Application {
 
+    /** The ML fast path is installed by {@link FastPathInstaller}, once the configuration that may turn it off is read. */
     public static void main(String[] args) {
-        NativeMemorySettings.applyBeforeNativeCode();
         SpringApplication.run(Application.class, args);
     }
 

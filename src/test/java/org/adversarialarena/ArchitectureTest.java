@@ -1,5 +1,8 @@
 package org.adversarialarena;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -12,6 +15,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Service;
@@ -52,6 +56,27 @@ class ArchitectureTest {
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("org.adversarialarena.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void machineLearningPackagesHaveNoCycles() {
+        slices().matching("org.adversarialarena.ml.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theFastPathIsALeaf() {
+        noClasses().that().resideInAPackage("org.adversarialarena.ml.fastpath..")
+                .should().dependOnClassesThat(resideInAPackage("org.adversarialarena..")
+                        .and(not(resideInAPackage("org.adversarialarena.ml.fastpath.."))))
+                .check(CLASSES);
+    }
+
+    @Test
+    void theFastPathIsReachedOnlyThroughItsEntryPoint() {
+        noClasses().that().resideOutsideOfPackage("org.adversarialarena.ml.fastpath..")
+                .should().dependOnClassesThat(resideInAPackage("org.adversarialarena.ml.fastpath..")
+                        .and(not(equivalentTo(FastPath.class))))
+                .check(CLASSES);
     }
 
     @Test

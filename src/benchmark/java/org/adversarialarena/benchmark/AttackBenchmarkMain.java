@@ -1,6 +1,6 @@
 package org.adversarialarena.benchmark;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ public final class AttackBenchmarkMain {
     }
 
     public static void main(String[] args) throws IOException {
-        NativeMemorySettings.applyBeforeNativeCode();
+        FastPath.install();
         ClassifierPool model = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse("mnist-lenet", 1)), 1);
         List<float[]> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();

@@ -1,6 +1,6 @@
 package org.adversarialarena.benchmark;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws IOException {
-        NativeMemorySettings.applyBeforeNativeCode();
+        FastPath.install();
         int rounds = Integer.getInteger("benchmark.rounds", 3);
         Workload work = new Workload();
         Dl4jSide dl4j = new Dl4jSide(work);

@@ -1,6 +1,6 @@
 package org.adversarialarena.benchmark;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ public final class Dl4jProbeMain {
     }
 
     public static void main(String[] args) {
-        NativeMemorySettings.applyBeforeNativeCode();
+        FastPath.install();
         Dl4jSide dl4j = new Dl4jSide(new Workload());
         double training = dl4j.trainingImagesPerSecond(10, 40);
         double[] single = dl4j.singleInferenceMs(100, 1_000);

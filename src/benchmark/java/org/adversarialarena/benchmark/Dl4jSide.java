@@ -7,7 +7,7 @@ import org.adversarialarena.ml.gan.GanArchitecture;
 import org.adversarialarena.ml.gan.GanTrainer;
 import org.adversarialarena.ml.gan.GanTrainingOptions;
 import org.adversarialarena.ml.model.LeNet;
-import org.adversarialarena.ml.model.TrainingSteps;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.train.Cancellation;
 import org.adversarialarena.ml.train.TrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -38,7 +38,7 @@ final class Dl4jSide {
         int[] next = {0};
         double[] ms = Timer.latenciesMs(warmup, runs, () -> {
             int b = next[0]++ % Workload.BATCHES;
-            TrainingSteps.fit(network, new DataSet(features[b], labels[b]));
+            FastPath.fit(network, new DataSet(features[b], labels[b]));
         });
         return Timer.rate(ms, Workload.BATCH);
     }

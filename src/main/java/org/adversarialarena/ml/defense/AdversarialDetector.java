@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.adversarialarena.ml.data.DatasetId;
-import org.adversarialarena.ml.model.NetworkTuning;
+import org.adversarialarena.ml.model.Networks;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.Softmax;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * The lecture's "put a network in front": a small CNN that tells real images from adversarial ones,
@@ -49,7 +48,7 @@ public final class AdversarialDetector {
                 throw new IllegalArgumentException("No shipped adversarial detector for " + dataset.slug() + " (" + resource + ")");
             }
             return new AdversarialDetector(dataset,
-                    NetworkTuning.applyWithForwardCache(ModelSerializer.restoreMultiLayerNetwork(in, false)),
+                    Networks.load(in, false),
                     DEFAULT_THRESHOLD);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + resource, e);

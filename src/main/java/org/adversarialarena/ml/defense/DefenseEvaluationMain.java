@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.defense;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ public final class DefenseEvaluationMain {
     }
 
     public static void main(String[] args) throws IOException {
-        NativeMemorySettings.applyBeforeNativeCode();
+        FastPath.install();
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: DefenseEvaluationMain <mnist|fashion-mnist> [--images 50] [--only <part of a defense's name>]");
             System.exit(2);

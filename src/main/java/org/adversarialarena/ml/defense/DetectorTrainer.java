@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.defense;
 
-import org.adversarialarena.ml.model.TrainingSteps;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.image.ImagePixels;
-import org.adversarialarena.ml.model.NetworkTuning;
+import org.adversarialarena.ml.model.Networks;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -79,9 +79,7 @@ public final class DetectorTrainer {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutionalFlat(ImagePixels.SIDE, ImagePixels.SIDE, 1))
                 .build();
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-        network.init();
-        return NetworkTuning.applyWithForwardCache(network);
+        return Networks.create(configuration);
     }
 
     public TrainedDetector train(DifferentiableClassifier victim, DatasetSplit data, Plan plan) {
@@ -111,7 +109,7 @@ public final class DetectorTrainer {
                     features[b] = adversarial ? attacked[k - n] : clean[k];
                     targets[b][adversarial ? AdversarialDetector.ADVERSARIAL : AdversarialDetector.REAL] = 1f;
                 }
-                TrainingSteps.fit(network, new DataSet(Nd4j.create(features), Nd4j.create(targets)));
+                FastPath.fit(network, new DataSet(Nd4j.create(features), Nd4j.create(targets)));
             }
             log.accept("epoch " + epoch + " loss " + network.score());
         }

@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.defense;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.nio.file.Path;
 import org.adversarialarena.ml.data.DatasetId;
 import static org.adversarialarena.ml.CommandLine.option;
@@ -19,7 +19,7 @@ public final class DetectorTrainerMain {
     }
 
     public static void main(String[] args) {
-        NativeMemorySettings.applyBeforeNativeCode();
+        FastPath.install();
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: DetectorTrainerMain <mnist|fashion-mnist> [--train-images 6000] [--epochs 4] [--batch 64]"
                     + " [--lr 0.001] [--epsilon 0.3|0.1] [--seed 1] [--evaluation-images 1000] [--out src/main/resources/models]");

@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.detective;
 
-import org.adversarialarena.ml.model.TrainingSteps;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.explain.Saliency;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.image.ImagePixels;
-import org.adversarialarena.ml.model.NetworkTuning;
+import org.adversarialarena.ml.model.Networks;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.jspecify.annotations.Nullable;
@@ -68,13 +68,13 @@ public final class Detective {
         synchronized (gan) {
             // The shipped GAN is shared by every game: it is copied under its own lock, and its D is the
             // yardstick of "healthy" however far this detective has drifted since.
-            generator = gan.generator().clone();
+            generator = Networks.copy(gan.generator());
             baselineRealAccuracy = this.heldOut.realAccuracy(gan);
         }
-        MultiLayerNetwork learner = NetworkTuning.apply(discriminator);
+        MultiLayerNetwork learner = discriminator;
         learner.setLearningRate(options.learningRate());
         this.training = new ConditionalGan(dataset, gan.loss(), generator, learner);
-        this.serving = new ConditionalGan(dataset, gan.loss(), generator, NetworkTuning.apply(learner.clone()));
+        this.serving = new ConditionalGan(dataset, gan.loss(), generator, Networks.copy(learner));
         this.lastGoodUpdaterState = updaterState(learner);
         this.lessons = new StudyBatches(real, replay, training, options, inputs);
         this.record = new TrackRecord(dataset, options, version, forgeriesSeen, losses,
@@ -85,7 +85,7 @@ public final class Detective {
     public static Detective fromGan(ConditionalGan gan, ImageSet real, ImageSet heldOut, DetectiveOptions options) {
         MultiLayerNetwork copy;
         synchronized (gan) {
-            copy = gan.discriminator().clone();
+            copy = Networks.copy(gan.discriminator());
         }
         return new Detective(gan, copy, real, heldOut, options, 1, 0, List.of());
     }
@@ -99,7 +99,7 @@ public final class Detective {
         }
         MultiLayerNetwork network;
         try {
-            network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(checkpoint.network()), true);
+            network = Networks.loadWithoutForwardCache(new ByteArrayInputStream(checkpoint.network()), true);
         } catch (IOException e) {
             throw new UncheckedIOException("The detective checkpoint cannot be read", e);
         }
@@ -180,7 +180,7 @@ public final class Detective {
                 return new StepOutcome(false, record.version(), Double.NaN, record.realAccuracy(), "no forgeries yet");
             }
             MultiLayerNetwork d = training.discriminator();
-            TrainingSteps.fit(d, lessons.next());
+            FastPath.fit(d, lessons.next());
             d.clearLayerMaskArrays();
             fault.afterUpdate(d);
             double loss = d.score();

@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.detective;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.util.Locale;
 import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
@@ -31,7 +31,7 @@ public final class DetectiveLearningMain {
     }
 
     public static void main(String[] args) {
-        NativeMemorySettings.applyBeforeNativeCode();
+        FastPath.install();
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         ConditionalGan gan = GanFiles.loadShipped(DatasetId.MNIST, 1);

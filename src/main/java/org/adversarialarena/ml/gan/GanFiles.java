@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.gan;
 
-import org.adversarialarena.ml.model.NetworkTuning;
+import org.adversarialarena.ml.model.Networks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,8 +74,8 @@ public final class GanFiles {
     private static ConditionalGan load(DatasetId dataset, FileOpener files, String where) {
         try (InputStream g = files.open("generator.zip"); InputStream d = files.open("discriminator.zip");
                 InputStream m = files.open("metrics.json")) {
-            MultiLayerNetwork generator = NetworkTuning.apply(ModelSerializer.restoreMultiLayerNetwork(g, false));
-            MultiLayerNetwork discriminator = NetworkTuning.apply(ModelSerializer.restoreMultiLayerNetwork(d, true));
+            MultiLayerNetwork generator = Networks.loadWithoutForwardCache(g, false);
+            MultiLayerNetwork discriminator = Networks.loadWithoutForwardCache(d, true);
             JsonNode metrics = JSON.readTree(m);
             return new ConditionalGan(dataset, GanLoss.valueOf(metrics.get("loss").asString()), generator, discriminator);
         } catch (IOException e) {

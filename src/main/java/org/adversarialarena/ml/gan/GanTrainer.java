@@ -1,7 +1,7 @@
 package org.adversarialarena.ml.gan;
 
-import org.adversarialarena.ml.model.TrainingSteps;
-import org.adversarialarena.ml.model.NetworkTuning;
+import org.adversarialarena.ml.fastpath.FastPath;
+import org.adversarialarena.ml.model.Networks;
 import java.util.Map;
 import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
@@ -53,14 +53,11 @@ public final class GanTrainer {
     }
 
     public static ConditionalGan newGan(DatasetId dataset, GanTrainingOptions options) {
-        MultiLayerNetwork generator = new MultiLayerNetwork(
+        MultiLayerNetwork generator = Networks.createWithoutForwardCache(
                 options.architecture().generator(options.seed(), options.generatorLearningRate()));
-        generator.init();
-        MultiLayerNetwork discriminator = new MultiLayerNetwork(options.architecture()
+        MultiLayerNetwork discriminator = Networks.createWithoutForwardCache(options.architecture()
                 .discriminator(options.seed() + 1, options.discriminatorLearningRate(), options.loss()));
-        discriminator.init();
-        return new ConditionalGan(dataset, options.loss(), NetworkTuning.apply(generator),
-                NetworkTuning.apply(discriminator));
+        return new ConditionalGan(dataset, options.loss(), generator, discriminator);
     }
 
     /** Trains {@code gan} further for {@code options.iterations()} generator steps. */
@@ -102,7 +99,7 @@ public final class GanTrainer {
         INDArray features = Nd4j.vstack(realBatch.getFeatures(), fakes);
         INDArray targets = Nd4j.vstack(filled(n, realTarget), filled(n, gan.loss().fakeTarget()));
         INDArray mask = Nd4j.vstack(ConditionalGan.oneHot(realClasses), ConditionalGan.oneHot(fakeClasses));
-        TrainingSteps.fit(gan.discriminator(), new DataSet(features, targets, null, mask));
+        FastPath.fit(gan.discriminator(), new DataSet(features, targets, null, mask));
         if (gan.loss() == GanLoss.WASSERSTEIN) {
             INDArray parameters = gan.discriminator().params();
             parameters.assign(Transforms.max(Transforms.min(parameters, options.weightClip(), true),

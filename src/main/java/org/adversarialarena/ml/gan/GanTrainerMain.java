@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.gan;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
-import org.adversarialarena.ml.metrics.GanQuality;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
@@ -33,7 +32,7 @@ public final class GanTrainerMain {
     }
 
     public static void main(String[] args) throws IOException {
-        NativeMemorySettings.applyBeforeNativeCode();
+        FastPath.install();
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: GanTrainerMain <mnist|fashion-mnist> [--architecture mlp|dcgan] [--loss minimax|"
                     + "non_saturating|least_squares|wasserstein] [--k 1] [--lr-g 2e-4] [--lr-d 2e-4] [--real-label 0.9]"

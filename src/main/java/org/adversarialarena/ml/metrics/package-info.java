@@ -1,2 +1,2 @@
-/** Measurements of models: accuracy and confusion, and (for GANs) sample quality. */
+/** Measurements of models: accuracy and confusion, and the Fréchet distance (used by the GAN's sample quality). */
 package org.adversarialarena.ml.metrics;

@@ -41,9 +41,7 @@ public enum ClassifierArchitecture {
     }
 
     public MultiLayerNetwork newNetwork(long seed, ISchedule learningRate) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration.apply(seed, learningRate));
-        network.init();
-        return NetworkTuning.applyWithForwardCache(network);
+        return Networks.create(configuration.apply(seed, learningRate));
     }
 
     public static ClassifierArchitecture fromSlug(String slug) {

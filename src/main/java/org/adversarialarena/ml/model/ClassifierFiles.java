@@ -5,11 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.adversarialarena.ml.train.TrainedClassifier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import tools.jackson.databind.JsonNode;
@@ -31,15 +27,14 @@ public final class ClassifierFiles {
     private ClassifierFiles() {
     }
 
-    /** Writes the network and its metrics under {@code root/<name>/v<version>/}; returns that folder. */
-    public static Path save(TrainedClassifier trained, Path root) {
-        Path folder = root.resolve(trained.id().folder());
+    /** Writes {@code network} and {@code metrics} into {@code folder} (created if need be); returns the folder. */
+    public static Path save(MultiLayerNetwork network, Map<String, Object> metrics, Path folder) {
         try {
             Files.createDirectories(folder);
-            ModelSerializer.writeModel(trained.network(), folder.resolve(NETWORK).toFile(), false);
-            JSON.writeValue(folder.resolve(METRICS).toFile(), metrics(trained));
+            ModelSerializer.writeModel(network, folder.resolve(NETWORK).toFile(), false);
+            JSON.writeValue(folder.resolve(METRICS).toFile(), metrics);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + trained.id() + " to " + folder, e);
+            throw new UncheckedIOException("Could not write a classifier to " + folder, e);
         }
         return folder;
     }
@@ -47,7 +42,7 @@ public final class ClassifierFiles {
     /** Loads a shipped network; fails with a message naming the model if it is not shipped. */
     public static MultiLayerNetwork loadShipped(ClassifierId id) {
         try (InputStream in = shipped(id, NETWORK)) {
-            return NetworkTuning.applyWithForwardCache(ModelSerializer.restoreMultiLayerNetwork(in, false));
+            return Networks.load(in, false);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the shipped network of " + id, e);
         }
@@ -72,33 +67,5 @@ public final class ClassifierFiles {
             throw new IllegalArgumentException("No shipped model " + id + " (" + ROOT + id.folder() + "/" + file + ")");
         }
         return in;
-    }
-
-    private static Map<String, Object> metrics(TrainedClassifier trained) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("model", trained.id().name());
-        metrics.put("version", trained.id().version());
-        metrics.put("dataset", trained.id().dataset().slug());
-        metrics.put("architecture", trained.id().architecture().slug());
-        metrics.put("trainingMethod", trained.id().method().name().toLowerCase(java.util.Locale.ROOT));
-        metrics.put("testAccuracy", trained.testConfusion().accuracy());
-        metrics.put("perClassAccuracy", Arrays.stream(trained.testConfusion().perClassAccuracy()).boxed().toList());
-        metrics.put("confusion", trained.testConfusion().counts());
-        metrics.put("classNames", trained.id().dataset().classNames());
-        metrics.put("trainImages", trained.trainImages());
-        metrics.put("testImages", trained.testConfusion().total());
-        metrics.put("epochs", trained.plan().epochs());
-        metrics.put("batchSize", trained.plan().batchSize());
-        metrics.put("learningRate", trained.plan().learningRate());
-        metrics.put("learningRateDecayPerEpoch", trained.plan().learningRateDecay());
-        metrics.put("maxShift", trained.plan().maxShift());
-        metrics.put("seed", trained.plan().seed());
-        metrics.put("parameters", trained.network().numParams());
-        metrics.put("trainingSeconds", trained.trainingTime().toMillis() / 1000.0);
-        metrics.put("trainingImagesPerSecond", trained.imagesPerSecond());
-        metrics.put("trainedAt", Instant.now().toString());
-        metrics.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch")
-                + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
-        return metrics;
     }
 }

@@ -58,8 +58,6 @@ public final class LeNet {
     }
 
     public static MultiLayerNetwork newNetwork(long seed) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(seed, 1e-3));
-        network.init();
-        return NetworkTuning.applyWithForwardCache(network);
+        return Networks.create(configuration(seed, 1e-3));
     }
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import org.adversarialarena.ml.image.ImagePixels;
-import org.adversarialarena.ml.model.NetworkTuning;
+import org.adversarialarena.ml.model.Networks;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -41,7 +41,7 @@ public final class ClassifierPool implements DifferentiableClassifier {
         this.copies = copies;
         this.idle = new ArrayBlockingQueue<>(copies);
         for (int i = 0; i < copies; i++) {
-            idle.add(served(prototype.clone()));
+            idle.add(served(prototype));
         }
         this.penultimateLayer = prototype.getnLayers() - 2;
         this.classes = (int) prototype.output(Nd4j.zeros(DataType.FLOAT, 1, ImagePixels.COUNT), false).size(1);
@@ -154,15 +154,17 @@ public final class ClassifierPool implements DifferentiableClassifier {
      * DL4J computes input gradients in training mode, where dropout would make every gradient a
      * random draw; a served model must be one fixed function, so its copies never drop out.
      */
-    private static ServedCopy served(MultiLayerNetwork network) {
-        for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
-            layer.conf().getLayer().setIDropout(null);
-        }
+    private static ServedCopy served(MultiLayerNetwork prototype) {
         ObjectiveLoss loss = new ObjectiveLoss();
-        BaseOutputLayer output = (BaseOutputLayer) network.getOutputLayer().conf().getLayer();
-        output.setActivationFn(new ActivationIdentity());
-        output.setLossFn(loss);
-        return new ServedCopy(NetworkTuning.applyWithForwardCache(network), loss);
+        MultiLayerNetwork network = Networks.copy(prototype, copy -> {
+            for (org.deeplearning4j.nn.api.Layer layer : copy.getLayers()) {
+                layer.conf().getLayer().setIDropout(null);
+            }
+            BaseOutputLayer output = (BaseOutputLayer) copy.getOutputLayer().conf().getLayer();
+            output.setActivationFn(new ActivationIdentity());
+            output.setLossFn(loss);
+        });
+        return new ServedCopy(network, loss);
     }
 
     private static INDArray validBatch(float[][] images) {

@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.train;
 
-import org.adversarialarena.ml.model.TrainingSteps;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.time.Duration;
 import java.util.Map;
 import org.adversarialarena.ml.data.DatasetSplit;
@@ -56,7 +56,7 @@ public final class ClassifierTrainer {
             batches.reset();
             while (batches.hasNext()) {
                 cancellation.throwIfCancelled();
-                TrainingSteps.fit(network, transform.apply(batches.next(), network, epoch));
+                FastPath.fit(network, transform.apply(batches.next(), network, epoch));
                 step++;
                 double loss = network.score();
                 if (!Double.isFinite(loss)) {

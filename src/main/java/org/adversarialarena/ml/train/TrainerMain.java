@@ -1,6 +1,6 @@
 package org.adversarialarena.ml.train;
 
-import org.adversarialarena.ml.model.NativeMemorySettings;
+import org.adversarialarena.ml.fastpath.FastPath;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +14,7 @@ import org.adversarialarena.ml.model.TrainingMethod;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.model.Networks;
 
 /**
  * Retrains a classifier from scratch and writes its weights and metrics, e.g.
@@ -27,7 +28,7 @@ public final class TrainerMain {
     }
 
     public static void main(String[] args) {
-        NativeMemorySettings.applyBeforeNativeCode();
+        FastPath.install();
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: TrainerMain <dataset>-<lenet|mlp>[-madry|-fgsm|-trades] [--version 1] [--epochs 10] [--batch 64]"
                     + " [--seed 1] [--shift 0] [--lr 0.001] [--decay 1] [--out src/main/resources/models]"
@@ -64,7 +65,7 @@ public final class TrainerMain {
                 Integer.parseInt(option(args, "--ramp", "5")),
                 Float.parseFloat(option(args, "--beta", String.valueOf(AdversarialTraining.DEFAULT_TRADES_BETA))));
         TrainedClassifier trained = new ClassifierTrainer(console, cancellation).train(id, data, plan, method::batchesFor);
-        Path folder = ClassifierFiles.save(trained, out);
+        Path folder = trained.save(out);
         if (id.method() != TrainingMethod.STANDARD) {
             MetricsFiles.add(folder, method.settings());
         }
@@ -84,9 +85,8 @@ public final class TrainerMain {
     private static void measureSaved(ClassifierId id, Path root, int images, float epsilon) {
         Path folder = root.resolve(id.folder());
         org.deeplearning4j.nn.multilayer.MultiLayerNetwork network;
-        try {
-            network = org.adversarialarena.ml.model.NetworkTuning.apply(
-                    org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(folder.resolve(ClassifierFiles.NETWORK).toFile(), false));
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(folder.resolve(ClassifierFiles.NETWORK))) {
+            network = Networks.load(in, false);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Could not read " + folder, e);
         }

@@ -3,7 +3,8 @@ package org.adversarialarena.ml.gan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.adversarialarena.ml.data.DatasetId;
-import org.adversarialarena.ml.model.OneDnnConvolution;
+import org.adversarialarena.ml.fastpath.FastPath;
+import org.adversarialarena.ml.fastpath.RequiresFastPath;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The DCGAN's same-mode and strided convolutions give the same results through the native helper as built in. */
+@RequiresFastPath
 class DcganNativeConvolutionTest {
 
     private static final double TOLERANCE = 1e-4;
@@ -18,8 +20,8 @@ class DcganNativeConvolutionTest {
     @Test
     void generatorAndDiscriminatorAgreeWithTheBuiltInConvolution() {
         ConditionalGan gan = GanTrainer.newGan(DatasetId.MNIST, GanTrainingOptions.defaults(GanArchitecture.DCGAN, 1, 1));
-        assertThat(OneDnnConvolution.isInstalled(gan.generator())).isTrue();
-        assertThat(OneDnnConvolution.isInstalled(gan.discriminator())).isTrue();
+        assertThat(FastPath.isTuned(gan.generator())).isTrue();
+        assertThat(FastPath.isTuned(gan.discriminator())).isTrue();
 
         INDArray noiseAndLabels = Nd4j.rand(DataType.FLOAT, 4, gan.generator().layerInputSize(0));
         assertThat(maxDifference(gan.generator().output(noiseAndLabels, false),

@@ -1,0 +1,121 @@
+package org.adversarialarena.ml.gan;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.adversarialarena.ml.data.ImageSet;
+import org.adversarialarena.ml.metrics.FrechetDistance;
+import org.adversarialarena.ml.serve.ClassifierPool;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * How good a conditional GAN's samples are, measured with one of our classifiers:
+ * Fréchet distance on its penultimate features (with the real-vs-real baseline beside it), class
+ * agreement and coverage (does the generator make every class it is asked for, or has it collapsed
+ * onto a few?), and D's mean verdicts on real and generated images.
+ */
+public final class GanQuality {
+
+    private GanQuality() {
+    }
+
+    /**
+     * @param classifier  judge; {@code featureLayer} is the index of its penultimate layer
+     * @param real        held-out real images (e.g. a test split)
+     * @param reference   other real images (e.g. part of the training split), for the baseline
+     * @param samples     how many images to compare (per set)
+     */
+    public static Map<String, Object> measure(ConditionalGan gan, ClassifierPool classifier, int featureLayer,
+            ImageSet real, ImageSet reference, int samples, long seed) {
+        int n = Math.min(samples, Math.min(real.size(), reference.size()));
+        Random random = new Random(seed);
+        int classes = gan.dataset().classCount();
+        int[] requested = new int[n];
+        for (int i = 0; i < n; i++) {
+            requested[i] = i % classes;
+        }
+        INDArray generated = gan.generate(Nd4j.randn(random.nextLong(), new long[] {n, gan.latentSize()}), requested);
+        float[][] fakes = generated.toFloatMatrix();
+        float[][] reals = rows(real, n);
+        float[][] references = rows(reference, n);
+
+        double fid = FrechetDistance.between(features(classifier, fakes, featureLayer), features(classifier, reals, featureLayer));
+        double baseline = FrechetDistance.between(features(classifier, references, featureLayer),
+                features(classifier, reals, featureLayer));
+
+        int[] predicted = argMaxRows(classifier.probabilities(fakes));
+        int[] agreedPerClass = new int[classes];
+        int[] askedPerClass = new int[classes];
+        boolean[] produced = new boolean[classes];
+        for (int i = 0; i < n; i++) {
+            askedPerClass[requested[i]]++;
+            produced[predicted[i]] = true;
+            if (predicted[i] == requested[i]) {
+                agreedPerClass[requested[i]]++;
+            }
+        }
+        double[] agreement = new double[classes];
+        int covered = 0;
+        for (int c = 0; c < classes; c++) {
+            agreement[c] = (double) agreedPerClass[c] / askedPerClass[c];
+            covered += produced[c] ? 1 : 0;
+        }
+        INDArray realFeatures = Nd4j.create(reals);
+        int[] realLabels = new int[n];
+        for (int i = 0; i < n; i++) {
+            realLabels[i] = real.label(i);
+        }
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("samples", n);
+        figures.put("frechetDistance", fid);
+        figures.put("frechetDistanceRealVsReal", baseline);
+        figures.put("classAgreement", Arrays.stream(agreement).average().orElse(0));
+        figures.put("classAgreementPerClass", Arrays.stream(agreement).boxed().toList());
+        figures.put("classCoverage", (double) covered / classes);
+        figures.put("meanDReal", mean(gan.realness(realFeatures, realLabels)));
+        figures.put("meanDFake", mean(gan.realness(generated, requested)));
+        return figures;
+    }
+
+    private static INDArray features(ClassifierPool classifier, float[][] images, int layer) {
+        int batch = 250;
+        INDArray all = null;
+        for (int from = 0; from < images.length; from += batch) {
+            float[][] part = Arrays.copyOfRange(images, from, Math.min(images.length, from + batch));
+            INDArray features = Nd4j.create(classifier.activations(part, layer));
+            all = all == null ? features : Nd4j.vstack(all, features);
+        }
+        return all;
+    }
+
+    private static float[][] rows(ImageSet images, int n) {
+        float[][] rows = new float[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = images.image(i);
+        }
+        return rows;
+    }
+
+    private static int[] argMaxRows(float[][] rows) {
+        int[] best = new int[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 1; c < rows[r].length; c++) {
+                if (rows[r][c] > rows[r][best[r]]) {
+                    best[r] = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double mean(float[] values) {
+        double sum = 0;
+        for (float value : values) {
+            sum += value;
+        }
+        return sum / values.length;
+    }
+}

@@ -1,0 +1,47 @@
+package org.adversarialarena.ml.fastpath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.adversarialarena.ml.model.LeNet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.deallocation.DeallocatorService;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Arrays registered by the light service are still deallocated once they are garbage. */
+@RequiresFastPath
+class LightDeallocatorServiceTest {
+
+    @Test
+    void tuningInstallsItAndArraysItRegistersAreFreedAfterGarbageCollection() throws InterruptedException {
+        LeNet.newNetwork(1);
+        assertThat(Nd4j.getDeallocatorService()).isInstanceOf(LightDeallocatorService.class);
+        LightDeallocatorService service = (LightDeallocatorService) Nd4j.getDeallocatorService();
+        int before = service.registered();
+
+        List<INDArray> arrays = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            arrays.add(Nd4j.createUninitialized(DataType.FLOAT, 16));
+        }
+        assertThat(service.registered()).isGreaterThanOrEqualTo(before + 2_000);
+        arrays.clear();
+
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (service.registered() > before + 200 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertThat(service.registered()).isLessThanOrEqualTo(before + 200);
+    }
+
+    @Test
+    void itNumbersOnFromTheServiceItReplaces() {
+        DeallocatorService replaced = Nd4j.getDeallocatorService();
+        long last = replaced.nextValue();
+
+        assertThat(new LightDeallocatorService(replaced).nextValue()).isGreaterThan(last + 1);
+    }
+}
