@@ -5,16 +5,11 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Route;
-import java.util.Locale;
-import java.util.stream.IntStream;
 import org.adversarialarena.base.ui.ArenaSection;
-import org.adversarialarena.base.ui.ClassBars;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
 import org.adversarialarena.fool.AttemptOutcome;
@@ -25,7 +20,6 @@ import org.adversarialarena.fool.FoolService;
 import org.adversarialarena.fool.MachineAttempt;
 import org.adversarialarena.fool.MachineComparison;
 import org.adversarialarena.fool.Probe;
-import org.adversarialarena.fool.Verdict;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanel;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanels;
 import org.adversarialarena.ml.data.DatasetId;
@@ -46,17 +40,12 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     private final PlayerGate gate;
     final FoolSession session;
 
-    final Select<DatasetId> datasetChoice = new Select<>();
-    final Select<FoolLevel> levelChoice = new Select<>();
+    final BoardChoice choice;
     private final Paragraph explanation = new Paragraph();
     final Paragraph goal = new Paragraph();
     final PixelCanvas canvas = new PixelCanvas();
-    final ClassBars bars = new ClassBars();
-    private final BudgetMeters meters = new BudgetMeters();
-    private final H3 barsTitle = new H3();
-    final Paragraph status = new Paragraph();
-    private final Paragraph detectorStatus = new Paragraph();
-    final Paragraph result = new Paragraph();
+    final ProbeFeedback feedback = new ProbeFeedback(this::className);
+    final AttemptResult result = new AttemptResult(this::className);
     final Button submit = new Button();
     final Button reset = new Button();
     final Button hint = new Button();
@@ -72,38 +61,18 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         super(ArenaSection.FOOL);
         this.fool = fool;
         this.gate = gate;
-        this.session = new FoolSession(fool, machine, this,
-                command -> getUI().ifPresent(ui -> ui.access(command::run)));
+        this.session = new FoolSession(fool, machine, this, command -> getUI().ifPresent(ui -> ui.access(command::run)));
         addClassName("fool-page");
-
-        datasetChoice.setId("fool-dataset");
-        datasetChoice.setLabel(getTranslation("fool.dataset"));
-        datasetChoice.setItems(DatasetId.values());
-        datasetChoice.setItemLabelGenerator(d -> getTranslation("dataset." + d.slug()));
-        datasetChoice.setValue(session.dataset());
-
-        levelChoice.setId("fool-level");
-        levelChoice.setLabel(getTranslation("fool.level"));
-        levelChoice.setItems(FoolLevel.values());
-        levelChoice.setValue(session.level());
-        refreshLevelLabels();
-
+        choice = new BoardChoice(session.level(), session.dataset(), fool::isAvailable, this::choose);
         leaderboard = leaderboards.forBoard(FoolService.board(session.level(), session.dataset()));
         leaderboard.setId("fool-leaderboard");
-
         explanation.setId("fool-level-explanation");
         explanation.addClassName("fool-explanation");
         goal.setId("fool-goal");
         goal.addClassName("fool-goal");
         canvas.setId("fool-canvas");
         canvas.setBrushSize(0.5);
-        bars.setId("fool-bars");
-        status.setId("fool-status");
-        detectorStatus.setId("fool-detector");
-        detectorStatus.setVisible(false);
-        result.setId("fool-result");
-        result.addClassName("fool-result");
-        result.setVisible(false);
+        canvas.addImageChangeListener(change -> session.stroke(change.pixels(), change.sequence()));
 
         button(submit, "fool-submit", "fool.submit", () -> session.submit(canvas.getImage()))
                 .addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -113,28 +82,14 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         button(next, "fool-next", "fool.next", session::next);
         button(askHidden, "fool-ask-hidden", "fool.ask-hidden", () -> session.askHidden(canvas.getImage()));
 
-        datasetChoice.addValueChangeListener(change -> {
-            refreshLevelLabels();
-            choose();
-        });
-        levelChoice.addValueChangeListener(change -> {
-            if (change.getValue() != null) {
-                choose();
-            }
-        });
-        canvas.addImageChangeListener(change -> session.stroke(change.pixels(), change.sequence()));
-
-        Div choices = new Div(datasetChoice, levelChoice);
-        choices.addClassName("fool-choices");
         Div actions = new Div(submit, reset, hint, askHidden, giveUp, next);
         actions.addClassName("fool-actions");
         Div board = new Div(canvas, actions);
         board.addClassName("fool-board");
-        Div feedback = new Div(barsTitle, bars, status, detectorStatus, meters, result);
-        feedback.addClassName("fool-feedback");
+        feedback.add(result);
         Div play = new Div(board, feedback, leaderboard);
         play.addClassName("fool-play");
-        add(new Paragraph(getTranslation("fool.text")), choices, explanation, goal, play, comparison, linearToy, gallery);
+        add(new Paragraph(getTranslation("fool.text")), choice, explanation, goal, play, comparison, linearToy, gallery);
         showLevel();
         controlsChanged(session.controls());
     }
@@ -152,19 +107,10 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         session.leave();
     }
 
-    private void choose() {
-        FoolLevel level = levelChoice.getValue() == null ? session.level() : levelChoice.getValue();
-        DatasetId dataset = datasetChoice.getValue() == null ? session.dataset() : datasetChoice.getValue();
+    private void choose(FoolLevel level, DatasetId dataset) {
         leaderboard.showBoard(FoolService.board(level, dataset));
         session.choose(level, dataset);
         showLevel();
-    }
-
-    private void refreshLevelLabels() {
-        DatasetId dataset = datasetChoice.getValue() == null ? session.dataset() : datasetChoice.getValue();
-        levelChoice.setItemLabelGenerator(level -> getTranslation("fool.level.label", level.number(),
-                getTranslation(level.titleKey()))
-                + (fool.isAvailable(level, dataset) ? "" : " · " + getTranslation("fool.unavailable")));
     }
 
     private void showLevel() {
@@ -172,28 +118,24 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         explanation.setText(getTranslation(level.explanationKey()));
         hint.setVisible(level.offersSaliencyHint());
         askHidden.setVisible(level.hiddenModel());
-        barsTitle.setText(getTranslation(level.hiddenModel() ? "fool.model-says.practice" : "fool.model-says"));
+        feedback.showLevel(level);
         gallery.show(fool.gallery(level, session.dataset()), this::className);
     }
 
     @Override
     public void started(Challenge challenge, Probe probe) {
         clearAftermath();
-        DatasetId dataset = challenge.dataset();
-        bars.setLabels(IntStream.range(0, dataset.classCount()).mapToObj(this::className).toList());
-        bars.setTrueClass(challenge.trueClass());
-        bars.setTargetClass(challenge.targetClass());
+        feedback.start(challenge);
         float[] original = challenge.original();
         canvas.setImage(original);
         canvas.setLimits(original, challenge.budget().lowerBounds(original), challenge.budget().upperBounds(original),
                 challenge.budget().maxChangedPixels());
-        canvas.setReadOnly(false);
         String truth = className(challenge.trueClass());
         String budget = challenge.budget().display();
         goal.setText(challenge.targeted()
                 ? getTranslation("fool.goal.targeted", truth, className(challenge.targetClass()), budget)
                 : getTranslation("fool.goal.untargeted", truth, budget));
-        probed(probe, 0);
+        feedback.show(probe, 0);
     }
 
     @Override
@@ -202,9 +144,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         goal.setText(getTranslation(level.guardedByDetector() ? "fool.unavailable.detector" : "fool.unavailable.model"));
         canvas.clearLimits();
         canvas.setImage(ImagePixels.blank());
-        canvas.setReadOnly(true);
-        status.setText("");
-        detectorStatus.setVisible(false);
+        feedback.clear();
     }
 
     @Override
@@ -214,21 +154,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
 
     @Override
     public void probed(Probe probe, long sequence) {
-        bars.setValues(probe.probabilities());
-        // The browser test measures the stroke-to-bars round trip by waiting for this number.
-        bars.getElement().setAttribute("data-seq", String.valueOf(sequence));
-        meters.show(probe.use());
-        FoolLevel level = session.level();
-        String says = getTranslation("fool.status.says", className(probe.predictedClass()),
-                percent(probe.probabilities()[probe.predictedClass()]));
-        status.setText(probe.fooled() && !level.hiddenModel() ? says + " " + getTranslation("fool.status.fooled") : says);
-        status.getElement().getClassList().set("fool-good", probe.fooled());
-        detectorStatus.setVisible(level.guardedByDetector());
-        if (level.guardedByDetector()) {
-            detectorStatus.setText(getTranslation(probe.flagged() ? "fool.detector.flagged" : "fool.detector.clean",
-                    String.format(Locale.ROOT, "%.0f", 100 * probe.detectorScore())));
-            detectorStatus.getElement().getClassList().set("fool-bad", probe.flagged());
-        }
+        feedback.show(probe, sequence);
     }
 
     @Override
@@ -238,26 +164,15 @@ class FoolView extends SectionPage implements FoolSession.Listener {
 
     @Override
     public void submitted(AttemptOutcome outcome) {
-        Verdict verdict = outcome.verdict();
-        String says = className(verdict.predictedClass());
-        String text;
-        if (verdict.success()) {
-            text = getTranslation("fool.result.success", says, percent(verdict.confidence()),
-                    String.format(Locale.ROOT, "%.1f", outcome.points()));
-        } else if (verdict.flagged()) {
-            text = getTranslation("fool.result.flagged");
-        } else {
-            text = getTranslation("fool.result.failure", says, percent(verdict.confidence()));
-        }
-        showResult(text, verdict.success(), !verdict.success());
-        bars.setValues(outcome.probabilities());
+        result.submitted(outcome);
+        feedback.bars.setValues(outcome.probabilities());
         leaderboard.refresh();
         gallery.show(fool.gallery(outcome.challenge().level(), outcome.challenge().dataset()), this::className);
     }
 
     @Override
     public void gaveUp() {
-        showResult(getTranslation("fool.result.given-up"), false, false);
+        result.gaveUp();
     }
 
     @Override
@@ -275,10 +190,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     public void comparisonStarted(Challenge challenge, @Nullable AttemptOutcome outcome) {
         comparison.begin(challenge.level(), challenge.budget());
         if (outcome != null) {
-            Verdict verdict = outcome.verdict();
-            comparison.addPlayer(outcome.difference(), verdict.success(), verdict.flagged(), outcome.use().withinBudget(),
-                    className(verdict.predictedClass()), outcome.use().change(),
-                    session.nickname());
+            comparison.addPlayer(outcome, className(outcome.verdict().predictedClass()), session.nickname());
         }
         linearToy.setVisible(challenge.level().budgetKind() == BudgetKind.LINF);
         linearToy.show(challenge.budget().limit());
@@ -292,8 +204,8 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     @Override
     public void machineAnswered(MachineAttempt attempt, Probe probe) {
         canvas.setImage(attempt.adversarial());
-        probed(probe, 0);
-        result.setText(getTranslation("fool.result.machine-answer", attempt.attack(), className(attempt.predictedClass())));
+        feedback.show(probe, 0);
+        result.machineAnswered(attempt);
     }
 
     @Override
@@ -315,16 +227,9 @@ class FoolView extends SectionPage implements FoolSession.Listener {
 
     private void clearAftermath() {
         comparison.hide();
-        result.setVisible(false);
+        result.hide();
         linearToy.setVisible(false);
         canvas.setOverlay(null);
-    }
-
-    private void showResult(String text, boolean success, boolean failure) {
-        result.setText(text);
-        result.getElement().getClassList().set("fool-success", success);
-        result.getElement().getClassList().set("fool-failure", failure);
-        result.setVisible(true);
     }
 
     private Button button(Button button, String id, String key, Runnable action) {
@@ -336,9 +241,5 @@ class FoolView extends SectionPage implements FoolSession.Listener {
 
     private String className(int classIndex) {
         return getTranslation("dataset." + session.classesOf().slug() + ".class." + classIndex);
-    }
-
-    private static String percent(float probability) {
-        return String.format(Locale.ROOT, "%.1f", 100 * probability);
     }
 }

@@ -48,7 +48,7 @@ class FoolViewIT extends SpringBrowserlessTest {
         float[] adversarial = jsmaAnswerWithinTwentyPixels(page);
 
         paint(page, adversarial);
-        assertThat(page.status.getText()).contains("Fooled: submit it!");
+        assertThat(page.feedback.status.getText()).contains("Fooled: submit it!");
         test(page.submit).click();
 
         assertThat(page.result.getText()).startsWith("Fooled!").contains("points");
@@ -100,7 +100,7 @@ class FoolViewIT extends SpringBrowserlessTest {
         answerBrowserStorage();
         test($(TextField.class).id("nickname-field")).setValue(nickname);
         test($(Button.class).id("nickname-join")).click();
-        assertThat(page.status.getText()).as("a challenge is on the canvas").startsWith("Top class");
+        assertThat(page.feedback.status.getText()).as("a challenge is on the canvas").startsWith("Top class");
         return page;
     }
 
