@@ -41,6 +41,7 @@ class ProbeFeedback extends Div {
     }
 
     void start(Challenge challenge) {
+        showLevel(challenge.level());
         bars.setLabels(IntStream.range(0, challenge.dataset().classCount()).mapToObj(className).toList());
         bars.setTrueClass(challenge.trueClass());
         bars.setTargetClass(challenge.targetClass());

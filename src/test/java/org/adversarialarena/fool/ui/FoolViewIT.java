@@ -94,6 +94,21 @@ class FoolViewIT extends SpringBrowserlessTest {
                 challengeOf(page).id())).isEqualTo(20);
     }
 
+    @Test
+    void onTheSentinelLevelTheDetectorsVerdictFollowsEveryStroke() {
+        FoolView page = join("view-di");
+
+        test(page.choice.level).selectItem("6 · Sentinel");
+        org.junit.jupiter.api.Assumptions.assumeTrue(page.session.challenge() != null, "the MNIST detector is shipped");
+        paint(page, challengeOf(page).original());
+
+        assertThat(challengeOf(page).level()).isEqualTo(FoolLevel.SENTINEL);
+        com.vaadin.flow.component.html.Paragraph detector = $(com.vaadin.flow.component.html.Paragraph.class)
+                .id("fool-detector");
+        assertThat(detector.isVisible()).isTrue();
+        assertThat(detector.getText()).startsWith("Detector: looks clean");
+    }
+
     /** Opens the Fool page and joins as a new player, as a first-time visitor does. */
     private FoolView join(String nickname) {
         FoolView page = navigate(FoolView.class);
