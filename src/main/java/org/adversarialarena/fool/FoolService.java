@@ -91,10 +91,8 @@ public class FoolService {
     public Probe probe(Challenge challenge, float[] pixels) {
         float[] edited = Budget.asStored(validImage(pixels));
         Judgement judgement = judge.judge(challenge.level().visibleModel(challenge.dataset()), challenge, edited);
-        Verdict verdict = judgement.verdict();
-        return new Probe(judgement.probabilities(), verdict.predictedClass(),
-                challenge.budget().use(challenge.original(), edited), verdict.success(), judgement.detectorScore(),
-                verdict.flagged());
+        return new Probe(judgement.probabilities(), judgement.verdict(), challenge.budget().use(challenge.original(), edited),
+                judgement.detectorScore());
     }
 
     /**

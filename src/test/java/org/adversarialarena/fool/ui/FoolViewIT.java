@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest
 class FoolViewIT extends SpringBrowserlessTest {
 
-    /** JSMA answers about 3 in 10 MNIST digits within 20 pixels; a student may take another image. */
+    /** JSMA answers only some digits within the level's pixels (docs/fool.md); a student may take another image. */
     private static final int JSMA_TRIES = 30;
 
     @Autowired
