@@ -26,8 +26,10 @@ const DEFAULT_LABELS: PixelCanvasLabels = {
   canvas: 'Drawing canvas, 28 by 28 pixels',
 };
 
-/** Pixels within this of their original count as unchanged (browsers and the server round differently). */
-const UNCHANGED = 0.5 / 255;
+/** Images are stored as 8-bit grey levels: every pixel the canvas holds is one of them, as on the server. */
+const GREY_LEVELS = 255;
+/** Pixels on different grey levels differ by at least 1/255; anything closer is the same level. */
+const UNCHANGED = 0.5 / GREY_LEVELS;
 
 /**
  * A 28×28 grayscale drawing surface shown large, white ink on black as in MNIST. Pointer events give
@@ -361,9 +363,12 @@ export class PixelCanvas extends LitElement {
     }
   }
 
-  /** Sets pixel i within the limits: clamped to its range, skipped if it would exceed the changed-pixel budget. */
+  /**
+   * Sets pixel i within the limits: on the nearest grey level (what the server judges and stores), clamped
+   * to its range, skipped if it would exceed the changed-pixel budget.
+   */
   private put(i: number, wanted: number) {
-    let value = wanted;
+    let value = Math.round(wanted * GREY_LEVELS) / GREY_LEVELS;
     if (this.lower && this.upper) {
       value = Math.min(this.upper[i], Math.max(this.lower[i], value));
     }

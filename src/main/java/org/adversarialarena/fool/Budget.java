@@ -11,11 +11,8 @@ import org.adversarialarena.ml.image.ImagePixels;
  */
 public record Budget(BudgetKind kind, float limit) {
 
-    /**
-     * Browsers send pixels rounded to three decimals, and originals are multiples of 1/255: a pixel
-     * within half a grey level of its original is unchanged, and an L∞ bound is met within that slack.
-     */
-    public static final float TOLERANCE = 0.5f / 255f;
+    /** Images are stored as 8-bit PNG: a pixel takes one of this many steps above black. */
+    public static final int GREY_LEVELS = 255;
 
     public Budget {
         if (kind == BudgetKind.L0 && (limit < 1 || limit > ImagePixels.COUNT || limit != Math.rint(limit))) {
@@ -45,39 +42,51 @@ public record Budget(BudgetKind kind, float limit) {
         return kind == BudgetKind.LINF ? limit : 1f;
     }
 
-    /** The lowest value each pixel may take. */
-    public float[] lowerBounds(float[] original) {
-        float[] lower = new float[original.length];
-        for (int i = 0; i < lower.length; i++) {
-            lower[i] = Math.max(0f, original[i] - maxPixelChange());
-        }
-        return lower;
+    /**
+     * Furthest any pixel may move, in grey levels of the stored image: ε rounded to the nearest level
+     * (half a level up), so that the level nearest to any value within ε of the original is allowed.
+     */
+    public int maxLevelChange() {
+        return kind == BudgetKind.LINF ? (int) Math.floor((double) limit * GREY_LEVELS + 0.5) : GREY_LEVELS;
     }
 
-    /** The highest value each pixel may take. */
+    /** The lowest value each pixel may take: a grey level, as the canvas and the stored image hold. */
+    public float[] lowerBounds(float[] original) {
+        return shifted(original, -maxLevelChange());
+    }
+
+    /** The highest value each pixel may take: a grey level, as the canvas and the stored image hold. */
     public float[] upperBounds(float[] original) {
-        float[] upper = new float[original.length];
-        for (int i = 0; i < upper.length; i++) {
-            upper[i] = Math.min(1f, original[i] + maxPixelChange());
+        return shifted(original, maxLevelChange());
+    }
+
+    private static float[] shifted(float[] original, int levels) {
+        float[] bound = new float[original.length];
+        for (int i = 0; i < bound.length; i++) {
+            int level = Math.clamp(levelOf(original[i]) + levels, 0, GREY_LEVELS);
+            bound[i] = level / (float) GREY_LEVELS;
         }
-        return upper;
+        return bound;
     }
 
     /**
-     * The edited image with rounding noise removed: pixels within {@link #TOLERANCE} of the original
-     * become the original, so only real edits count.
+     * The image as it will be stored (each pixel on the nearest of the PNG's grey levels): what is
+     * judged, measured against the budget and stored is this one image, so a stored attempt re-judges
+     * the same. Originals lie on these levels, so the browser's rounding of an untouched pixel vanishes.
      */
-    public static float[] withoutRoundingNoise(float[] original, float[] edited) {
-        float[] clean = ImagePixels.requireValid(edited);
-        for (int i = 0; i < clean.length; i++) {
-            if (Math.abs(clean[i] - original[i]) <= TOLERANCE) {
-                clean[i] = original[i];
-            }
+    public static float[] asStored(float[] pixels) {
+        float[] stored = ImagePixels.requireValid(pixels);
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = levelOf(stored[i]) / (float) GREY_LEVELS;
         }
-        return clean;
+        return stored;
     }
 
-    /** How much of this budget the edit uses; {@code edited} should be cleaned of rounding noise first. */
+    static int levelOf(float value) {
+        return Math.round(value * GREY_LEVELS);
+    }
+
+    /** How much of this budget the edit uses; both images should be {@linkplain #asStored as stored}. */
     public BudgetUse use(float[] original, float[] edited) {
         Perturbation change = Perturbation.between(original, edited);
         return new BudgetUse(this, change, usedFraction(change));

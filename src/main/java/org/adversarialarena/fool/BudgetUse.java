@@ -9,7 +9,15 @@ public record BudgetUse(Budget budget, Perturbation change, float usedFraction) 
     public boolean withinBudget() {
         return switch (budget.kind()) {
             case L0 -> change.l0() <= budget.limit();
-            case LINF -> change.linf() <= budget.limit() + Budget.TOLERANCE;
+            case LINF -> Budget.levelOf(change.linf()) <= budget.maxLevelChange();
+        };
+    }
+
+    /** Nothing more may change: every pixel allowed is changed, or a pixel moved as far as allowed. */
+    public boolean exhausted() {
+        return switch (budget.kind()) {
+            case L0 -> change.l0() >= budget.limit();
+            case LINF -> Budget.levelOf(change.linf()) >= budget.maxLevelChange();
         };
     }
 

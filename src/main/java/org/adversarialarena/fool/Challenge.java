@@ -26,6 +26,21 @@ public record Challenge(UUID id, FoolLevel level, DatasetId dataset, float[] ori
         return targetClass < 0 ? AttackGoal.untargeted(trueClass) : AttackGoal.targeted(trueClass, targetClass);
     }
 
+    /** The same challenge after the hidden model answered once more. */
+    public Challenge afterHiddenAnswer() {
+        return new Challenge(id, level, dataset, original, trueClass, targetClass, budget, expires,
+                Math.max(0, hiddenQueriesLeft - 1));
+    }
+
+    /** An edit as signed change per pixel (edited minus original), for a heat map. */
+    public float[] differenceTo(float[] edited) {
+        float[] difference = new float[original.length];
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] = edited[i] - original[i];
+        }
+        return difference;
+    }
+
     public boolean targeted() {
         return targetClass >= 0;
     }

@@ -150,6 +150,11 @@ class FoolAttempt {
         return trueClass;
     }
 
+    /** The class to reach on a targeted level, −1 otherwise. */
+    int targetClass() {
+        return targetClass == null ? -1 : targetClass;
+    }
+
     float[] original() {
         return ImagePng.fromPng(originalPng);
     }

@@ -1,6 +1,8 @@
 package org.adversarialarena.fool;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -13,4 +15,6 @@ interface FoolAttemptRepository extends JpaRepository<FoolAttempt, Long> {
     List<FoolAttempt> best(String dataset, String level, Limit limit);
 
     long countByPlayerId(long playerId);
+
+    List<FoolAttempt> findByChallengeIdIn(Collection<UUID> challengeIds);
 }

@@ -3,28 +3,20 @@ package org.adversarialarena.fool;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
-import org.adversarialarena.ml.attack.AttackGoal;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.explain.Saliency;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
 import org.adversarialarena.ml.model.ClassifierId;
-import org.adversarialarena.ml.serve.ClassifierPool;
-import org.adversarialarena.ml.serve.Softmax;
-import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.Game;
-import org.adversarialarena.round.GameRound;
-import org.adversarialarena.round.RoundService;
 import org.adversarialarena.round.SubmissionLimiter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Fool game's rules, enforced on the server: it hands out challenge images, shows the visible
@@ -32,29 +24,29 @@ import org.springframework.transaction.annotation.Transactional;
  * server holds for its challenge (never one the browser sends), within the level's budget, before
  * the expiry and only once; the judging model then decides, and the points are computed here. A
  * success is scored as a round, which puts it on the level's leaderboard.
+ *
+ * <p>Networks run outside any transaction (they may wait for a pooled copy); the
+ * {@link AttemptLedger} reads and records in short transactions of its own. What is judged is the
+ * image {@linkplain Budget#asStored as stored}, so a stored attempt re-judges the same.
  */
 @Service
-@Transactional
 @EnableConfigurationProperties(FoolProperties.class)
 public class FoolService {
 
-    private final IssuedChallengeRepository challenges;
-    private final FoolAttemptRepository attempts;
+    private final AttemptLedger ledger;
     private final ModelCatalog models;
-    private final RoundService rounds;
+    private final ChallengeJudge judge;
     private final SubmissionLimiter limiter;
     private final SentinelDetector detector;
     private final FoolProperties properties;
     private final Clock clock;
     private final ChallengePicker picker;
 
-    FoolService(IssuedChallengeRepository challenges, FoolAttemptRepository attempts, ModelCatalog models,
-            RoundService rounds, SubmissionLimiter limiter, SentinelDetector detector, FoolProperties properties,
-            Clock clock) {
-        this.challenges = challenges;
-        this.attempts = attempts;
+    FoolService(AttemptLedger ledger, ModelCatalog models, ChallengeJudge judge, SubmissionLimiter limiter,
+            SentinelDetector detector, FoolProperties properties, Clock clock) {
+        this.ledger = ledger;
         this.models = models;
-        this.rounds = rounds;
+        this.judge = judge;
         this.limiter = limiter;
         this.detector = detector;
         this.properties = properties;
@@ -68,7 +60,6 @@ public class FoolService {
     }
 
     /** Whether every model the level needs on this dataset is shipped. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public boolean isAvailable(FoolLevel level, DatasetId dataset) {
         return models.isShipped(level.judgingModel(dataset)) && models.isShipped(level.visibleModel(dataset))
                 && (!level.guardedByDetector() || detector.available(dataset));
@@ -84,13 +75,11 @@ public class FoolService {
         if (playerId == null) {
             throw new IllegalArgumentException("Only a saved player can be given a challenge");
         }
-        int previous = challenges.findFirstByPlayerIdAndDatasetOrderByIssuedDesc(playerId, dataset.slug())
-                .map(IssuedChallenge::imageIndex).orElse(-1);
         ClassifierId judgeId = level.judgingModel(dataset);
-        ChallengePicker.Pick pick = picker.pick(models.dataset(dataset).test(), models.classifier(judgeId), previous,
-                level.targeted());
+        ChallengePicker.Pick pick = picker.pick(models.dataset(dataset).test(), models.classifier(judgeId),
+                ledger.previousImage(playerId, dataset), level.targeted());
         Instant now = clock.instant();
-        IssuedChallenge challenge = challenges.save(new IssuedChallenge(player, level, dataset, pick.index(), pick.trueClass(),
+        IssuedChallenge challenge = ledger.issue(new IssuedChallenge(player, level, dataset, pick.index(), pick.trueClass(),
                 pick.targetClass(), judgeId.name(), judgeId.version(), now, now.plus(properties.challengeTtl())));
         return view(challenge);
     }
@@ -99,26 +88,17 @@ public class FoolService {
      * What the visible model says about an edit of {@code challenge}'s image, with the budget it uses:
      * the live feedback after each stroke. No database access, so it stays fast.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Probe probe(Challenge challenge, float[] pixels) {
-        float[] edited = Budget.withoutRoundingNoise(challenge.original(), validImage(pixels));
-        float[] probabilities = models.classifier(challenge.level().visibleModel(challenge.dataset())).probabilities(edited);
-        int predicted = Softmax.argmax(probabilities);
-        double detectorScore = Double.NaN;
-        boolean flagged = false;
-        if (challenge.level().guardedByDetector()) {
-            detectorScore = detector.adversarialProbability(challenge.dataset(), edited);
-            flagged = detectorScore >= detector.threshold(challenge.dataset());
-        }
-        return new Probe(probabilities, predicted, challenge.budget().use(challenge.original(), edited),
-                challenge.goal().reachedBy(predicted) && !flagged, detectorScore, flagged);
+        float[] edited = Budget.asStored(validImage(pixels));
+        Judgement judgement = judge.judge(challenge.level().visibleModel(challenge.dataset()), challenge, edited);
+        return new Probe(judgement.probabilities(), judgement.verdict(), challenge.budget().use(challenge.original(), edited),
+                judgement.detectorScore());
     }
 
     /**
      * Where the visible model is most sensitive for the class the player works against (the true
      * class, or the target on a targeted level): the hint overlay. Only on levels with open gradients.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public float[] saliencyHint(Challenge challenge, float[] pixels) {
         if (!challenge.level().offersSaliencyHint()) {
             throw new IllegalStateException("Level " + challenge.level().slug() + " gives no hints");
@@ -133,20 +113,9 @@ public class FoolService {
      * Returns the label.
      */
     public int askHiddenModel(UUID challengeId, long playerId, float[] pixels) {
-        IssuedChallenge challenge = open(challengeId, playerId);
-        if (!challenge.level().hiddenModel()) {
-            throw new SubmissionRejectedException(SubmissionRejectedException.Reason.NOT_HIDDEN,
-                    "This level's model is in plain view; there is nothing hidden to ask.");
-        }
-        if (challenge.hiddenQueries() >= properties.hiddenQueries()) {
-            throw new SubmissionRejectedException(SubmissionRejectedException.Reason.NO_QUERIES_LEFT,
-                    "The hidden model has answered " + properties.hiddenQueries() + " times for this image; submit or give up.",
-                    properties.hiddenQueries());
-        }
-        float[] edited = validImage(pixels);
-        challenge.countHiddenQuery();
-        ClassifierPool hidden = models.classifier(challenge.level().judgingModel(challenge.dataset()));
-        return hidden.predictions(new float[][] {edited})[0];
+        float[] edited = Budget.asStored(validImage(pixels));
+        IssuedChallenge challenge = ledger.countHiddenQuery(challengeId, playerId);
+        return models.classifier(judgingModelOf(challenge)).predictions(new float[][] {edited})[0];
     }
 
     /**
@@ -155,84 +124,43 @@ public class FoolService {
      * invalid, unknown, closed, expired, over budget or too soon after the last one.
      */
     public AttemptOutcome submit(UUID challengeId, long playerId, float[] pixels) {
-        float[] image = validImage(pixels);
-        IssuedChallenge challenge = open(challengeId, playerId);
-        FoolLevel level = challenge.level();
-        DatasetId dataset = challenge.dataset();
-        float[] original = originalOf(challenge);
-        float[] edited = Budget.withoutRoundingNoise(original, image);
-        BudgetUse use = level.budget(dataset).use(original, edited);
+        float[] edited = Budget.asStored(validImage(pixels));
+        IssuedChallenge issued = ledger.open(challengeId, playerId);
+        Challenge challenge = view(issued);
+        float[] original = challenge.original();
+        BudgetUse use = challenge.budget().use(original, edited);
         if (!use.withinBudget()) {
             throw new SubmissionRejectedException(SubmissionRejectedException.Reason.OVER_BUDGET, use.overBudgetReason(),
-                    level.budgetKind() == BudgetKind.L0 ? use.change().l0() : use.change().linf(), use.budget().limit());
+                    challenge.level().budgetKind() == BudgetKind.L0 ? use.change().l0() : use.change().linf(),
+                    use.budget().limit());
         }
         // Only now does the submission cost a model run and a write: that is what the limiter protects.
         limiter.acquire(playerId, Game.FOOL);
 
-        float[] probabilities = models.classifier(level.judgingModel(dataset)).probabilities(edited);
-        Verdict verdict = verdict(challenge, edited, probabilities);
-        double points = FoolScoring.points(level, verdict.success(), use);
-        Instant now = clock.instant();
-        challenge.close(IssuedChallenge.SUBMITTED, now);
-        Long roundId = null;
-        if (verdict.success()) {
-            GameRound round = rounds.start(board(level, dataset), challenge.getPlayer());
-            roundId = round.getId();
-            rounds.finish(roundId, points);
-        }
-        FoolAttempt attempt = attempts.save(new FoolAttempt(challenge, original, edited, verdict, use, points, roundId, now));
-        Long attemptId = attempt.getId();
-        return new AttemptOutcome(attemptId == null ? -1 : attemptId, view(challenge), edited, probabilities, verdict, use,
-                points);
+        Judgement judgement = judge.judge(judgingModelOf(issued), challenge, edited);
+        Verdict verdict = judgement.verdict();
+        double points = FoolScoring.points(challenge.level(), verdict.success(), use);
+        long attemptId = ledger.record(challengeId, playerId, original, edited, verdict, use, points);
+        return new AttemptOutcome(attemptId, challenge, edited, judgement.probabilities(), verdict, use, points);
     }
 
     /** Closes the challenge without a score, so the machine can show its answer. */
     public void giveUp(UUID challengeId, long playerId) {
-        open(challengeId, playerId).close(IssuedChallenge.GIVEN_UP, clock.instant());
+        ledger.giveUp(challengeId, playerId);
     }
 
     /** A board's best successful adversarial examples, best first. */
-    @Transactional(readOnly = true)
     public List<GalleryItem> gallery(FoolLevel level, DatasetId dataset) {
-        return attempts.best(dataset.slug(), level.slug(), Limit.of(properties.gallerySize())).stream()
-                .map(a -> new GalleryItem(a.getPlayer().getNickname(), a.original(), a.adversarial(), a.trueClass(),
-                        a.predictedClass(), a.confidence(), a.l0(), a.linf(), a.points(), a.submitted()))
-                .toList();
+        return ledger.gallery(level, dataset);
     }
 
-    @Transactional(readOnly = true)
     public long attemptsOf(long playerId) {
-        return attempts.countByPlayerId(playerId);
+        return ledger.attemptsOf(playerId);
     }
 
-    private Verdict verdict(IssuedChallenge challenge, float[] image, float[] probabilities) {
-        int predicted = Softmax.argmax(probabilities);
-        AttackGoal goal = goalOf(challenge);
-        boolean flagged = challenge.level().guardedByDetector() && detector.flags(challenge.dataset(), image);
-        return new Verdict(predicted, probabilities[predicted], goal.reachedBy(predicted) && !flagged, flagged);
-    }
-
-    private static AttackGoal goalOf(IssuedChallenge challenge) {
-        return challenge.targetClass() < 0 ? AttackGoal.untargeted(challenge.trueClass())
-                : AttackGoal.targeted(challenge.trueClass(), challenge.targetClass());
-    }
-
-    /** The challenge, if it is this player's, still open and not expired; otherwise a rejection saying which. */
-    private IssuedChallenge open(UUID challengeId, long playerId) {
-        IssuedChallenge challenge = challenges.findById(challengeId)
-                .filter(found -> found.playerId() == playerId)
-                .orElseThrow(() -> new SubmissionRejectedException(SubmissionRejectedException.Reason.UNKNOWN_CHALLENGE,
-                        "There is no challenge " + challengeId + " for this player; start a new one."));
-        if (challenge.isClosed()) {
-            throw new SubmissionRejectedException(SubmissionRejectedException.Reason.CHALLENGE_CLOSED,
-                    "This challenge was already submitted or given up; start a new one.");
-        }
-        if (challenge.isExpiredAt(clock.instant())) {
-            throw new SubmissionRejectedException(SubmissionRejectedException.Reason.CHALLENGE_EXPIRED,
-                    String.format(Locale.ROOT, "This challenge expired at %s; start a new one.", challenge.expires()),
-                    properties.challengeTtl().toMinutes());
-        }
-        return challenge;
+    /** The model the challenge was issued to be judged by. */
+    private static ClassifierId judgingModelOf(IssuedChallenge challenge) {
+        return ClassifierId.parse(challenge.modelName(), challenge.modelVersion());
     }
 
     private float[] originalOf(IssuedChallenge challenge) {

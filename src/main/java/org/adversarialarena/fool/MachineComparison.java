@@ -17,7 +17,6 @@ import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
-import org.adversarialarena.ml.serve.Softmax;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -41,13 +40,13 @@ public class MachineComparison implements DisposableBean {
     static final int JSMA_PIXELS_ELSEWHERE = 40;
 
     private final ModelCatalog models;
-    private final SentinelDetector detector;
+    private final ChallengeJudge judge;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
             .name("fool-machine-comparison").factory());
 
-    MachineComparison(ModelCatalog models, SentinelDetector detector) {
+    MachineComparison(ModelCatalog models, ChallengeJudge judge) {
         this.models = models;
-        this.detector = detector;
+        this.judge = judge;
     }
 
     /** Starts the comparison in the background; {@code each} gets every attempt, {@code done} runs last. */
@@ -93,23 +92,17 @@ public class MachineComparison implements DisposableBean {
         FoolLevel level = challenge.level();
         DatasetId dataset = challenge.dataset();
         ClassifierPool crafting = models.classifier(level.visibleModel(dataset));
-        ClassifierPool judging = models.classifier(level.judgingModel(dataset));
         float[] original = challenge.original();
         // DeepFool only knows the untargeted goal; it is judged by the level's goal all the same.
         AttackGoal goal = attack instanceof DeepFool ? AttackGoal.untargeted(challenge.trueClass()) : challenge.goal();
         AttackResult result = attack.attack(crafting, original, goal);
-        float[] adversarial = result.adversarial();
-        float[] probabilities = judging.probabilities(adversarial);
-        int predicted = Softmax.argmax(probabilities);
-        boolean flagged = level.guardedByDetector() && detector.flags(dataset, adversarial);
-        BudgetUse use = level.budget(dataset).use(original, adversarial);
-        float[] difference = new float[original.length];
-        for (int i = 0; i < difference.length; i++) {
-            difference[i] = adversarial[i] - original[i];
-        }
-        return new MachineAttempt(attack.name(), level.hiddenModel(), challenge.goal().reachedBy(predicted) && !flagged, flagged,
-                use.withinBudget(),
-                predicted, probabilities[predicted], use.change(), result.millis(), adversarial, difference);
+        // Judged as a player's attempt is: the image as it would be stored.
+        float[] adversarial = Budget.asStored(result.adversarial());
+        Verdict verdict = judge.judge(level.judgingModel(dataset), challenge, adversarial).verdict();
+        BudgetUse use = challenge.budget().use(original, adversarial);
+        return new MachineAttempt(attack.name(), level.hiddenModel(), verdict.success(), verdict.flagged(),
+                use.withinBudget(), verdict.predictedClass(), verdict.confidence(), use.change(), result.millis(),
+                adversarial, challenge.differenceTo(adversarial));
     }
 
     @Override

@@ -21,11 +21,6 @@ class SentinelDetector {
         return detector(dataset).isPresent();
     }
 
-    /** Whether the detector takes {@code image} for an adversarial example. */
-    boolean flags(DatasetId dataset, float[] image) {
-        return require(dataset).flags(image);
-    }
-
     /** The detector's probability that {@code image} is adversarial; it flags at its threshold. */
     double adversarialProbability(DatasetId dataset, float[] image) {
         return require(dataset).adversarialProbability(image);

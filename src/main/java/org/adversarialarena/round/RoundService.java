@@ -25,6 +25,19 @@ public class RoundService {
         this.clock = clock;
     }
 
+    /**
+     * Records a round that was played and judged in one go: it starts and finishes now with the
+     * server's points, and listeners of {@link RoundScored} update in the same transaction.
+     */
+    public Score record(Board board, Player player, double points) {
+        GameRound round = start(board, player);
+        Long roundId = round.getId();
+        if (roundId == null) {
+            throw new IllegalStateException("A saved round has no id");
+        }
+        return finish(roundId, points);
+    }
+
     public GameRound start(Board board, Player player) {
         return rounds.save(new GameRound(board, player, clock.instant()));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.ml.image.ImagePng;
 import org.junit.jupiter.api.Test;
 
 /** The budget checks the server makes on every submission, against the original it holds. */
@@ -62,10 +63,44 @@ class BudgetTest {
             rounded[i] = Math.round(original[i] * 1000) / 1000f;
         }
 
-        float[] clean = Budget.withoutRoundingNoise(original, rounded);
+        float[] stored = Budget.asStored(rounded);
 
-        assertThat(Budget.pixels(1).use(original, clean).change().l0()).isZero();
-        assertThat(clean).containsExactly(original);
+        assertThat(Budget.pixels(1).use(original, stored).change().l0()).isZero();
+        assertThat(stored).containsExactly(original);
+    }
+
+    @Test
+    void whatIsJudgedIsWhatThePngStores() {
+        float[] edited = original.clone();
+        edited[3] = 0.3337f;
+        edited[4] = 0.9999f;
+
+        float[] stored = Budget.asStored(edited);
+
+        assertThat(ImagePng.fromPng(ImagePng.toPng(stored))).containsExactly(stored);
+        assertThat(Budget.asStored(stored)).containsExactly(stored);
+    }
+
+    @Test
+    void theCanvasBoundsAreGreyLevelsTheServerAcceptsEvenAfterTheBrowsersRounding() {
+        for (float epsilon : new float[] {0.3f, 0.1f}) {
+            Budget budget = Budget.epsilon(epsilon);
+            float[] upper = budget.upperBounds(original);
+            float[] lower = budget.lowerBounds(original);
+            for (float[] bound : new float[][] {upper, lower}) {
+                float[] sent = new float[bound.length];
+                for (int i = 0; i < sent.length; i++) {
+                    sent[i] = Math.round(bound[i] * 1000) / 1000f;
+                }
+                float[] stored = Budget.asStored(sent);
+                assertThat(stored).containsExactly(bound);
+                assertThat(budget.use(original, stored).withinBudget()).as("ε = %s", epsilon).isTrue();
+            }
+        }
+        float[] oneLevelFurther = Budget.epsilon(0.3f).upperBounds(original);
+        int pixel = 0;
+        oneLevelFurther[pixel] = Math.min(1f, oneLevelFurther[pixel] + 1 / 255f);
+        assertThat(Budget.epsilon(0.3f).use(original, Budget.asStored(oneLevelFurther)).withinBudget()).isFalse();
     }
 
     @Test
@@ -76,7 +111,7 @@ class BudgetTest {
         for (int i = 0; i < original.length; i++) {
             assertThat(lower[i]).isBetween(0f, original[i]);
             assertThat(upper[i]).isBetween(original[i], 1f);
-            assertThat(upper[i] - original[i]).isLessThanOrEqualTo(0.3f + 1e-6f);
+            assertThat(upper[i] - original[i]).isLessThanOrEqualTo(0.3f + 0.5f / 255 + 1e-6f);
         }
         assertThat(Budget.pixels(20).lowerBounds(original)).containsOnly(0f);
         assertThat(Budget.pixels(20).upperBounds(original)).containsOnly(1f);

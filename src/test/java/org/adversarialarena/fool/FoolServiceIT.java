@@ -44,6 +44,15 @@ class FoolServiceIT {
     @Autowired
     MachineComparison machine;
 
+    @Autowired
+    AttemptLedger ledger;
+
+    @Autowired
+    FoolAttemptRepository storedAttempts;
+
+    @Autowired
+    ChallengeJudge judge;
+
     @Test
     void aSuccessfulAttemptIsStoredScoredAndRankedOnTheLevelsLeaderboard() {
         Player player = players.join("ian");
@@ -55,7 +64,9 @@ class FoolServiceIT {
         assertThat(outcome.verdict().success()).isTrue();
         assertThat(outcome.verdict().predictedClass()).isNotEqualTo(challenge.trueClass());
         assertThat(outcome.points()).isBetween(50.0, 100.0);
-        assertThat(outcome.use().change().linf()).isLessThanOrEqualTo(0.3f + Budget.TOLERANCE);
+        assertThat(outcome.use().withinBudget()).isTrue();
+        assertThat(outcome.use().change().linf())
+                .isLessThanOrEqualTo(Budget.epsilon(0.3f).maxLevelChange() / (float) Budget.GREY_LEVELS + 1e-6f);
         assertThat(jdbc.queryForMap("select success, points, l0, model_name, model_version, predicted_class,"
                 + " length(original_png) as original, length(adversarial_png) as adversarial"
                 + " from fool_attempt where challenge_id = ?", challenge.id()))
@@ -71,6 +82,76 @@ class FoolServiceIT {
             assertThat(item.nickname()).isEqualTo("ian");
             assertThat(item.predictedClass()).isEqualTo(outcome.verdict().predictedClass());
         });
+    }
+
+    @Test
+    void storedAttemptsReadBackFromTheDatabaseRejudgeToTheirStoredVerdict() {
+        Player player = players.join("quinn");
+        Challenge faint = fool.newChallenge(player, FoolLevel.FAINT_TOUCH, DatasetId.MNIST);
+        float[] unquantised = pgd(faint);
+        fool.submit(faint.id(), player.getId(), unquantised);
+        Player other = players.join("ruth");
+        Challenge few = fool.newChallenge(other, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        float[] faintInk = few.original();
+        for (int i = 0; i < 20; i++) {
+            faintInk[300 + i] = Math.min(1f, faintInk[300 + i] + 0.1234f);
+        }
+        fool.submit(few.id(), other.getId(), faintInk);
+
+        java.util.List<FoolAttempt> stored = storedAttempts.findByChallengeIdIn(java.util.List.of(faint.id(), few.id()));
+
+        assertThat(stored).hasSize(2).allSatisfy(attempt -> {
+            FoolLevel level = FoolLevel.fromSlug(attempt.level());
+            org.adversarialarena.ml.model.ClassifierId model = org.adversarialarena.ml.model.ClassifierId.parse(
+                    attempt.modelName(), attempt.modelVersion());
+            org.adversarialarena.ml.attack.AttackGoal goal = attempt.targetClass() < 0
+                    ? org.adversarialarena.ml.attack.AttackGoal.untargeted(attempt.trueClass())
+                    : org.adversarialarena.ml.attack.AttackGoal.targeted(attempt.trueClass(), attempt.targetClass());
+            Verdict again = judge.judge(model, level, goal, attempt.adversarial()).verdict();
+            BudgetUse use = level.budget(model.dataset()).use(attempt.original(), attempt.adversarial());
+            assertThat(again.predictedClass()).isEqualTo(attempt.predictedClass());
+            assertThat(again.success()).isEqualTo(attempt.success());
+            assertThat(again.confidence()).isEqualTo(attempt.confidence());
+            assertThat(use.change().l0()).isEqualTo(attempt.l0());
+            // Datasets scale grey levels by multiplying, PNGs by dividing: the originals may differ in the last bit.
+            assertThat(use.change().linf()).isCloseTo(attempt.linf(), org.assertj.core.data.Offset.offset(1e-6f));
+            assertThat(FoolScoring.points(level, again.success(), use)).isEqualTo(attempt.points());
+        });
+    }
+
+    @Test
+    void ofTwoSubmissionsOfOneChallengeAtTheSameTimeOnlyOneIsStored() throws Exception {
+        Player player = players.join("sam");
+        Challenge challenge = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        float[] original = challenge.original();
+        BudgetUse use = challenge.budget().use(original, original);
+        Verdict verdict = new Verdict(challenge.trueClass(), 1f, false, false);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Object> submit = () -> {
+            together.await();
+            try {
+                return ledger.record(challenge.id(), player.getId(), original, original, verdict, use, 0);
+            } catch (SubmissionRejectedException e) {
+                return e.reason();
+            }
+        };
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<Object> results = java.util.List.of(two.submit(submit), two.submit(submit)).stream()
+                    .map(future -> {
+                        try {
+                            return future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toList();
+
+            assertThat(results).filteredOn(Long.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(Reason.CHALLENGE_CLOSED::equals).hasSize(1);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(attemptsOf(player)).isEqualTo(1);
     }
 
     @Test

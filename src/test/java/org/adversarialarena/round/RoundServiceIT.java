@@ -32,6 +32,19 @@ class RoundServiceIT {
     }
 
     @Test
+    void aRoundPlayedAndJudgedInOneGoIsRecordedInOneCall() {
+        Player player = players.join("hedy");
+
+        Score score = rounds.record(new Board(Game.FOOL, "mnist", "targeted"), player, 61.5);
+
+        GameRound round = rounds.find(score.getRound().getId());
+        assertThat(round.getFinished()).isNotNull();
+        assertThat(round.getBoard()).isEqualTo(new Board(Game.FOOL, "mnist", "targeted"));
+        assertThat(rounds.scoresOf(round.getId())).singleElement()
+                .satisfies(stored -> assertThat(stored.getPoints()).isEqualTo(61.5));
+    }
+
+    @Test
     void aRoundFinishesOnlyOnce() {
         GameRound round = rounds.start(new Board(Game.FORGE, "mnist", "class-7"), players.join("alan"));
         rounds.finish(round.getId(), 1);

@@ -38,9 +38,8 @@ class BudgetMeters extends Div {
                 : getTranslation("fool.meter.l0", l0, ImagePixels.COUNT));
         linfText.setText(getTranslation(budget.kind() == BudgetKind.LINF ? "fool.meter.linf-limited" : "fool.meter.linf",
                 String.format(Locale.ROOT, "%.2f", linf), String.format(Locale.ROOT, "%.2f", budget.maxPixelChange())));
-        l0Bar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.L0 && l0 >= budget.maxChangedPixels());
-        linfBar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.LINF
-                && linf >= budget.limit() - Budget.TOLERANCE);
+        l0Bar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.L0 && use.exhausted());
+        linfBar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.LINF && use.exhausted());
     }
 
     private static Div meter(Span text, ProgressBar bar) {

@@ -1,5 +1,6 @@
 package org.adversarialarena.fool.ui;
 
+import org.adversarialarena.fool.AttemptOutcome;
 import org.adversarialarena.fool.MachineAttempt;
 import org.adversarialarena.fool.Budget;
 import org.adversarialarena.fool.FoolLevel;
@@ -46,11 +47,10 @@ class ComparisonPanel extends Div {
         setVisible(true);
     }
 
-    void addPlayer(float[] difference, boolean fooled, boolean flagged, boolean withinBudget, String predicted,
-            Perturbation change, String nickname) {
-        Div row = row(getTranslation("fool.comparison.you", nickname), difference, fooled, withinBudget, predicted, change,
-                null);
-        markFlagged(row, flagged);
+    void addPlayer(AttemptOutcome outcome, String predicted, String nickname) {
+        Div row = row(getTranslation("fool.comparison.you", nickname), outcome.difference(), outcome.verdict().success(),
+                outcome.use().withinBudget(), predicted, outcome.use().change(), null);
+        markFlagged(row, outcome.verdict().flagged());
         row.addClassName("fool-comparison-player");
         row.setId("fool-comparison-player");
         rows.add(row);

@@ -1,0 +1,176 @@
+package org.adversarialarena.fool.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.ComponentTester;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.internal.JacksonUtils;
+import java.util.stream.IntStream;
+import org.adversarialarena.base.ui.PixelCanvas;
+import org.adversarialarena.catalog.ModelCatalog;
+import org.adversarialarena.fool.Challenge;
+import org.adversarialarena.fool.FoolLevel;
+import org.adversarialarena.ml.attack.AttackResult;
+import org.adversarialarena.ml.attack.Jsma;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Fool page without a browser (Vaadin's browserless testing): a student joins, paints on the
+ * canvas through its real client event, clicks the page's buttons, and reads what the page shows.
+ * The real service, shipped networks and embedded PostgreSQL sit underneath.
+ */
+@SpringBootTest
+class FoolViewIT extends SpringBrowserlessTest {
+
+    /** JSMA answers only some digits within the level's pixels (docs/fool.md); a student may take another image. */
+    private static final int JSMA_TRIES = 30;
+
+    @Autowired
+    ModelCatalog models;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aStudentWhoPaintsThePixelsJsmaFindsFoolsLevelOne() {
+        FoolView page = join("view-ada");
+        float[] adversarial = jsmaAnswerWithinTwentyPixels(page);
+
+        paint(page, adversarial);
+        assertThat(page.feedback.status.getText()).contains("Fooled: submit it!");
+        test(page.submit).click();
+
+        assertThat(page.result.getText()).startsWith("Fooled!").contains("points");
+        assertThat(page.submit.isEnabled()).isFalse();
+        assertThat(page.next.isEnabled()).isTrue();
+        assertThat(jdbc.queryForObject("select success from fool_attempt where challenge_id = ?", Boolean.class,
+                challengeOf(page).id())).isTrue();
+    }
+
+    @Test
+    void aStudentWhoSubmitsAnExpiredChallengeIsToldWhyAndMayStillGiveUp() {
+        FoolView page = join("view-bo");
+        jdbc.update("update fool_challenge set expires_at = now() - interval '1 second' where id = ?",
+                challengeOf(page).id());
+
+        test(page.submit).click();
+
+        assertThat(test($(Notification.class).last()).getText()).contains("expired").contains("30 minutes");
+        assertThat(page.result.isVisible()).as("nothing was judged").isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from fool_attempt where challenge_id = ?", Long.class,
+                challengeOf(page).id())).isZero();
+    }
+
+    @Test
+    void aStudentWhoPaintsOnePixelTooManyOnLevelOneKeepsTheLastImageWithinTheBudget() {
+        FoolView page = join("view-cy");
+        float[] original = challengeOf(page).original();
+        int[] background = IntStream.range(0, original.length).filter(i -> original[i] == 0f).limit(21).toArray();
+        float[] twenty = original.clone();
+        for (int i = 0; i < 20; i++) {
+            twenty[background[i]] = 1f;
+        }
+        float[] twentyOne = twenty.clone();
+        twentyOne[background[20]] = 1f;
+
+        paint(page, twenty);
+        paint(page, twentyOne);
+        test(page.submit).click();
+
+        assertThat($(Span.class).id("fool-l0").getText()).isEqualTo("Pixels changed (L0): 20 of at most 20");
+        assertThat(page.result.isVisible()).isTrue();
+        assertThat(jdbc.queryForObject("select l0 from fool_attempt where challenge_id = ?", Integer.class,
+                challengeOf(page).id())).isEqualTo(20);
+    }
+
+    @Test
+    void onTheSentinelLevelTheDetectorsVerdictFollowsEveryStroke() {
+        FoolView page = join("view-di");
+
+        test(page.choice.level).selectItem("6 · Sentinel");
+        org.junit.jupiter.api.Assumptions.assumeTrue(page.session.challenge() != null, "the MNIST detector is shipped");
+        paint(page, challengeOf(page).original());
+
+        assertThat(challengeOf(page).level()).isEqualTo(FoolLevel.SENTINEL);
+        com.vaadin.flow.component.html.Paragraph detector = $(com.vaadin.flow.component.html.Paragraph.class)
+                .id("fool-detector");
+        assertThat(detector.isVisible()).isTrue();
+        assertThat(detector.getText()).startsWith("Detector: looks clean");
+    }
+
+    /** Opens the Fool page and joins as a new player, as a first-time visitor does. */
+    private FoolView join(String nickname) {
+        FoolView page = navigate(FoolView.class);
+        answerBrowserStorage();
+        test($(TextField.class).id("nickname-field")).setValue(nickname);
+        test($(Button.class).id("nickname-join")).click();
+        assertThat(page.feedback.status.getText()).as("a challenge is on the canvas").startsWith("Top class");
+        return page;
+    }
+
+    /** The page asks the browser's local storage for a resume token: this visitor has none. */
+    private static void answerBrowserStorage() {
+        for (PendingJavaScriptInvocation invocation : UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()) {
+            if (invocation.getInvocation().getExpression().contains("localStorage.getItem")) {
+                invocation.complete(JacksonUtils.getMapper().nullNode());
+            }
+        }
+    }
+
+    private float[] jsmaAnswerWithinTwentyPixels(FoolView page) {
+        for (int tries = 0; tries < JSMA_TRIES; tries++) {
+            Challenge challenge = challengeOf(page);
+            AttackResult jsma = new Jsma(20).attack(
+                    models.classifier(FoolLevel.FEW_PIXELS.judgingModel(challenge.dataset())), challenge.original(),
+                    challenge.goal());
+            if (jsma.success()) {
+                return jsma.adversarial();
+            }
+            test(page.next).click();
+        }
+        throw new AssertionError("JSMA found no 20-pixel answer on " + JSMA_TRIES + " challenge images");
+    }
+
+    private static Challenge challengeOf(FoolView page) {
+        Challenge challenge = page.session.challenge();
+        assertThat(challenge).as("a challenge was handed out").isNotNull();
+        return challenge;
+    }
+
+    /** What the browser's canvas reports after a stroke: the whole image, rounded to three decimals. */
+    private static void paint(FoolView page, float[] pixels) {
+        new CanvasTester(page.canvas).report(pixels);
+    }
+
+    private static final class CanvasTester extends ComponentTester<PixelCanvas> {
+
+        private static long sequence;
+
+        CanvasTester(PixelCanvas canvas) {
+            super(canvas);
+        }
+
+        void report(float[] pixels) {
+            ArrayNode values = JacksonUtils.createArrayNode();
+            for (float pixel : pixels) {
+                values.add(Math.round(pixel * 1000) / 1000.0);
+            }
+            ObjectNode data = JacksonUtils.createObjectNode();
+            data.set("event.detail.pixels", values);
+            data.put("event.detail.seq", ++sequence);
+            fireDomEvent("image-change", data);
+        }
+    }
+
+}
