@@ -7,7 +7,6 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.detective.DetectiveVerdict;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.round.Board;
-import org.adversarialarena.round.GameRound;
 import org.adversarialarena.round.RoundService;
 import org.adversarialarena.round.Score;
 import org.springframework.data.domain.Limit;
@@ -34,12 +33,11 @@ class ForgeryLedger {
 
     Submission record(Player player, Board board, DatasetId dataset, int prompt, long detectiveVersion, float[] pixels,
             DetectiveVerdict verdict) {
-        GameRound round = rounds.start(board, player);
-        long roundId = requireId(round.getId());
+        Score score = rounds.record(board, player, verdict.points());
+        long roundId = requireId(score.getRound().getId());
         ForgeryEntity forgery = forgeries.save(new ForgeryEntity(player, roundId, dataset.slug(), prompt, detectiveVersion, pixels,
                 verdict, clock.instant()));
-        Score score = rounds.finish(roundId, verdict.points());
-        return new Submission(requireId(forgery.getId()), requireId(score.getRound().getId()), detectiveVersion, verdict);
+        return new Submission(requireId(forgery.getId()), roundId, detectiveVersion, verdict);
     }
 
     @Transactional(readOnly = true)

@@ -38,7 +38,7 @@ public class RoundService {
         return finish(roundId, points);
     }
 
-    public GameRound start(Board board, Player player) {
+    GameRound start(Board board, Player player) {
         return rounds.save(new GameRound(board, player, clock.instant()));
     }
 
@@ -46,7 +46,7 @@ public class RoundService {
      * Finishes the round and records the points the server computed for it; listeners of
      * {@link RoundScored} (leaderboards) update in the same transaction.
      */
-    public Score finish(long roundId, double points) {
+    Score finish(long roundId, double points) {
         GameRound round = find(roundId);
         round.finish(clock.instant());
         Score score = scores.save(new Score(round, points, clock.instant()));

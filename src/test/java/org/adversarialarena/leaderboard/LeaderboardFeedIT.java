@@ -80,7 +80,7 @@ class LeaderboardFeedIT {
     }
 
     private void score(Board board, Player player, double points) {
-        rounds.finish(rounds.start(board, player).getId(), points);
+        rounds.record(board, player, points);
     }
 
     private static Board freshBoard() {

@@ -75,9 +75,7 @@ class LeaderboardServiceIT {
     }
 
     private long score(Board board, Player player, double points) {
-        long round = rounds.start(board, player).getId();
-        rounds.finish(round, points);
-        return round;
+        return rounds.record(board, player, points).getRound().getId();
     }
 
     private static Board freshBoard() {
