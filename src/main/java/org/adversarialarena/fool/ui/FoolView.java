@@ -36,12 +36,14 @@ import org.adversarialarena.player.Player;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.adversarialarena.round.TooManySubmissionsException;
 import org.jspecify.annotations.Nullable;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * The Fool game: pick a dataset and a level, edit the challenge image within the budget while the
  * visible model's probabilities follow every stroke, submit (the server judges and scores), and then
  * see how the machine's attacks did on the same image.
  */
+@AnonymousAllowed
 @Route("fool")
 class FoolView extends SectionPage {
 

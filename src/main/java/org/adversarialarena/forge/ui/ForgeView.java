@@ -36,12 +36,14 @@ import org.adversarialarena.player.Player;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.adversarialarena.round.TooManySubmissionsException;
 import org.jspecify.annotations.Nullable;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * Forge: the player forges an image of the prompted class, from a blank canvas or from the
  * generator's sample, while the live detective and the classifier judge every stroke; a submission
  * is scored by the server and ranked on the prompt's leaderboard.
  */
+@AnonymousAllowed
 @Route("forge")
 class ForgeView extends SectionPage {
 
