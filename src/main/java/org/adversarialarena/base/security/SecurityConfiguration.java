@@ -41,7 +41,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -54,7 +54,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, SecurityProperties properties, Clock clock) throws Exception {
+    SecurityFilterChain applicationFilterChain(HttpSecurity http, SecurityProperties properties, Clock clock) throws Exception {
         http.headers(headers -> {
             headers.contentTypeOptions(withDefaults())
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
