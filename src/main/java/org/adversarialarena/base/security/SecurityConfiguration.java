@@ -7,6 +7,8 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,7 +18,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who reaches what over HTTP. Views decide for themselves with their annotations (Vaadin's navigation
@@ -28,6 +29,22 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity(jsr250Enabled = true)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+
+    /** Ahead of every other filter, so each response carries the security headers, errors included. */
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(SecurityProperties properties) {
+        FilterRegistrationBean<SecurityHeadersFilter> registration =
+                new FilterRegistrationBean<>(new SecurityHeadersFilter(properties));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<UnknownRouteFilter> unknownRoutes() {
+        FilterRegistrationBean<UnknownRouteFilter> registration = new FilterRegistrationBean<>(new UnknownRouteFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
 
     /** Writes {bcrypt}… hashes and still reads any other algorithm a stored hash names. */
     @Bean
@@ -55,21 +72,16 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain applicationFilterChain(HttpSecurity http, SecurityProperties properties, Clock clock) throws Exception {
-        http.headers(headers -> {
-            headers.contentTypeOptions(withDefaults())
-                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                    .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000))
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()));
-            // X-Frame-Options knows no list of sites: where frame-ancestors names others, CSP alone decides
-            if ("'self'".equals(properties.frameAncestors())) {
-                headers.frameOptions(frame -> frame.sameOrigin());
-            } else {
-                headers.frameOptions(frame -> frame.disable());
-            }
-        });
+        // SecurityHeadersFilter writes the headers first; Spring Security's own would say DENY to frames
+        http.headers(headers -> headers.frameOptions(frame -> frame.disable()));
+        // an error page (a 401 or 404 rendered at /error) is shown to anyone, never a sign-in redirect
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
         http.addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionMaxLifetime()),
                 SecurityContextHolderFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/" + SecurityPaths.LOGIN))
-                .build();
+        // Every Vaadin page request reaches the router: its navigation access control sends a visitor
+        // without the rights to the sign-in view, and an unknown route answers 404 instead of a
+        // sign-in redirect. Nothing else is served by this chain (the actuator has its own).
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/" + SecurityPaths.LOGIN)
+                .anyRequest(any -> any.permitAll())).build();
     }
 }

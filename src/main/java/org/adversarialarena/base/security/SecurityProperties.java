@@ -23,6 +23,11 @@ public record SecurityProperties(
         }
     }
 
+    /** X-Frame-Options knows no list of sites: where frame-ancestors names others, CSP alone decides. */
+    boolean sameOriginFramesOnly() {
+        return "'self'".equals(frameAncestors.strip());
+    }
+
     /**
      * What the browser may load and run. Vaadin Flow needs inline and eval'd scripts (its bootstrap is
      * an inline script; {@code executeJs} builds functions) and inline styles; everything else comes
