@@ -1,0 +1,84 @@
+package org.adversarialarena.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * An admin invites an instructor, the instructor accepts and signs in, nobody reaches a page that is
+ * not theirs, and the content security policy lets Vaadin work throughout.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "arena.admin.email=" + AccountsJourneyTest.ADMIN, "arena.admin.password=" + AccountsJourneyTest.PASSWORD})
+class AccountsJourneyTest extends BrowserJourney {
+
+    static final String ADMIN = "head@example.org";
+    static final String PASSWORD = "journeys need long passwords";
+    private static final String INSTRUCTOR = "teacher@example.org";
+    private static final String INSTRUCTOR_PASSWORD = "chalk dust and neural nets";
+
+    @Test
+    void anAdminInvitesAnInstructorWhoSignsInAndNobodyReachesWhatIsNotTheirs() {
+        Page page = browser.newPage();
+        List<String> blocked = new CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                blocked.add(message.text());
+            }
+        });
+
+        // students play without an account: the games open, with a discreet sign-in link
+        page.navigate(url("/"));
+        page.locator("#home-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
+        assertThat(page.locator("#sign-in-link")).isVisible();
+
+        // an anonymous visitor asking for the admin page gets the sign-in instead
+        page.navigate(url("/admin/accounts"));
+        assertThat(page.locator("#login-view")).isVisible();
+
+        signIn(page, ADMIN, PASSWORD);
+        page.navigate(url("/admin/accounts"));
+        assertThat(page.locator("#accounts-admin-view")).isVisible();
+        page.locator("#invite-email input").fill(INSTRUCTOR);
+        page.locator("#invite-button").click();
+        assertThat(page.locator("#issued-link")).hasText(Pattern.compile("^http://localhost:\\d+/account/link\\?token=.{43}$"));
+        String invitation = page.locator("#issued-link").textContent();
+        assertThat(page.locator("#accounts-grid")).containsText(INSTRUCTOR);
+        browser.screenshot(page, "accounts-admin");
+        page.locator("#sign-out").click();
+        assertThat(page.locator("#sign-in-link")).isVisible();
+
+        page.navigate(invitation);
+        assertThat(page.locator("#link-view")).isVisible();
+        page.locator("#link-name input").fill("Ms Teacher");
+        page.locator("#new-password input").fill(INSTRUCTOR_PASSWORD);
+        page.locator("#new-password-repeat input").fill(INSTRUCTOR_PASSWORD);
+        page.locator("#link-save").click();
+        assertThat(page.locator("#login-view")).isVisible();
+
+        signIn(page, INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        page.navigate(url("/account"));
+        assertThat(page.locator("#my-account-view")).containsText("Ms Teacher");
+        page.navigate(url("/admin/accounts"));
+        assertThat(page.locator("#accounts-admin-view")).hasCount(0);
+        page.navigate(url("/fool"));
+        assertThat(page.locator("#fool-view")).isVisible();
+
+        assertThat(blocked).as("resources the content security policy blocked").isEmpty();
+    }
+
+    private void signIn(Page page, String email, String password) {
+        page.navigate(url("/login"));
+        page.locator("vaadin-login-form input[name='username']").fill(email);
+        page.locator("vaadin-login-form input[name='password']").fill(password);
+        page.locator("vaadin-login-form input[name='password']").press("Enter");
+        assertThat(page.locator("#sign-out")).isVisible();
+    }
+}
