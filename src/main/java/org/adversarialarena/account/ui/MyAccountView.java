@@ -76,8 +76,10 @@ class MyAccountView extends VerticalLayout {
         Button confirm = new Button(getTranslation("account.totp.confirm"), click -> confirm());
         confirm.setId("totp-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        QrCodeImage qr = new QrCodeImage(enrolment.uri(), getTranslation("account.totp.qr"));
+        qr.setId("totp-qr");
         totp.add(new H3(getTranslation("account.totp.title")), new Paragraph(getTranslation("account.totp.scan")),
-                new NativeLabel(getTranslation("account.totp.secret")), secret,
+                qr, new NativeLabel(getTranslation("account.totp.secret")), secret,
                 new NativeLabel(getTranslation("account.totp.uri")), uri, code, confirm);
     }
 
