@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.adversarialarena.account.Totp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * An admin invites an instructor, the instructor accepts and signs in, nobody reaches a page that is
- * not theirs, and the content security policy lets Vaadin work throughout.
+ * An admin invites an instructor, the instructor accepts, signs in, adds a second factor and signs in
+ * with it; nobody reaches a page that is not theirs, and the content security policy lets Vaadin work
+ * throughout.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "arena.admin.email=" + AccountsJourneyTest.ADMIN, "arena.admin.password=" + AccountsJourneyTest.PASSWORD})
@@ -71,14 +74,38 @@ class AccountsJourneyTest extends BrowserJourney {
         page.navigate(url("/fool"));
         assertThat(page.locator("#fool-view")).isVisible();
 
+        // the instructor adds a second factor; from then on the password alone is not enough
+        page.navigate(url("/account"));
+        page.locator("#totp-start").click();
+        assertThat(page.locator("#totp-qr")).isVisible();
+        String secret = page.locator("#totp-secret").textContent().strip();
+        page.locator("#totp-setup-code input").fill(Totp.codeAt(secret, Instant.now()));
+        page.locator("#totp-confirm").click();
+        assertThat(page.locator("#totp-remove")).isVisible();
+        page.locator("#sign-out").click();
+        assertThat(page.locator("#sign-in-link")).isVisible();
+
+        enterPassword(page, INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        assertThat(page.locator("#second-factor-view")).isVisible();
+        page.navigate(url("/account"));
+        assertThat(page.locator("#second-factor-view")).isVisible();
+        // the code just used works only once: the next step's code is what the app shows next
+        page.locator("#totp-code input").fill(Totp.codeAt(secret, Instant.now().plusSeconds(30)));
+        page.locator("#totp-verify").click();
+        assertThat(page.locator("#my-account-view")).containsText("Ms Teacher");
+
         assertThat(blocked).as("resources the content security policy blocked").isEmpty();
     }
 
     private void signIn(Page page, String email, String password) {
+        enterPassword(page, email, password);
+        assertThat(page.locator("#sign-out")).isVisible();
+    }
+
+    private void enterPassword(Page page, String email, String password) {
         page.navigate(url("/login"));
         page.locator("vaadin-login-form input[name='username']").fill(email);
         page.locator("vaadin-login-form input[name='password']").fill(password);
         page.locator("vaadin-login-form input[name='password']").press("Enter");
-        assertThat(page.locator("#sign-out")).isVisible();
     }
 }
