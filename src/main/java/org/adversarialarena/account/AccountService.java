@@ -235,6 +235,14 @@ public class AccountService {
         audit.record(approval ? AuditType.REGISTRATION_APPROVED : AuditType.ACCOUNT_ENABLED, account.email(), null);
     }
 
+    /** For someone who lost their authenticator: they sign in with the password and may set up a new one. */
+    @PreAuthorize(ADMIN)
+    public void removeSecondFactorOf(long accountId) {
+        Account account = account(accountId);
+        account.removeTotp(clock.instant());
+        audit.record(AuditType.TOTP_DISABLED, account.email(), "by an admin");
+    }
+
     // ---- the signed-in person's own account ----
 
     @PreAuthorize(SIGNED_IN)

@@ -169,6 +169,24 @@ class AccountServiceIT {
     }
 
     @Test
+    void anAdminRemovesTheSecondFactorOfSomeoneWhoLostTheirPhone() {
+        String instructor = activeInstructor("lost");
+        actAs(instructor, "INSTRUCTOR");
+        TotpEnrolment enrolment = accounts.startTotp();
+        accounts.confirmTotp(Totp.codeAt(enrolment.secret(), Instant.now()));
+        assertThat(accounts.me().totpEnabled()).isTrue();
+        assertThatThrownBy(() -> accounts.removeSecondFactorOf(idOf(instructor))).isInstanceOf(AccessDeniedException.class);
+
+        actAs(admin, "ADMIN");
+        accounts.removeSecondFactorOf(idOf(instructor));
+        assertThat(jdbc.queryForObject("select totp_enabled from account where email = ?", Boolean.class, instructor))
+                .isFalse();
+        assertThat(jdbc.queryForObject("select totp_secret from account where email = ?", String.class, instructor))
+                .isNull();
+        assertThat(audited(AuditType.TOTP_DISABLED, instructor)).isOne();
+    }
+
+    @Test
     void anAddressIsInvitedOnceWhateverItsCase() {
         String email = freshEmail("alan");
         accounts.invite(email, AccountRole.INSTRUCTOR);

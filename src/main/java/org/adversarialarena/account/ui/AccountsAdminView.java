@@ -132,6 +132,9 @@ class AccountsAdminView extends VerticalLayout {
                     : "account.admin.enable";
             actions.add(small(key, () -> act(accounts::enable, account.id())));
         }
+        if (account.totpEnabled()) {
+            actions.add(small("account.admin.remove-totp", () -> act(accounts::removeSecondFactorOf, account.id())));
+        }
         actions.add(small("account.admin.reset", () -> {
             try {
                 show(accounts.issueReset(account.id()));
