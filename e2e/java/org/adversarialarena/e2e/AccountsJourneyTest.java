@@ -90,9 +90,15 @@ class AccountsJourneyTest extends BrowserJourney {
         page.navigate(url("/account"));
         assertThat(page.locator("#second-factor-view")).isVisible();
         // the code just used works only once: the next step's code is what the app shows next
+        String sessionBeforeCode = sessionCookie(page);
         page.locator("#totp-code input").fill(Totp.codeAt(secret, Instant.now().plusSeconds(30)));
         page.locator("#totp-verify").click();
         assertThat(page.locator("#my-account-view")).containsText("Ms Teacher");
+        assertThat(sessionCookie(page)).as("the session id after the second factor").isNotEqualTo(sessionBeforeCode);
+        page.navigate(url("/fool"));
+        assertThat(page.locator("#fool-view")).isVisible();
+        page.navigate(url("/account"));
+        assertThat(page.locator("#my-account-view")).isVisible();
 
         assertThat(blocked).as("resources the content security policy blocked").isEmpty();
     }
@@ -100,6 +106,11 @@ class AccountsJourneyTest extends BrowserJourney {
     private void signIn(Page page, String email, String password) {
         enterPassword(page, email, password);
         assertThat(page.locator("#sign-out")).isVisible();
+    }
+
+    private static String sessionCookie(Page page) {
+        return page.context().cookies().stream().filter(cookie -> cookie.name.equals("JSESSIONID"))
+                .map(cookie -> cookie.value).findFirst().orElse("");
     }
 
     private void enterPassword(Page page, String email, String password) {
