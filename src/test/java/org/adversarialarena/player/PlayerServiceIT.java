@@ -46,6 +46,33 @@ class PlayerServiceIT {
     }
 
     @Test
+    void aResumeTokenNeverMakesItsHolderAnotherPlayer() {
+        BrowserPlayer alice = players.joinFromBrowser("alice");
+        BrowserPlayer bob = players.joinFromBrowser("bob");
+
+        assertThat(alice.resumeToken()).isNotEqualTo(bob.resumeToken());
+        assertThat(players.resume(alice.resumeToken())).map(Player::getId).hasValue(alice.player().getId());
+        assertThat(players.resume(bob.resumeToken())).map(Player::getId).hasValue(bob.player().getId());
+        // what the database holds is no token: a leaked hash, or a hash of a hash, finds nobody
+        String storedHash = jdbc.queryForObject("select token_hash from player where id = ?", String.class,
+                bob.player().getId());
+        assertThat(players.resume(storedHash)).isEmpty();
+        assertThat(players.resume(ResumeToken.hash(storedHash))).isEmpty();
+        // a token one character off is someone else's only by a 2^-256 chance: here, nobody's
+        String altered = alice.resumeToken().substring(1) + (alice.resumeToken().charAt(0) == 'A' ? 'B' : 'A');
+        assertThat(players.resume(altered)).isEmpty();
+    }
+
+    @Test
+    void offensiveAndInvisibleNicknamesAreRefusedBeforeTheyReachTheDatabase() {
+        long before = jdbc.queryForObject("select count(*) from player", Long.class);
+        assertThatThrownBy(() -> players.joinFromBrowser("fuck")).isInstanceOf(NicknameRefusedException.class);
+        assertThatThrownBy(() -> players.joinFromBrowser("\u3164")).isInstanceOf(NicknameRefusedException.class);
+        assertThatThrownBy(() -> players.join("\u202Eevil")).isInstanceOf(NicknameRefusedException.class);
+        assertThat(jdbc.queryForObject("select count(*) from player", Long.class)).isEqualTo(before);
+    }
+
+    @Test
     void theDatabaseKeepsOnlyTheTokensHash() {
         BrowserPlayer joined = players.joinFromBrowser("radia");
 

@@ -6,26 +6,31 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import java.util.List;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** The frame around every page: a title bar and the navigation between the games. */
+@AnonymousAllowed
 @Layout
 public class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    public MainLayout(List<LayoutExtension> extensions) {
         H1 brand = new H1(getTranslation("app.name"));
         brand.addClassName("arena-brand");
         addToNavbar(new DrawerToggle(), brand);
-        addToDrawer(navigation());
+        extensions.forEach(extension -> extension.navbarItems().forEach(this::addToNavbar));
+        addToDrawer(navigation(extensions));
         setPrimarySection(Section.DRAWER);
     }
 
-    private SideNav navigation() {
+    private SideNav navigation(List<LayoutExtension> extensions) {
         SideNav nav = new SideNav();
         for (ArenaSection section : ArenaSection.values()) {
             SideNavItem item = new SideNavItem(getTranslation(section.navigationKey()), section.path());
             item.setId("nav-" + section.id());
             nav.addItem(item);
         }
+        extensions.forEach(extension -> extension.navigationItems().forEach(nav::addItem));
         return nav;
     }
 }

@@ -26,6 +26,7 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.jspecify.annotations.Nullable;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * The Fool game: pick a dataset and a level, edit the challenge image within the budget while the
@@ -33,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * see how the machine's attacks did on the same image. The game's state lives in {@link FoolSession};
  * this page forwards clicks to it and renders what it reports.
  */
+@AnonymousAllowed
 @Route("fool")
 class FoolView extends SectionPage implements FoolSession.Listener {
 

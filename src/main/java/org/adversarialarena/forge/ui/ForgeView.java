@@ -23,6 +23,7 @@ import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.ui.PlayerGate;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * Forge: the player forges an image of the prompted class, from a blank canvas or from the
@@ -30,6 +31,7 @@ import org.adversarialarena.player.ui.PlayerGate;
  * is scored by the server and ranked on the prompt's leaderboard. The page's state lives in a
  * {@link ForgeSession}; this view asks the service, hands the answers to the session and renders it.
  */
+@AnonymousAllowed
 @Route("forge")
 class ForgeView extends SectionPage {
 

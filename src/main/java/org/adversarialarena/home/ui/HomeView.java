@@ -6,8 +6,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.SectionPage;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Says in a few sentences what the games are. */
+@AnonymousAllowed
 @Route("")
 class HomeView extends SectionPage {
 

@@ -4,8 +4,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.SectionPage;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Not built yet: says what it will be and that it is coming. */
+@AnonymousAllowed
 @Route("lab")
 class LabView extends SectionPage {
 

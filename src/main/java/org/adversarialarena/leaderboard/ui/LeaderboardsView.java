@@ -8,8 +8,10 @@ import com.vaadin.flow.router.Route;
 import java.util.List;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.SectionPage;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Every board that has been played, most recently active first, each with its live top 20. */
+@AnonymousAllowed
 @Route("leaderboards")
 class LeaderboardsView extends SectionPage {
 

@@ -1,5 +1,6 @@
 package org.adversarialarena.player.ui;
 
+import org.adversarialarena.player.NicknameRefusedException;
 import org.adversarialarena.player.Player;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -42,9 +43,9 @@ class NicknameDialog extends Dialog {
         try {
             join.apply(nickname.getValue());
             close();
-        } catch (IllegalArgumentException e) {
+        } catch (NicknameRefusedException e) {
             nickname.setInvalid(true);
-            nickname.setErrorMessage(getTranslation("player.join.invalid", Player.MAX_NICKNAME_LENGTH));
+            nickname.setErrorMessage(getTranslation(e.messageKey(), Player.MAX_NICKNAME_LENGTH));
         }
     }
 }

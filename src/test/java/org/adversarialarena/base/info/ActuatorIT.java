@@ -6,12 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The actuator: health's status for anyone, its details, info and metrics for admins only. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "arena.admin.email=" + ActuatorIT.ADMIN, "arena.admin.password=" + ActuatorIT.PASSWORD})
 class ActuatorIT {
+
+    static final String ADMIN = "ops@example.org";
+    static final String PASSWORD = "metrics are not for everyone";
 
     @LocalServerPort
     int port;
@@ -19,29 +26,43 @@ class ActuatorIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void healthIsUpAndIncludesTheDatabase() throws Exception {
-        String health = get("/actuator/health");
+    void anyoneSeesThatTheAppIsUpButNotItsDiskOrDatabase() throws Exception {
+        HttpResponse<String> health = get("/actuator/health", null);
 
-        assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("PostgreSQL");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("db", "PostgreSQL", "diskSpace", "path");
     }
 
     @Test
-    void infoNamesTheNd4jBackendAndDevices() throws Exception {
-        String info = get("/actuator/info");
+    void anAdminSeesTheHealthOfTheDatabase() throws Exception {
+        HttpResponse<String> health = get("/actuator/health", PASSWORD);
 
-        assertThat(info).contains("\"nd4j\"").contains("\"backend\":\"CPU\"").contains("\"devices\":1");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("PostgreSQL");
     }
 
     @Test
-    void prometheusMetricsAreServed() throws Exception {
-        assertThat(get("/actuator/prometheus")).contains("jvm_memory_used_bytes");
+    void infoNamesTheNd4jBackendAndDevicesToAdminsOnly() throws Exception {
+        assertThat(get("/actuator/info", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> info = get("/actuator/info", PASSWORD);
+
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.body()).contains("\"nd4j\"").contains("\"backend\":\"CPU\"").contains("\"devices\":1");
     }
 
-    private String get(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return response.body();
+    @Test
+    void prometheusMetricsAreServedToAdminsOnly() throws Exception {
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", "a wrong password").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", PASSWORD).body()).contains("jvm_memory_used_bytes");
+    }
+
+    private HttpResponse<String> get(String path, String password) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (password != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (ADMIN + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

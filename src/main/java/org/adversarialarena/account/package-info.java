@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.account;
+
+import org.jspecify.annotations.NullMarked;

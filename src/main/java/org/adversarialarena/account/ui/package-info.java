@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.account.ui;
+
+import org.jspecify.annotations.NullMarked;

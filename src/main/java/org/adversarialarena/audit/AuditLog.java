@@ -1,0 +1,65 @@
+package org.adversarialarena.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.adversarialarena.base.security.ClientAddress;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Appends to the audit log. It joins the caller's transaction when there is one, so an admin action
+ * that rolls back leaves no line claiming it happened; a failed sign-in has none, so its line stays.
+ */
+@Service
+public class AuditLog {
+
+    /** The actor of what the app does by itself (the first admin from configuration, a set-up link). */
+    public static final String SYSTEM = "system";
+    private static final int MAX_DETAIL = 500;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    AuditLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records an action of the signed-in person (or "system" when nobody is), from their address. */
+    public void record(AuditType type, @Nullable String subject, @Nullable String detail) {
+        record(type, currentActor(), subject, detail, ClientAddress.current());
+    }
+
+    public void record(AuditType type, @Nullable String actor, @Nullable String subject, @Nullable String detail,
+            @Nullable String address) {
+        jdbc.update("insert into audit_event (at, type, actor, subject, detail, address) values (?, ?, ?, ?, ?, ?)",
+                Timestamp.from(clock.instant()), type.name(), clip(actor, 254), clip(subject, 254),
+                clip(detail, MAX_DETAIL), clip(address, 64));
+    }
+
+    /** The newest events first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<AuditEvent> latest(int count) {
+        return jdbc.query("select id, at, type, actor, subject, detail, address from audit_event "
+                + "order by at desc, id desc limit ?", (rs, row) -> new AuditEvent(rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(), AuditType.valueOf(rs.getString("type")),
+                        rs.getString("actor"), rs.getString("subject"), rs.getString("detail"),
+                        rs.getString("address")), count);
+    }
+
+    private static String currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken ? SYSTEM : authentication.getName();
+    }
+
+    private static @Nullable String clip(@Nullable String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+}

@@ -1,0 +1,24 @@
+package org.adversarialarena.audit;
+
+/** What an audit event records. */
+public enum AuditType {
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_IN_LOCKED,
+    SIGN_OUT,
+    SECOND_FACTOR_FAILED,
+    FIRST_ADMIN_CREATED,
+    SETUP_LINK_ISSUED,
+    INVITED,
+    INVITE_ACCEPTED,
+    REGISTERED,
+    REGISTRATION_APPROVED,
+    REGISTRATION_SWITCHED,
+    RESET_ISSUED,
+    PASSWORD_RESET,
+    ROLE_CHANGED,
+    ACCOUNT_DISABLED,
+    ACCOUNT_ENABLED,
+    TOTP_ENABLED,
+    TOTP_DISABLED
+}

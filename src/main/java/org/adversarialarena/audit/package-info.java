@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.audit;
+
+import org.jspecify.annotations.NullMarked;

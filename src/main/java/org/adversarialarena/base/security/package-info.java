@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.base.security;
+
+import org.jspecify.annotations.NullMarked;

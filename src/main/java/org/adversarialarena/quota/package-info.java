@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.quota;
+
+import org.jspecify.annotations.NullMarked;
