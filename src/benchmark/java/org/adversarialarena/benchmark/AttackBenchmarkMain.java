@@ -1,6 +1,5 @@
 package org.adversarialarena.benchmark;
 
-import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.data.ImageSet;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;

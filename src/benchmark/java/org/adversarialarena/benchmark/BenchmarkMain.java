@@ -1,6 +1,5 @@
 package org.adversarialarena.benchmark;
 
-import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**

@@ -1,8 +1,8 @@
 package org.adversarialarena.benchmark;
 
-import org.adversarialarena.ml.fastpath.FastPath;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import org.adversarialarena.ml.fastpath.FastPath;
 
 /**
  * DL4J figures alone, in a shorter run than {@link BenchmarkMain}: for trying one setting at a time

@@ -2,12 +2,12 @@ package org.adversarialarena.benchmark;
 
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.gan.GanArchitecture;
 import org.adversarialarena.ml.gan.GanTrainer;
 import org.adversarialarena.ml.gan.GanTrainingOptions;
 import org.adversarialarena.ml.model.LeNet;
-import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.train.Cancellation;
 import org.adversarialarena.ml.train.TrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.attack.Attack;
 import org.adversarialarena.ml.attack.AttackGoal;
 import org.adversarialarena.ml.attack.AttackResult;
@@ -17,7 +18,6 @@ import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
-import org.adversarialarena.catalog.ModelCatalog;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 

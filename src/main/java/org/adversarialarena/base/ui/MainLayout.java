@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
-import java.util.List;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
 
 /** The frame around every page: a title bar and the navigation between the games. */
 @AnonymousAllowed

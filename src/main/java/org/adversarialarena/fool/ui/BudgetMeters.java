@@ -1,12 +1,12 @@
 package org.adversarialarena.fool.ui;
 
-import org.adversarialarena.fool.BudgetKind;
-import org.adversarialarena.fool.Budget;
-import org.adversarialarena.fool.BudgetUse;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.Locale;
+import org.adversarialarena.fool.Budget;
+import org.adversarialarena.fool.BudgetKind;
+import org.adversarialarena.fool.BudgetUse;
 import org.adversarialarena.ml.image.ImagePixels;
 
 /**

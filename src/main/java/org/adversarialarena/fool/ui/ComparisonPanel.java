@@ -1,9 +1,5 @@
 package org.adversarialarena.fool.ui;
 
-import org.adversarialarena.fool.AttemptOutcome;
-import org.adversarialarena.fool.MachineAttempt;
-import org.adversarialarena.fool.Budget;
-import org.adversarialarena.fool.FoolLevel;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -13,6 +9,10 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.adversarialarena.base.ui.PixelImage;
+import org.adversarialarena.fool.AttemptOutcome;
+import org.adversarialarena.fool.Budget;
+import org.adversarialarena.fool.FoolLevel;
+import org.adversarialarena.fool.MachineAttempt;
 import org.adversarialarena.ml.attack.Perturbation;
 
 /**

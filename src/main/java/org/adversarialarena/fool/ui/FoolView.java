@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
@@ -26,7 +27,6 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.jspecify.annotations.Nullable;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * The Fool game: pick a dataset and a level, edit the challenge image within the budget while the

@@ -1,6 +1,5 @@
 package org.adversarialarena.fool.ui;
 
-import org.adversarialarena.fool.GalleryItem;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.adversarialarena.base.ui.PixelImage;
+import org.adversarialarena.fool.GalleryItem;
 
 /** The best adversarial examples of the current board: original, the player's image, and what the model said. */
 class GalleryPanel extends Div {

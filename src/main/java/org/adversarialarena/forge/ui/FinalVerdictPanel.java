@@ -1,8 +1,5 @@
 package org.adversarialarena.forge.ui;
 
-import org.adversarialarena.forge.ForgeService;
-import org.adversarialarena.forge.Forgery;
-import org.adversarialarena.forge.Reverdict;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
@@ -17,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.adversarialarena.forge.ForgeService;
+import org.adversarialarena.forge.Forgery;
+import org.adversarialarena.forge.Reverdict;
 import org.adversarialarena.ml.data.DatasetId;
 
 /**

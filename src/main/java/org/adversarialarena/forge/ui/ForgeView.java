@@ -1,8 +1,5 @@
 package org.adversarialarena.forge.ui;
 
-import org.adversarialarena.forge.ForgeService;
-import org.adversarialarena.forge.GeneratedSample;
-import org.adversarialarena.forge.LiveVerdict;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,11 +8,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
 import org.adversarialarena.base.ui.UiUpdates;
+import org.adversarialarena.forge.ForgeService;
+import org.adversarialarena.forge.GeneratedSample;
+import org.adversarialarena.forge.LiveVerdict;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanel;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanels;
 import org.adversarialarena.ml.data.DatasetId;
@@ -23,7 +24,6 @@ import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.ui.PlayerGate;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * Forge: the player forges an image of the prompted class, from a blank canvas or from the

@@ -1,12 +1,12 @@
 package org.adversarialarena.forge.ui;
 
-import org.adversarialarena.forge.Forgery;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import org.adversarialarena.base.ui.PixelImage;
+import org.adversarialarena.forge.Forgery;
 
 /** Forgeries that fooled the detective (real-probability of at least 0.5, prompt recognised), newest first. */
 class ForgeryGallery extends Div {

@@ -4,9 +4,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.SectionPage;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Says in a few sentences what the games are. */
 @AnonymousAllowed

@@ -2,9 +2,9 @@ package org.adversarialarena.judge.ui;
 
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.SectionPage;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Not built yet: says what it will be and that it is coming. */
 @AnonymousAllowed

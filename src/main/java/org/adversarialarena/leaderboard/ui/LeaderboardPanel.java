@@ -1,8 +1,5 @@
 package org.adversarialarena.leaderboard.ui;
 
-import org.adversarialarena.leaderboard.Standing;
-import org.adversarialarena.leaderboard.LeaderboardService;
-import org.adversarialarena.leaderboard.LeaderboardFeed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -14,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.adversarialarena.base.ui.UiUpdates;
+import org.adversarialarena.leaderboard.LeaderboardFeed;
+import org.adversarialarena.leaderboard.LeaderboardService;
+import org.adversarialarena.leaderboard.Standing;
 import org.adversarialarena.round.Board;
 import org.jspecify.annotations.Nullable;
 

@@ -1,8 +1,8 @@
 package org.adversarialarena.leaderboard.ui;
 
-import org.adversarialarena.leaderboard.LeaderboardService;
-import org.adversarialarena.leaderboard.LeaderboardFeed;
 import com.vaadin.flow.spring.annotation.SpringComponent;
+import org.adversarialarena.leaderboard.LeaderboardFeed;
+import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.round.Board;
 
 /** Makes live leaderboard panels for the games' views. */

@@ -1,14 +1,14 @@
 package org.adversarialarena.leaderboard.ui;
 
-import org.adversarialarena.leaderboard.LeaderboardService;
-import org.adversarialarena.leaderboard.BoardSummary;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.SectionPage;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.adversarialarena.leaderboard.BoardSummary;
+import org.adversarialarena.leaderboard.LeaderboardService;
 
 /** Every board that has been played, most recently active first, each with its live top 20. */
 @AnonymousAllowed

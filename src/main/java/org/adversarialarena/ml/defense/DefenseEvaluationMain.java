@@ -1,6 +1,7 @@
 package org.adversarialarena.ml.defense;
 
-import org.adversarialarena.ml.fastpath.FastPath;
+import static org.adversarialarena.ml.CommandLine.option;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -20,12 +21,12 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.explain.RobustnessCurve;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.ImageClassifier;
-import static org.adversarialarena.ml.CommandLine.option;
 
 /**
  * The evaluation table of every defense of one dataset, on its first N test images: clean accuracy,

@@ -1,6 +1,5 @@
 package org.adversarialarena.ml.defense;
 
-import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import org.adversarialarena.ml.attack.AttackResult;
 import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetSplit;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.model.Networks;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;

@@ -1,10 +1,11 @@
 package org.adversarialarena.ml.defense;
 
-import org.adversarialarena.ml.fastpath.FastPath;
+import static org.adversarialarena.ml.CommandLine.option;
+
 import java.nio.file.Path;
 import org.adversarialarena.ml.data.DatasetId;
-import static org.adversarialarena.ml.CommandLine.option;
 import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;

@@ -1,6 +1,5 @@
 package org.adversarialarena.ml.detective;
 
-import org.adversarialarena.ml.fastpath.FastPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.explain.Saliency;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.model.Networks;

@@ -1,12 +1,12 @@
 package org.adversarialarena.ml.detective;
 
-import org.adversarialarena.ml.fastpath.FastPath;
 import java.util.Locale;
 import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.data.ImageSet;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.gan.GanFiles;
 import org.adversarialarena.ml.image.ImagePixels;

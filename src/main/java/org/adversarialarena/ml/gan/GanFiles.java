@@ -1,6 +1,5 @@
 package org.adversarialarena.ml.gan;
 
-import org.adversarialarena.ml.model.Networks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.model.Networks;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import tools.jackson.databind.JsonNode;

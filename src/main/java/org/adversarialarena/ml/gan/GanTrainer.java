@@ -1,13 +1,13 @@
 package org.adversarialarena.ml.gan;
 
-import org.adversarialarena.ml.fastpath.FastPath;
-import org.adversarialarena.ml.model.Networks;
 import java.util.Map;
 import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.ImageBatches;
 import org.adversarialarena.ml.data.ImageSet;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.ml.model.Networks;
 import org.adversarialarena.ml.train.Cancellation;
 import org.adversarialarena.ml.train.TrainingDivergedException;
 import org.adversarialarena.ml.train.TrainingListener;

@@ -1,6 +1,7 @@
 package org.adversarialarena.ml.gan;
 
-import org.adversarialarena.ml.fastpath.FastPath;
+import static org.adversarialarena.ml.CommandLine.option;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,15 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
+import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.fastpath.FastPath;
+import org.adversarialarena.ml.image.ImageGrid;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
-import org.adversarialarena.ml.data.Datasets;
-import org.adversarialarena.ml.image.ImageGrid;
 import org.adversarialarena.ml.train.Cancellation;
 import org.adversarialarena.ml.train.TrainingListener;
-import static org.adversarialarena.ml.CommandLine.option;
 
 /**
  * Trains a conditional GAN from scratch, writes it with its metrics, and a sample grid (a row per

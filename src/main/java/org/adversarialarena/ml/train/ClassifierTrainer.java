@@ -1,11 +1,11 @@
 package org.adversarialarena.ml.train;
 
-import org.adversarialarena.ml.fastpath.FastPath;
 import java.time.Duration;
 import java.util.Map;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.ImageBatches;
 import org.adversarialarena.ml.data.ShiftAugmentation;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.metrics.ClassifierEvaluation;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,20 +1,21 @@
 package org.adversarialarena.ml.train;
 
-import org.adversarialarena.ml.fastpath.FastPath;
+import static org.adversarialarena.ml.CommandLine.option;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.adversarialarena.ml.attack.RobustAccuracy;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
-import static org.adversarialarena.ml.CommandLine.option;
 import org.adversarialarena.ml.data.Datasets;
-import org.adversarialarena.ml.model.MetricsFiles;
-import org.adversarialarena.ml.model.TrainingMethod;
-import org.adversarialarena.ml.serve.ClassifierPool;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.model.MetricsFiles;
 import org.adversarialarena.ml.model.Networks;
+import org.adversarialarena.ml.model.TrainingMethod;
+import org.adversarialarena.ml.serve.ClassifierPool;
 
 /**
  * Retrains a classifier from scratch and writes its weights and metrics, e.g.

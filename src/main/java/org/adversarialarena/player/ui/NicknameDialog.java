@@ -1,7 +1,5 @@
 package org.adversarialarena.player.ui;
 
-import org.adversarialarena.player.NicknameRefusedException;
-import org.adversarialarena.player.Player;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,6 +7,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Function;
+import org.adversarialarena.player.NicknameRefusedException;
+import org.adversarialarena.player.Player;
 
 /** Asks a new player for the nickname the leaderboards will show. */
 class NicknameDialog extends Dialog {

@@ -1,8 +1,5 @@
 package org.adversarialarena.player.ui;
 
-import org.adversarialarena.player.PlayerService;
-import org.adversarialarena.player.BrowserPlayer;
-import org.adversarialarena.player.Player;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.annotation.SpringComponent;
@@ -13,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.adversarialarena.player.BrowserPlayer;
+import org.adversarialarena.player.Player;
+import org.adversarialarena.player.PlayerService;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.adversarialarena.ml.image.InvalidImageException;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Each gradient attack, at its standard budget on MNIST, fools the plain LeNet on most victims within its norm bound. */
 class GradientAttacksTest {

@@ -1,12 +1,12 @@
 package org.adversarialarena.ml.fastpath;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.adversarialarena.ml.fastpath.TuningFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import org.adversarialarena.ml.model.LeNet;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.model.LeNet;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;

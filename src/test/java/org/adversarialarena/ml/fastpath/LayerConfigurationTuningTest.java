@@ -1,19 +1,18 @@
 package org.adversarialarena.ml.fastpath;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.adversarialarena.ml.fastpath.TuningFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import org.adversarialarena.ml.model.LeNet;
+import java.util.List;
 import org.adversarialarena.ml.gan.GanArchitecture;
 import org.adversarialarena.ml.gan.GanLoss;
+import org.adversarialarena.ml.model.LeNet;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
-import org.nd4j.linalg.learning.config.Adam;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -24,6 +23,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 
 /** Activations computed by oneDNN and Adam vectorised, against DL4J's own: same values, gradients and training, same files. */
 @RequiresFastPath

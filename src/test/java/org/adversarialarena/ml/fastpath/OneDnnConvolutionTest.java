@@ -2,12 +2,12 @@ package org.adversarialarena.ml.fastpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.adversarialarena.ml.model.LeNet;
-import org.adversarialarena.ml.model.ClassifierArchitecture;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.util.ArrayList;
 import java.util.List;
+import org.adversarialarena.ml.model.ClassifierArchitecture;
+import org.adversarialarena.ml.model.LeNet;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

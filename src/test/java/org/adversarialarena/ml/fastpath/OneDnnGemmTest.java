@@ -2,9 +2,9 @@ package org.adversarialarena.ml.fastpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.adversarialarena.ml.model.LeNet;
 import java.util.ArrayList;
 import java.util.List;
+import org.adversarialarena.ml.model.LeNet;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -6,11 +6,11 @@ import static org.adversarialarena.ml.fastpath.TuningFixtures.plain;
 import static org.adversarialarena.ml.fastpath.TuningFixtures.relativeDifference;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.adversarialarena.ml.model.LeNet;
-import org.adversarialarena.ml.model.Mlp;
 import java.util.Arrays;
 import org.adversarialarena.ml.gan.GanArchitecture;
 import org.adversarialarena.ml.gan.GanLoss;
+import org.adversarialarena.ml.model.LeNet;
+import org.adversarialarena.ml.model.Mlp;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;

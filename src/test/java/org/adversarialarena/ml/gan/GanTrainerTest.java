@@ -16,9 +16,9 @@ import org.adversarialarena.ml.train.Cancellation;
 import org.adversarialarena.ml.train.TrainingCancelledException;
 import org.adversarialarena.ml.train.TrainingListener;
 import org.adversarialarena.ml.train.TrainingProgress;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -8,9 +8,9 @@ import java.util.List;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.metrics.ClassifierEvaluation;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.ml.model.ClassifierId;
-import org.adversarialarena.ml.metrics.ClassifierEvaluation;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTrainerTest {
