@@ -1,0 +1,59 @@
+package org.adversarialarena.jobs;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import java.time.Clock;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a worker does with an execution of the {@code training-run} task: claims the run (a new
+ * attempt, its node's name), trains it with the job of its kind, and tells db-scheduler how the
+ * execution ends: removed once the run is over or paused, due again at once when this node is
+ * shutting down (any node resumes it from its checkpoint). An exception is a failed try, retried
+ * with back-off by the task's failure handler.
+ */
+@Component
+class TrainingJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingJob.class);
+
+    private final TrainingRunStore store;
+    private final GanRunJob gans;
+    private final RunProgressPublisher publisher;
+    private final Clock clock;
+
+    TrainingJob(TrainingRunStore store, GanRunJob gans, RunProgressPublisher publisher, Clock clock) {
+        this.store = store;
+        this.gans = gans;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    CompletionHandler<Void> execute(long runId, ExecutionContext context) {
+        String node = context.getExecution().pickedBy == null ? "unknown" : context.getExecution().pickedBy;
+        OptionalInt attempt = store.claim(runId, node);
+        if (attempt.isEmpty()) {
+            LOG.info("Training run {} is no longer queued; nothing to do", runId);
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        TrainingRun run = store.find(runId).orElseThrow();
+        publisher.runChanged(run.id(), run.version());
+        LOG.info("Training run {} ({}) attempt {} on {} from step {}", runId, run.kind(), attempt.getAsInt(), node,
+                run.checkpointStep() == null ? 0 : run.checkpointStep());
+        StepGuard guard = new StepGuard(store, runId, attempt.getAsInt(),
+                () -> context.getSchedulerState().isShuttingDown());
+        @Nullable RunStatus ended = switch (run.kind()) {
+            case GAN -> gans.train(run, guard);
+            case CLASSIFIER, ROBUST_CLASSIFIER -> throw new IllegalStateException("No job trains " + run.kind() + " runs yet");
+        };
+        LOG.info("Training run {} attempt {} left {}", runId, attempt.getAsInt(), ended == null ? "to another node" : ended);
+        if (ended == RunStatus.QUEUED) {
+            return (complete, operations) -> operations.reschedule(complete, clock.instant());
+        }
+        return new CompletionHandler.OnCompleteRemove<>();
+    }
+}
