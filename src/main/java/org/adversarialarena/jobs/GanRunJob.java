@@ -45,28 +45,28 @@ class GanRunJob {
                 .orElseGet(() -> GanTrainer.newGan(settings.dataset(), options));
         int first = stored.map(c -> c.step() + 1).orElse(1);
         ImageSet real = Datasets.load(settings.dataset()).train();
-        Steps steps = new Steps(guard, run.totalSteps());
+        Steps steps = new Steps(guard, first - 1, run.totalSteps());
         try {
             new GanTrainer(steps::report, Cancellation.none()).continueTraining(gan, real, options, first, steps);
         } catch (RunStoppedException stopped) {
             return switch (stopped.stop()) {
                 case TAKEN_OVER -> null;
-                case CANCEL -> end(guard, RunStatus.CANCELLED, "Cancelled at step " + stopped.step());
-                case PAUSE -> end(guard, RunStatus.PAUSED, null);
-                case NODE_STOPPING -> end(guard, RunStatus.QUEUED, null);
+                case CANCEL -> end(guard, stopped.step(), RunStatus.CANCELLED, null);
+                case PAUSE -> end(guard, stopped.step(), RunStatus.PAUSED, null);
+                case NODE_STOPPING -> end(guard, stopped.step(), RunStatus.QUEUED, null);
             };
         } catch (TrainingDivergedException diverged) {
             // The checkpoints taken so far stay: they are the last good states of the run.
-            return end(guard, RunStatus.DIVERGED, diverged.getMessage());
+            return end(guard, steps.lastCompleted(), RunStatus.DIVERGED, diverged.getMessage());
         }
         if (stored.map(c -> c.step() < run.totalSteps()).orElse(true) && !checkpoint(guard, gan, run.totalSteps())) {
             return null;
         }
-        return end(guard, RunStatus.FINISHED, null);
+        return end(guard, run.totalSteps(), RunStatus.FINISHED, null);
     }
 
-    private @Nullable RunStatus end(StepGuard guard, RunStatus status, @Nullable String reason) {
-        if (!store.end(guard.runId(), guard.attempt(), status, reason)) {
+    private @Nullable RunStatus end(StepGuard guard, int step, RunStatus status, @Nullable String reason) {
+        if (!store.end(guard.runId(), guard.attempt(), step, status, reason)) {
             return null;
         }
         store.find(guard.runId()).ifPresent(run -> publisher.runChanged(run.id(), run.version()));
@@ -85,11 +85,18 @@ class GanRunJob {
 
         private final StepGuard guard;
         private final int total;
+        private int lastCompleted;
         private @Nullable TrainingProgress latestReport;
 
-        Steps(StepGuard guard, int total) {
+        Steps(StepGuard guard, int lastCompleted, int total) {
             this.guard = guard;
+            this.lastCompleted = lastCompleted;
             this.total = total;
+        }
+
+        /** The last iteration that passed the divergence rule (NaN is caught in the trainer, before this sees it). */
+        int lastCompleted() {
+            return lastCompleted;
         }
 
         void report(TrainingProgress progress) {
@@ -103,6 +110,7 @@ class GanRunJob {
                 throw new TrainingDivergedException("GAN loss exploded at iteration " + iteration + " (D loss "
                         + discriminatorLoss + ", G error signal " + generatorSignal + ", ceiling " + ceiling + ")");
             }
+            lastCompleted = iteration;
             TrainingProgress report = latestReport;
             if (report != null && report.step() == iteration) {
                 var version = store.recordProgress(guard.runId(), guard.attempt(),

@@ -165,9 +165,10 @@ class TrainingRunStore {
     /** Stores a checkpoint and forgets all but the newest {@code keep}; false if {@code attempt} lost the run. */
     @Transactional
     boolean saveCheckpoint(long id, int attempt, RunCheckpoint checkpoint, int keep) {
-        int owned = jdbc.sql("select count(*) from training_run where id = :id and attempt = :attempt for update")
-                .param("id", id).param("attempt", attempt).query(Integer.class).single();
-        if (owned == 0) {
+        // Locks the run row, so a take-over (which raises the attempt) waits for this checkpoint or makes it a no-op.
+        boolean owned = !jdbc.sql("select id from training_run where id = :id and attempt = :attempt for update")
+                .param("id", id).param("attempt", attempt).query(Long.class).list().isEmpty();
+        if (!owned) {
             return false;
         }
         jdbc.sql("""
@@ -192,15 +193,19 @@ class TrainingRunStore {
                 .query((rs, row) -> new RunCheckpoint(rs.getInt(1), rs.getBytes(2), rs.getBytes(3))).optional();
     }
 
-    /** A running job ends its run (or hands it back to the queue); false if {@code attempt} is no longer the run's. */
+    /**
+     * A running job ends its run (or hands it back to the queue) at {@code step}, the last step it
+     * completed; false if {@code attempt} is no longer the run's.
+     */
     @Transactional
-    boolean end(long id, int attempt, RunStatus status, @Nullable String reason) {
+    boolean end(long id, int attempt, int step, RunStatus status, @Nullable String reason) {
         return jdbc.sql("""
-                update training_run set status = :status, failure_reason = :reason, cancel_requested = false,
+                update training_run set status = :status, step = :step, failure_reason = :reason, cancel_requested = false,
                     pause_requested = false, finished_at = case when :final then :now else finished_at end,
                     updated_at = :now, version = version + 1
                 where id = :id and attempt = :attempt and status = 'RUNNING'""")
-                .param("id", id).param("attempt", attempt).param("status", status.name()).param("reason", reason)
+                .param("id", id).param("attempt", attempt).param("step", step).param("status", status.name())
+                .param("reason", reason)
                 .param("final", status.isFinal()).param("now", now()).update() == 1;
     }
 
