@@ -35,7 +35,10 @@ public final class JobLoopSpeedMain {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
-                .properties("arena.jobs.worker=false", "arena.embedded-db.ephemeral=true", "arena.jobs.max-steps=1000000")
+                .properties("arena.jobs.worker=false", "arena.embedded-db.ephemeral=true", "arena.jobs.max-steps=1000000",
+                        // No web server: Vaadin's auto-configuration needs one, and nothing here serves pages.
+                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
                 .run()) {
             TrainingRunStore store = context.getBean(TrainingRunStore.class);
             GanRunJob job = context.getBean(GanRunJob.class);
