@@ -2,6 +2,9 @@ package org.adversarialarena.jobs;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.gan.ConditionalGan;
@@ -18,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Trains a GAN run with {@link GanTrainer}: from its newest checkpoint if it has one (a taken-over,
  * retried or resumed run), else from fresh networks; progress at every trainer report, a
- * checkpoint every {@code arena.jobs.checkpoint-every} iterations and at the end, the stop flags
- * before every step. Stopping on a loss beyond the ceiling is this job's rule; NaN the trainer's.
+ * checkpoint every {@code arena.jobs.checkpoint-every} iterations (written beside training by a
+ * {@link CheckpointWriter}) and at the end, the stop flags before every step. Stopping on a loss beyond the ceiling is this job's rule; NaN the trainer's.
  */
 @Component
 class GanRunJob {
@@ -28,10 +31,19 @@ class GanRunJob {
     private final RunProgressPublisher publisher;
     private final JobsProperties properties;
 
+    // One thread for all runs of this node: checkpoints are rare, and one at a time keeps their memory bounded.
+    private final ExecutorService checkpointWriter = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("checkpoint-writer").daemon().factory());
+
     GanRunJob(TrainingRunStore store, RunProgressPublisher publisher, JobsProperties properties) {
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
+    }
+
+    @PreDestroy
+    void stopWriter() {
+        checkpointWriter.shutdown();
     }
 
     /** Trains until the run ends or stops; the status it was left in, or null if another node has it now. */
@@ -45,10 +57,14 @@ class GanRunJob {
                 .orElseGet(() -> GanTrainer.newGan(settings.dataset(), options));
         int first = stored.map(c -> c.step() + 1).orElse(1);
         ImageSet real = Datasets.load(settings.dataset()).train();
-        Steps steps = new Steps(guard, first - 1, run.totalSteps());
+        CheckpointWriter checkpoints = new CheckpointWriter(checkpointWriter, run.id());
+        Steps steps = new Steps(guard, checkpoints, first - 1, run.totalSteps());
         try {
             new GanTrainer(steps::report, Cancellation.none()).continueTraining(gan, real, options, first, steps);
         } catch (RunStoppedException stopped) {
+            if (stopped.stop() == RunStop.TAKEN_OVER || !landed(checkpoints)) {
+                return null;
+            }
             return switch (stopped.stop()) {
                 case TAKEN_OVER -> null;
                 case CANCEL -> end(guard, stopped.step(), RunStatus.CANCELLED, null);
@@ -57,12 +73,26 @@ class GanRunJob {
             };
         } catch (TrainingDivergedException diverged) {
             // The checkpoints taken so far stay: they are the last good states of the run.
+            if (!landed(checkpoints)) {
+                return null;
+            }
             return end(guard, steps.lastCompleted(), RunStatus.DIVERGED, diverged.getMessage());
         }
-        if (stored.map(c -> c.step() < run.totalSteps()).orElse(true) && !checkpoint(guard, gan, run.totalSteps())) {
+        if (!landed(checkpoints)
+                || stored.map(c -> c.step() < run.totalSteps()).orElse(true) && !checkpoint(guard, gan, run.totalSteps())) {
             return null;
         }
         return end(guard, run.totalSteps(), RunStatus.FINISHED, null);
+    }
+
+    /** Waits for the checkpoint being written; false if it found the run taken over. */
+    private static boolean landed(CheckpointWriter checkpoints) {
+        try {
+            checkpoints.awaitPending();
+            return true;
+        } catch (RunStoppedException takenOver) {
+            return false;
+        }
     }
 
     private @Nullable RunStatus end(StepGuard guard, int step, RunStatus status, @Nullable String reason) {
@@ -84,12 +114,14 @@ class GanRunJob {
     private final class Steps implements GanIterationListener {
 
         private final StepGuard guard;
+        private final CheckpointWriter checkpoints;
         private final int total;
         private int lastCompleted;
         private @Nullable TrainingProgress latestReport;
 
-        Steps(StepGuard guard, int lastCompleted, int total) {
+        Steps(StepGuard guard, CheckpointWriter checkpoints, int lastCompleted, int total) {
             this.guard = guard;
+            this.checkpoints = checkpoints;
             this.lastCompleted = lastCompleted;
             this.total = total;
         }
@@ -120,13 +152,18 @@ class GanRunJob {
                 }
                 publisher.runChanged(guard.runId(), version.getAsLong());
             }
-            if (iteration % properties.checkpointEvery() == 0 && iteration < total && !checkpoint(guard, gan, iteration)) {
-                throw new RunStoppedException(RunStop.TAKEN_OVER, iteration);
+            boolean due = iteration % properties.checkpointEvery() == 0 && iteration < total;
+            if (due) {
+                // A copy taken now, between two steps, is consistent; zipping and storing it happen beside training.
+                ConditionalGan copy = new ConditionalGan(gan.dataset(), gan.loss(), gan.generator().clone(),
+                        gan.discriminator().clone());
+                checkpoints.submit(() -> checkpoint(guard, copy, iteration));
             }
             RunStop stop = guard.check();
             // On the last iteration only a take-over stops the run: anything else would cost more than finishing.
             if (stop != null && (iteration < total || stop == RunStop.TAKEN_OVER)) {
-                if (stop.checkpointFirst() && iteration < total && iteration % properties.checkpointEvery() != 0) {
+                if (stop.checkpointFirst() && !due) {
+                    checkpoints.awaitPending();
                     checkpoint(guard, gan, iteration);
                 }
                 throw new RunStoppedException(stop, iteration);

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * What a worker does with an execution of the {@code training-run} task: claims the run (a new
  * attempt, its node's name), trains it with the job of its kind, and tells db-scheduler how the
- * execution ends: removed once the run is over or paused, due again at once when this node is
- * shutting down (any node resumes it from its checkpoint). An exception is a failed try, retried
- * with back-off by the task's failure handler.
+ * execution ends: removed once the run is over or paused, due again at once when the run is queued
+ * (this node is shutting down, and any node resumes the run from its checkpoint). An exception is a
+ * failed try, retried with back-off by the task's failure handler.
  */
 @Component
 class TrainingJob {
@@ -51,9 +51,21 @@ class TrainingJob {
             case CLASSIFIER, ROBUST_CLASSIFIER -> throw new IllegalStateException("No job trains " + run.kind() + " runs yet");
         };
         LOG.info("Training run {} attempt {} left {}", runId, attempt.getAsInt(), ended == null ? "to another node" : ended);
-        if (ended == RunStatus.QUEUED) {
-            return (complete, operations) -> operations.reschedule(complete, clock.instant());
-        }
-        return new CompletionHandler.OnCompleteRemove<>();
+        return ended == null ? new CompletionHandler.OnCompleteRemove<>() : requeueIfQueued(runId);
+    }
+
+    /**
+     * Keeps the execution, due at once, if the run is queued when the execution completes: handed
+     * back by a stopping node, or resumed by its owner right after pausing (the resume found this
+     * execution still in place and could not queue another).
+     */
+    private CompletionHandler<Void> requeueIfQueued(long runId) {
+        return (complete, operations) -> {
+            if (store.find(runId).map(run -> run.status() == RunStatus.QUEUED).orElse(false)) {
+                operations.reschedule(complete, clock.instant());
+            } else {
+                operations.remove();
+            }
+        };
     }
 }

@@ -35,11 +35,11 @@ public final class JobLoopSpeedMain {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
-                .properties("arena.jobs.worker=false", "arena.embedded-db.ephemeral=true", "arena.jobs.max-steps=1000000",
-                        // No web server: Vaadin's auto-configuration needs one, and nothing here serves pages.
-                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
-                .run()) {
+                // As arguments, which win over application.properties (default properties would not).
+                // No web server: Vaadin's auto-configuration needs one, and nothing here serves pages.
+                .run("--arena.jobs.worker=false", "--arena.embedded-db.ephemeral=true", "--arena.jobs.max-steps=1000000",
+                        "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")) {
             TrainingRunStore store = context.getBean(TrainingRunStore.class);
             GanRunJob job = context.getBean(GanRunJob.class);
             JobsProperties properties = context.getBean(JobsProperties.class);
