@@ -23,12 +23,14 @@ class TrainingJob {
 
     private final TrainingRunStore store;
     private final GanRunJob gans;
+    private final RunningJobs running;
     private final RunProgressPublisher publisher;
     private final Clock clock;
 
-    TrainingJob(TrainingRunStore store, GanRunJob gans, RunProgressPublisher publisher, Clock clock) {
+    TrainingJob(TrainingRunStore store, GanRunJob gans, RunningJobs running, RunProgressPublisher publisher, Clock clock) {
         this.store = store;
         this.gans = gans;
+        this.running = running;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -44,12 +46,17 @@ class TrainingJob {
         publisher.runChanged(run.id(), run.version());
         LOG.info("Training run {} ({}) attempt {} on {} from step {}", runId, run.kind(), attempt.getAsInt(), node,
                 run.checkpointStep() == null ? 0 : run.checkpointStep());
-        StepGuard guard = new StepGuard(store, runId, attempt.getAsInt(),
-                () -> context.getSchedulerState().isShuttingDown());
-        @Nullable RunStatus ended = switch (run.kind()) {
-            case GAN -> gans.train(run, guard);
-            case CLASSIFIER, ROBUST_CLASSIFIER -> throw new IllegalStateException("No job trains " + run.kind() + " runs yet");
-        };
+        StepGuard guard = running.guard(runId, attempt.getAsInt(), () -> context.getSchedulerState().isShuttingDown());
+        @Nullable RunStatus ended;
+        try {
+            ended = switch (run.kind()) {
+                case GAN -> gans.train(run, guard);
+                case CLASSIFIER, ROBUST_CLASSIFIER ->
+                        throw new IllegalStateException("No job trains " + run.kind() + " runs yet");
+            };
+        } finally {
+            running.release(guard);
+        }
         LOG.info("Training run {} attempt {} left {}", runId, attempt.getAsInt(), ended == null ? "to another node" : ended);
         return ended == null ? new CompletionHandler.OnCompleteRemove<>() : requeueIfQueued(runId);
     }

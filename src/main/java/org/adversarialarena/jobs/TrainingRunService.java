@@ -12,11 +12,14 @@ import org.springframework.stereotype.Service;
 public class TrainingRunService {
 
     private final TrainingRunStore store;
+    private final RunningJobs running;
     private final RunProgressPublisher publisher;
     private final JobsProperties properties;
 
-    TrainingRunService(TrainingRunStore store, RunProgressPublisher publisher, JobsProperties properties) {
+    TrainingRunService(TrainingRunStore store, RunningJobs running, RunProgressPublisher publisher,
+            JobsProperties properties) {
         this.store = store;
+        this.running = running;
         this.publisher = publisher;
         this.properties = properties;
     }
@@ -36,9 +39,13 @@ public class TrainingRunService {
         return changed(id);
     }
 
-    /** Cancels a run: at once if it waits, before its next step if it runs. False if it was over already. */
+    /**
+     * Cancels a run: at once if it waits; if it runs, before its next step when it runs on this node,
+     * within {@code arena.jobs.signal-poll} on another. False if it was over already.
+     */
     public boolean cancel(long runId) {
         boolean accepted = store.requestCancel(runId);
+        running.refresh(runId);
         changed(runId);
         return accepted;
     }
@@ -46,6 +53,7 @@ public class TrainingRunService {
     /** Pauses a run: a running one checkpoints and stops before its next step. False if it cannot be paused. */
     public boolean pause(long runId) {
         boolean accepted = store.requestPause(runId);
+        running.refresh(runId);
         changed(runId);
         return accepted;
     }

@@ -41,6 +41,7 @@ public final class JobLoopSpeedMain {
                         "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")) {
             TrainingRunStore store = context.getBean(TrainingRunStore.class);
+            RunningJobs running = context.getBean(RunningJobs.class);
             GanRunJob job = context.getBean(GanRunJob.class);
             JobsProperties properties = context.getBean(JobsProperties.class);
             ImageSet real = Datasets.load(DatasetId.MNIST).train();
@@ -56,7 +57,7 @@ public final class JobLoopSpeedMain {
             List<Double> throughJob = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 bare.add(bare(real, options));
-                throughJob.add(throughJob(store, job, settings));
+                throughJob.add(throughJob(store, running, job, settings));
                 System.out.printf(Locale.ROOT, "round %d: bare %.1f it/s, job %.1f it/s%n", round, bare.getLast(),
                         throughJob.getLast());
             }
@@ -73,12 +74,19 @@ public final class JobLoopSpeedMain {
         return options.iterations() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double throughJob(TrainingRunStore store, GanRunJob job, GanRunSettings settings) {
+    private static double throughJob(TrainingRunStore store, RunningJobs running, GanRunJob job,
+            GanRunSettings settings) {
         long id = store.submit(RunOwner.system(), RunKind.GAN, settings.toJson(), settings.steps(), 1);
         int attempt = store.claim(id, "speed-main").orElseThrow();
         TrainingRun run = store.find(id).orElseThrow();
         long start = System.nanoTime();
-        RunStatus ended = job.train(run, new StepGuard(store, id, attempt, () -> false));
+        StepGuard guard = running.guard(id, attempt, () -> false);
+        RunStatus ended;
+        try {
+            ended = job.train(run, guard);
+        } finally {
+            running.release(guard);
+        }
         double perSecond = settings.steps() / ((System.nanoTime() - start) / 1e9);
         if (ended != RunStatus.FINISHED) {
             throw new IllegalStateException("The measured run ended " + ended);
