@@ -20,8 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The job's training loop against the bare trainer, in one JVM, alternating: N iterations of the
  * benchmark's GAN (MLP, batch 64, the defaults) through {@link GanTrainer} alone, then N through
- * {@link GanRunJob} with everything a run does (a stop-flag read before every step, progress rows,
- * checkpoints at the default interval, the final checkpoint), on an embedded PostgreSQL.
+ * {@link GanRunJob} with everything a run does (stop flags checked before every step and polled from
+ * the database, progress rows, checkpoints at the default interval, the final checkpoint), on an
+ * embedded PostgreSQL.
  * <pre>java ... org.adversarialarena.jobs.JobLoopSpeedMain [iterations per round, 1000] [rounds, 3]</pre>
  */
 public final class JobLoopSpeedMain {
