@@ -154,7 +154,7 @@ class GanRunJob {
             }
             boolean due = iteration % properties.checkpointEvery() == 0 && iteration < total;
             if (due) {
-                // A copy taken now, between two steps, is consistent; zipping and storing it happen beside training.
+                // A copy taken now, between two steps, is consistent; writing and storing it happen beside training.
                 ConditionalGan copy = new ConditionalGan(gan.dataset(), gan.loss(), gan.generator().clone(),
                         gan.discriminator().clone());
                 checkpoints.submit(() -> checkpoint(guard, copy, iteration));

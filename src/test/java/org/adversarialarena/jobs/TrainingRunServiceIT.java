@@ -39,7 +39,9 @@ class TrainingRunServiceIT {
     @Test
     void aTinyGanRunIsQueuedTrainedToItsLastStepAndKeepsItsResult() {
         TrainingRun queued = runs.submitGan(RunOwner.player(101), tiny(60));
-        assertThat(queued.status()).isEqualTo(RunStatus.QUEUED);
+        // The worker may have claimed it already by the time the submission reads it back.
+        assertThat(queued.status()).isIn(RunStatus.QUEUED, RunStatus.RUNNING);
+        assertThat(queued.totalSteps()).isEqualTo(60);
 
         TrainingRun done = awaitEnd(queued.id());
 
@@ -53,7 +55,7 @@ class TrainingRunServiceIT {
         assertThat(done.metrics()).containsKeys("meanDReal", "meanDFake");
         assertThat(runs.curve(done.id())).extracting(RunProgressPoint::step).containsExactly(25, 50, 60);
         assertThat(published.changes(done.id())).extracting(TrainingRun::status)
-                .contains(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.FINISHED);
+                .contains(RunStatus.RUNNING, RunStatus.FINISHED);
 
         ConditionalGan result = ganAt(done.id());
         float[] sample = result.sample(3, result.latent(1));
