@@ -81,6 +81,32 @@ class TrainingRunTakeOverIT {
     }
 
     @Test
+    void aNodeThatShutsDownHandsItsRunBackAtACheckpointAndAnotherNodeGoesOn() {
+        Node a = start("node-a");
+        TrainingRun run = runs.submitGan(RunOwner.player(203), tiny(100));
+        // Node A is told to shut down right after reporting step 25, from another thread as a SIGTERM would.
+        published.once(run.id(),
+                seen -> "node-a".equals(seen.node()) && seen.status() == RunStatus.RUNNING && seen.step() == 25,
+                seen -> Thread.ofPlatform().start(a::stop));
+        Waiting.until(() -> runs.find(run.id()).orElseThrow(), r -> "node-a".equals(r.node()), RUN_TIMEOUT,
+                "node A to take the run");
+        start("node-b");
+
+        TrainingRun done = Waiting.until(() -> runs.find(run.id()).orElseThrow(), r -> r.status().isFinal(),
+                RUN_TIMEOUT, "the run to end");
+
+        assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(done.node()).isEqualTo("node-b");
+        assertThat(done.attempt()).isEqualTo(2);
+        assertThat(done.failures()).as("a node's shutdown is not the run's failure").isZero();
+        assertThat(published.reportedSteps(run.id(), 1)).containsExactly(25);
+        assertThat(published.changes(run.id())).as("node A handed the run back to the queue")
+                .anySatisfy(change -> assertThat(change.status()).isEqualTo(RunStatus.QUEUED));
+        assertThat(published.reportedSteps(run.id(), 2)).as("node B goes on from node A's last step, not from 0")
+                .containsExactly(50, 75, 100);
+    }
+
+    @Test
     void aFailingRunIsRetriedWithGrowingBackOffAndThenMarkedFailed() {
         TrainingRun run = runs.submitGan(RunOwner.player(202), tiny(60));
         JdbcClient jdbc = JdbcClient.create(dataSource);
