@@ -62,12 +62,26 @@ public final class GanTrainer {
 
     /** Trains {@code gan} further for {@code options.iterations()} generator steps. */
     public void continueTraining(ConditionalGan gan, ImageSet real, GanTrainingOptions options) {
+        continueTraining(gan, real, options, 1, GanIterationListener.none());
+    }
+
+    /**
+     * Runs iterations {@code first} to {@code options.iterations()} of a run, e.g. from 501 after a checkpoint taken
+     * at 500. Batches and latent draws of a resumed run are seeded from the seed and {@code first}, so the same
+     * checkpoint always resumes the same way; a run from 1 draws exactly what {@link #train} draws.
+     */
+    public void continueTraining(ConditionalGan gan, ImageSet real, GanTrainingOptions options, int first,
+            GanIterationListener iterations) {
         if (gan.loss() != options.loss()) {
             throw new IllegalArgumentException("This GAN's D was built for " + gan.loss() + ", not " + options.loss());
         }
-        Random random = new Random(options.seed());
-        ImageBatches batches = real.batches(options.batchSize(), options.seed());
-        for (int iteration = 1; iteration <= options.iterations(); iteration++) {
+        if (first < 1) {
+            throw new IllegalArgumentException("Iterations count from 1, not " + first);
+        }
+        long seed = options.seed() + first - 1;
+        Random random = new Random(seed);
+        ImageBatches batches = real.batches(options.batchSize(), seed);
+        for (int iteration = first; iteration <= options.iterations(); iteration++) {
             cancellation.throwIfCancelled();
             double discriminatorLoss = 0;
             for (int k = 0; k < options.discriminatorSteps(); k++) {
@@ -85,6 +99,7 @@ public final class GanTrainer {
                 listener.onProgress(new TrainingProgress(gan.dataset().slug() + "-gan", iteration, options.iterations(),
                         discriminatorLoss, verdicts(gan, batches, random)));
             }
+            iterations.afterIteration(gan, iteration, discriminatorLoss, generatorSignal);
         }
     }
 

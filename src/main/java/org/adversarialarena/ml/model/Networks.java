@@ -8,6 +8,8 @@ import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.jspecify.annotations.Nullable;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Where every network of the app is created, loaded or copied, so that each comes {@link FastPath tuned}
@@ -39,6 +41,20 @@ public final class Networks {
 
     public static MultiLayerNetwork loadWithoutForwardCache(InputStream in, boolean withUpdater) throws IOException {
         return FastPath.tune(ModelSerializer.restoreMultiLayerNetwork(in, withUpdater));
+    }
+
+    /**
+     * A network of {@code configuration} with {@code parameters}, and the updater's state if there is one:
+     * what a raw checkpoint holds.
+     */
+    public static MultiLayerNetwork restoreWithoutForwardCache(MultiLayerConfiguration configuration,
+            INDArray parameters, @Nullable INDArray updaterState) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init(parameters, false);
+        if (updaterState != null) {
+            network.getUpdater().setStateViewArray(network, updaterState, false);
+        }
+        return FastPath.tune(network);
     }
 
     /** An independent copy (weights, updater state), with or without the forward cache as {@code network}. */
