@@ -30,7 +30,8 @@ public class RateLimiter {
     private final Clock clock;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
-    RateLimiter(JdbcTemplate jdbc, Clock clock) {
+    /** Public so that tests of the features using it can run it at a clock of their own. */
+    public RateLimiter(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
