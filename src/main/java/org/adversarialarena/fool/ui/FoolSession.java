@@ -10,6 +10,7 @@ import org.adversarialarena.fool.MachineAttempt;
 import org.adversarialarena.fool.MachineComparison;
 import org.adversarialarena.fool.Probe;
 import org.adversarialarena.fool.SubmissionRejectedException;
+import org.adversarialarena.fool.TooManyNewImagesException;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.round.TooManySubmissionsException;
@@ -142,7 +143,13 @@ final class FoolSession {
             listener.controlsChanged(controls());
             return;
         }
-        Challenge fresh = fool.newChallenge(current, level, dataset);
+        Challenge fresh;
+        try {
+            fresh = fool.newChallenge(current, level, dataset);
+        } catch (TooManyNewImagesException e) {
+            listener.refused("fool.rejected.too-many-images", e.retryAfterSeconds());
+            return;
+        }
         challenge = fresh;
         playing = true;
         listener.started(fresh, fool.probe(fresh, fresh.original()));
