@@ -1,11 +1,21 @@
 package org.adversarialarena.player;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import org.adversarialarena.base.security.ClientAddress;
+import org.adversarialarena.quota.Admission;
+import org.adversarialarena.quota.RateLimit;
+import org.adversarialarena.quota.RateLimiter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and finds players. */
+/**
+ * Creates and finds players. A new player costs nothing to make, so throw-away players could fill the
+ * boards: new players are limited per client address (in PostgreSQL, across nodes).
+ */
 @Service
 @Transactional
 public class PlayerService {
@@ -13,24 +23,58 @@ public class PlayerService {
     private final PlayerRepository players;
     private final NicknameFilter filter;
     private final Clock clock;
+    private final RateLimiter limiter;
+    private final RateLimit joinsPerAddress;
 
-    PlayerService(PlayerRepository players, NicknameFilter filter, Clock clock) {
+    PlayerService(PlayerRepository players, NicknameFilter filter, Clock clock, RateLimiter limiter,
+            @Value("${arena.players.joins-per-address:200}") int joinsPerAddress,
+            @Value("${arena.players.join-window:10m}") Duration joinWindow) {
         this.players = players;
         this.filter = filter;
         this.clock = clock;
+        this.limiter = limiter;
+        this.joinsPerAddress = new RateLimit("player-joins-address", joinsPerAddress, joinWindow);
     }
 
-    /** Throws {@link NicknameRefusedException}, naming the reason, for a name the boards must not show. */
+    /**
+     * Throws {@link NicknameRefusedException}, naming the reason, for a name the boards must not show,
+     * and {@link TooManyPlayersException} past the limit of new players from the client's address.
+     */
     public Player join(String nickname) {
-        return players.save(newPlayer(nickname));
+        return join(nickname, ClientAddress.current());
     }
 
-    /** Joins a player whose browser will keep the returned token to be recognised later. */
-    public BrowserPlayer joinFromBrowser(String nickname) {
+    Player join(String nickname, @Nullable String address) {
         Player player = newPlayer(nickname);
+        admitFrom(address);
+        return players.save(player);
+    }
+
+    /** Joins a player whose browser will keep the returned token to be recognised later; refuses as {@link #join}. */
+    public BrowserPlayer joinFromBrowser(String nickname) {
+        return joinFromBrowser(nickname, ClientAddress.current());
+    }
+
+    BrowserPlayer joinFromBrowser(String nickname, @Nullable String address) {
+        Player player = newPlayer(nickname);
+        admitFrom(address);
         String token = ResumeToken.create();
         player.setTokenHash(ResumeToken.hash(token));
         return new BrowserPlayer(players.save(player), token);
+    }
+
+    /**
+     * Counts a new player against the address, once the nickname passed (a refused name costs nothing).
+     * Without a request (a test, a command-line tool) there is no address and nothing to count.
+     */
+    private void admitFrom(@Nullable String address) {
+        if (address == null) {
+            return;
+        }
+        Admission admission = limiter.hit(joinsPerAddress, address);
+        if (!admission.allowed()) {
+            throw new TooManyPlayersException(admission.retryAfter());
+        }
     }
 
     private Player newPlayer(String nickname) {

@@ -16,6 +16,15 @@ class PlayerServiceIT {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    PlayerRepository repository;
+
+    @Autowired
+    NicknameFilter filter;
+
+    @Autowired
+    org.adversarialarena.quota.RateLimiter limiter;
+
     @Test
     void aJoinedPlayerIsStoredWithTrimmedNicknameAndCreationTime() {
         Player joined = players.join("  ada  ");
@@ -31,6 +40,26 @@ class PlayerServiceIT {
                 .hasMessageContaining("blank");
         assertThatThrownBy(() -> players.join("x".repeat(41))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("40");
+    }
+
+    @Test
+    void newPlayersFromOneAddressAreLimitedAndOtherAddressesStillJoin() {
+        PlayerService threeAnHour = new PlayerService(repository, filter, java.time.Clock.systemUTC(), limiter, 3,
+                java.time.Duration.ofHours(1));
+        String address = "198.51.100." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255) + "-"
+                + java.util.UUID.randomUUID();
+        threeAnHour.join("from-a-1", address);
+        threeAnHour.joinFromBrowser("from-a-2", address);
+        assertThatThrownBy(() -> threeAnHour.join("   ", address)).as("a refused nickname costs nothing")
+                .isInstanceOf(IllegalArgumentException.class);
+        threeAnHour.join("from-a-3", address);
+        Long before = jdbc.queryForObject("select count(*) from player", Long.class);
+
+        assertThatThrownBy(() -> threeAnHour.joinFromBrowser("from-a-4", address))
+                .isInstanceOfSatisfying(TooManyPlayersException.class,
+                        e -> assertThat(e.retryAfterSeconds()).isPositive());
+        assertThat(jdbc.queryForObject("select count(*) from player", Long.class)).isEqualTo(before);
+        assertThat(threeAnHour.join("from-b-1", address + "-b").getId()).isNotNull();
     }
 
     @Test
