@@ -52,7 +52,8 @@ class NewImageLimitsIT {
 
     @Test
     void aPlayerGetsAtMostTheLimitOfNewImagesInAMinuteAndIsToldWhenToAskAgain() {
-        Clock twentySecondsIntoAMinute = Clock.fixed(Instant.parse("2026-12-06T12:00:20Z"), ZoneOffset.UTC);
+        Clock twentySecondsIntoAMinute = Clock.fixed(
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(20), ZoneOffset.UTC);
         FoolProperties threeAMinute = new FoolProperties(Duration.ofMinutes(30), 5, 0.9f, 8, 3, Duration.ofMinutes(10));
         FoolService limited = new FoolService(ledger, models, judge, submissions,
                 new RateLimiter(jdbc, twentySecondsIntoAMinute), detector, threeAMinute, Clock.systemUTC());
