@@ -3,10 +3,10 @@ package org.adversarialarena.player;
 import java.time.Duration;
 import org.adversarialarena.quota.LimitReachedException;
 
-/** More new players came from one client address than {@code arena.players.joins-per-address} allows; none was created. */
+/** More new players came from one client address or session than {@code arena.players.joins-per-*} allow; none was created. */
 public class TooManyPlayersException extends LimitReachedException {
 
     TooManyPlayersException(Duration retryAfter) {
-        super("Too many new players from this address", retryAfter);
+        super("Too many new players from this address or session", retryAfter);
     }
 }
