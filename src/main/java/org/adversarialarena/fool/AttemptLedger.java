@@ -47,8 +47,20 @@ class AttemptLedger {
                 .map(IssuedChallenge::imageIndex).orElse(-1);
     }
 
+    /**
+     * Stores the new challenge and closes the player's open one of its level, so a player holds at most
+     * one open challenge per level. The player's row is locked first, so two requests at once on two
+     * nodes cannot both leave theirs open.
+     */
     IssuedChallenge issue(IssuedChallenge challenge) {
+        challenges.lockPlayerForIssuing(challenge.playerId());
+        challenges.closeOpen(challenge.playerId(), challenge.level().slug(), IssuedChallenge.REPLACED, clock.instant());
         return challenges.save(challenge);
+    }
+
+    /** Deletes the challenges that expired before {@code cutoff} and were never submitted; returns how many. */
+    int purgeExpired(Instant cutoff) {
+        return challenges.deleteExpiredWithoutAttempt(cutoff);
     }
 
     /** The challenge, if it is this player's, still open and not expired; otherwise a rejection saying which. */

@@ -1,6 +1,7 @@
 package org.adversarialarena.fool;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.player.Player;
+import org.adversarialarena.quota.Admission;
+import org.adversarialarena.quota.RateLimit;
+import org.adversarialarena.quota.RateLimiter;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.Game;
 import org.adversarialarena.round.SubmissionLimiter;
@@ -37,17 +41,21 @@ public class FoolService {
     private final ModelCatalog models;
     private final ChallengeJudge judge;
     private final SubmissionLimiter limiter;
+    private final RateLimiter newImages;
+    private final RateLimit newImagesPerMinute;
     private final SentinelDetector detector;
     private final FoolProperties properties;
     private final Clock clock;
     private final ChallengePicker picker;
 
     FoolService(AttemptLedger ledger, ModelCatalog models, ChallengeJudge judge, SubmissionLimiter limiter,
-            SentinelDetector detector, FoolProperties properties, Clock clock) {
+            RateLimiter newImages, SentinelDetector detector, FoolProperties properties, Clock clock) {
         this.ledger = ledger;
         this.models = models;
         this.judge = judge;
         this.limiter = limiter;
+        this.newImages = newImages;
+        this.newImagesPerMinute = new RateLimit("fool-new-images", properties.newImagesPerMinute(), Duration.ofMinutes(1));
         this.detector = detector;
         this.properties = properties;
         this.clock = clock;
@@ -65,7 +73,11 @@ public class FoolService {
                 && (!level.guardedByDetector() || detector.available(dataset));
     }
 
-    /** A new image for {@code player}: never the one they had last on this dataset. */
+    /**
+     * A new image for {@code player}: never the one they had last on this dataset. It replaces (closes)
+     * the player's open challenge of the same level. Throws {@link TooManyNewImagesException} past the
+     * per-minute limit, since picking an image runs the judging model.
+     */
     public Challenge newChallenge(Player player, FoolLevel level, DatasetId dataset) {
         if (!isAvailable(level, dataset)) {
             throw new LevelUnavailableException(level, dataset.slug(), level.guardedByDetector()
@@ -74,6 +86,10 @@ public class FoolService {
         Long playerId = player.getId();
         if (playerId == null) {
             throw new IllegalArgumentException("Only a saved player can be given a challenge");
+        }
+        Admission admission = newImages.hit(newImagesPerMinute, Long.toString(playerId));
+        if (!admission.allowed()) {
+            throw new TooManyNewImagesException(admission.retryAfter());
         }
         ClassifierId judgeId = level.judgingModel(dataset);
         ChallengePicker.Pick pick = picker.pick(models.dataset(dataset).test(), models.classifier(judgeId),

@@ -24,6 +24,8 @@ class IssuedChallenge {
 
     static final String SUBMITTED = "submitted";
     static final String GIVEN_UP = "given-up";
+    /** Closed because the player asked for a new image of the same level. */
+    static final String REPLACED = "replaced";
 
     @Id
     private UUID id;

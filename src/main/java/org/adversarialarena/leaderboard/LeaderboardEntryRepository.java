@@ -26,13 +26,14 @@ interface LeaderboardEntryRepository extends JpaRepository<LeaderboardEntry, Lon
 
     @Query("""
             select e from LeaderboardEntry e join fetch e.player
-             where e.game = :game and e.dataset = :dataset and e.variant = :variant
+             where e.game = :game and e.dataset = :dataset and e.variant = :variant and e.points > 0
              order by e.points desc, e.achievedAt asc""")
     List<LeaderboardEntry> ranking(Game game, String dataset, String variant, Limit limit);
 
     @Query("""
             select e from LeaderboardEntry e join fetch e.player p
-             where e.game = :game and e.dataset = :dataset and e.variant = :variant and p.id = :playerId""")
+             where e.game = :game and e.dataset = :dataset and e.variant = :variant and p.id = :playerId
+               and e.points > 0""")
     Optional<LeaderboardEntry> entryOf(Game game, String dataset, String variant, long playerId);
 
     @Query("""
@@ -44,7 +45,7 @@ interface LeaderboardEntryRepository extends JpaRepository<LeaderboardEntry, Lon
     @Query("""
             select new org.adversarialarena.leaderboard.BoardSummary(e.game, e.dataset, e.variant, count(e), max(e.points),
                    max(e.achievedAt))
-              from LeaderboardEntry e group by e.game, e.dataset, e.variant
+              from LeaderboardEntry e where e.points > 0 group by e.game, e.dataset, e.variant
              order by max(e.achievedAt) desc""")
     List<BoardSummary> summaries();
 }

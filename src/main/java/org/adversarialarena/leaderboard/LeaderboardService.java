@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every board's ranking: each player's best score, best first (earlier wins a tie). It listens to the
  * games' {@link RoundScored} events inside the scoring transaction, so a score and its leaderboard
- * entry are stored together or not at all.
+ * entry are stored together or not at all. A round without points is not ranked: throw-away players
+ * would otherwise fill a board with nothing (and the queries pass over 0-point entries stored before).
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,6 +31,9 @@ public class LeaderboardService {
     @EventListener
     @Transactional
     void on(RoundScored scored) {
+        if (!(scored.points() > 0)) {
+            return;
+        }
         Board board = scored.board();
         entries.keepBest(board.game().name(), board.dataset(), board.variant(), scored.playerId(), scored.roundId(),
                 scored.points(), scored.at());

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts hits per limit and key in fixed windows kept in PostgreSQL, so every app node sees the same
+ * Counts hits per limit and key in fixed windows kept in PostgreSQL (and keeps the last admitted hit
+ * per {@link Spacing}), so every app node sees the same
  * count and a restart forgets nothing. One upsert per hit: the row lock makes concurrent hits on
  * several nodes add up exactly. A fixed window lets a client reach twice the limit across a window
  * boundary at most; the limits are set with that in mind (docs/security.md).
@@ -30,7 +31,8 @@ public class RateLimiter {
     private final Clock clock;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
-    RateLimiter(JdbcTemplate jdbc, Clock clock) {
+    /** Public so that tests of the features using it can run it at a clock of their own. */
+    public RateLimiter(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -45,6 +47,31 @@ public class RateLimiter {
                 on conflict (bucket, key, window_start) do update set hits = rate_limit_window.hits + 1
                 returning hits""", Integer.class, limit.name(), storedKey(key), Timestamp.from(start));
         return judge(limit, hits == null ? 0 : hits, start, now);
+    }
+
+    /**
+     * Admits the hit if the key's last admitted hit is at least the spacing's interval ago, and then
+     * remembers it as the last; a refused hit changes nothing. One upsert whose update is conditional:
+     * of two hits at once on two nodes, the row lock lets only the first through.
+     */
+    public Admission space(Spacing spacing, String key) {
+        Instant now = clock.instant();
+        purgeEndedWindowsNowAndThen(now);
+        String stored = storedKey(key);
+        List<Timestamp> admitted = jdbc.queryForList("""
+                insert into rate_limit_spacing (bucket, key, last_hit) values (?, ?, ?)
+                on conflict (bucket, key) do update set last_hit = excluded.last_hit
+                    where rate_limit_spacing.last_hit <= ?
+                returning last_hit""", Timestamp.class, spacing.name(), stored, Timestamp.from(now),
+                Timestamp.from(now.minus(spacing.interval())));
+        if (!admitted.isEmpty()) {
+            return Admission.allow();
+        }
+        List<Timestamp> last = jdbc.queryForList("select last_hit from rate_limit_spacing where bucket = ? and key = ?",
+                Timestamp.class, spacing.name(), stored);
+        Duration wait = last.isEmpty() ? Duration.ZERO
+                : Duration.between(now, last.getFirst().toInstant().plus(spacing.interval()));
+        return Admission.refuse(wait.isNegative() ? Duration.ZERO : wait);
     }
 
     /** Whether the key has used up its window already, without counting a hit. */
@@ -92,6 +119,7 @@ public class RateLimiter {
         if (now.isAfter(previous.plus(PURGE_EVERY)) && lastPurge.compareAndSet(previous, now)) {
             jdbc.update("delete from rate_limit_window where window_start < ?",
                     Timestamp.from(now.minus(KEEP_ENDED_WINDOWS)));
+            jdbc.update("delete from rate_limit_spacing where last_hit < ?", Timestamp.from(now.minus(KEEP_ENDED_WINDOWS)));
         }
     }
 }

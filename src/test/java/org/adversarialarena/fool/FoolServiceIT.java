@@ -238,7 +238,7 @@ class FoolServiceIT {
     void aPlayerCannotSubmitFasterThanTheLimitAndTheRefusedSubmissionLeavesNoTrace() {
         Player player = players.join("paul");
         Challenge first = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
-        Challenge second = fool.newChallenge(player, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+        Challenge second = fool.newChallenge(player, FoolLevel.FAINT_TOUCH, DatasetId.MNIST);
         fool.submit(first.id(), player.getId(), first.original());
 
         assertThatThrownBy(() -> fool.submit(second.id(), player.getId(), second.original()))

@@ -74,6 +74,29 @@ class LeaderboardServiceIT {
         assertThat(top.get(1).nickname()).isEqualTo("p1");
     }
 
+    @Test
+    void roundsWithoutPointsAreNotRankedSoThrowAwayPlayersCannotFillABoard() {
+        Board board = freshBoard();
+        Player scorer = players.join("scorer");
+        score(board, scorer, 5);
+        for (int i = 0; i < 3; i++) {
+            score(board, players.join("nobody" + i), 0);
+        }
+        Player later = players.join("later");
+        score(board, later, 0);
+        score(board, later, 8);
+
+        assertThat(leaderboards.top(board)).extracting(Standing::nickname).containsExactly("later", "scorer");
+        assertThat(leaderboards.personalBest(board, scorer.getId())).hasValueSatisfying(
+                best -> assertThat(best.rank()).isEqualTo(2));
+        Board nothingScored = freshBoard();
+        Player zero = players.join("zero");
+        score(nothingScored, zero, 0);
+        assertThat(leaderboards.top(nothingScored)).isEmpty();
+        assertThat(leaderboards.personalBest(nothingScored, zero.getId())).isEmpty();
+        assertThat(leaderboards.boards()).extracting(BoardSummary::board).doesNotContain(nothingScored);
+    }
+
     private long score(Board board, Player player, double points) {
         return rounds.record(board, player, points).getRound().getId();
     }

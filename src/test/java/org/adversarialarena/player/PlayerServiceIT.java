@@ -16,6 +16,15 @@ class PlayerServiceIT {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    PlayerRepository repository;
+
+    @Autowired
+    NicknameFilter filter;
+
+    @Autowired
+    org.adversarialarena.quota.RateLimiter limiter;
+
     @Test
     void aJoinedPlayerIsStoredWithTrimmedNicknameAndCreationTime() {
         Player joined = players.join("  ada  ");
@@ -31,6 +40,40 @@ class PlayerServiceIT {
                 .hasMessageContaining("blank");
         assertThatThrownBy(() -> players.join("x".repeat(41))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("40");
+    }
+
+    @Test
+    void newPlayersFromOneAddressAreLimitedAndOtherAddressesStillJoin() {
+        PlayerService threeAnHour = new PlayerService(repository, filter, java.time.Clock.systemUTC(), limiter, 3, 3,
+                java.time.Duration.ofHours(1));
+        String address = "198.51.100." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255) + "-"
+                + java.util.UUID.randomUUID();
+        threeAnHour.join("from-a-1", address);
+        threeAnHour.joinFromBrowserAt("from-a-2", address, null);
+        assertThatThrownBy(() -> threeAnHour.join("   ", address)).as("a refused nickname costs nothing")
+                .isInstanceOf(IllegalArgumentException.class);
+        threeAnHour.join("from-a-3", address);
+        Long before = jdbc.queryForObject("select count(*) from player", Long.class);
+
+        assertThatThrownBy(() -> threeAnHour.joinFromBrowserAt("from-a-4", address, null))
+                .isInstanceOfSatisfying(TooManyPlayersException.class,
+                        e -> assertThat(e.retryAfterSeconds()).isPositive());
+        assertThat(jdbc.queryForObject("select count(*) from player", Long.class)).isEqualTo(before);
+        assertThat(threeAnHour.join("from-b-1", address + "-b").getId()).isNotNull();
+    }
+
+    @Test
+    void aBrowserSessionMakesOnlyAFewPlayersWhateverItsAddress() {
+        PlayerService twoAnHour = new PlayerService(repository, filter, java.time.Clock.systemUTC(), limiter, 100, 2,
+                java.time.Duration.ofHours(1));
+        String session = "session:" + java.util.UUID.randomUUID();
+        twoAnHour.joinFromBrowserAt("sess-1", "203.0.113.1-" + session, session);
+        twoAnHour.joinFromBrowserAt("sess-2", "203.0.113.2-" + session, session);
+
+        assertThatThrownBy(() -> twoAnHour.joinFromBrowserAt("sess-3", "203.0.113.3-" + session, session))
+                .isInstanceOf(TooManyPlayersException.class);
+        assertThat(twoAnHour.joinFromBrowserAt("other-1", "203.0.113.3-" + session, session + "-other").player()
+                .getId()).isNotNull();
     }
 
     @Test

@@ -101,6 +101,39 @@ class RateLimiterIT {
     }
 
     @Test
+    void spacedHitsAreMeasuredFromTheLastAdmittedOneAcrossAnyBoundary() {
+        Spacing twoSeconds = new Spacing("test-spacing", Duration.ofSeconds(2));
+        String key = UUID.randomUUID().toString();
+        assertThat(at(NOON.minusMillis(1)).space(twoSeconds, key).allowed()).isTrue();
+
+        Admission tooSoon = at(NOON.plusMillis(500)).space(twoSeconds, key);
+        assertThat(tooSoon.allowed()).isFalse();
+        assertThat(tooSoon.retryAfter()).isEqualTo(Duration.ofMillis(1499));
+        assertThat(at(NOON.plusMillis(1998)).space(twoSeconds, key).allowed()).as("a refusal moves nothing").isFalse();
+        assertThat(at(NOON.plusMillis(1999)).space(twoSeconds, key).allowed()).isTrue();
+        assertThat(at(NOON.plusMillis(2000)).space(twoSeconds, key + "-other").allowed()).isTrue();
+    }
+
+    @Test
+    void ofConcurrentSpacedHitsOnlyOneIsAdmitted() throws Exception {
+        Spacing aMinute = new Spacing("test-spacing", Duration.ofMinutes(1));
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] threads = new Thread[8];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = Thread.ofPlatform().start(() -> {
+                if (at(NOON).space(aMinute, key).allowed()) {
+                    admitted.incrementAndGet();
+                }
+            });
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(admitted).hasValue(1);
+    }
+
+    @Test
     void aHugeKeyIsStoredAsItsHash() {
         String key = "k".repeat(10_000);
         limiter.hit(THREE_A_MINUTE, key);

@@ -1,6 +1,7 @@
 package org.adversarialarena.fool.ui;
 
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.adversarialarena.fool.AttemptOutcome;
 import org.adversarialarena.fool.Challenge;
@@ -10,6 +11,7 @@ import org.adversarialarena.fool.MachineAttempt;
 import org.adversarialarena.fool.MachineComparison;
 import org.adversarialarena.fool.Probe;
 import org.adversarialarena.fool.SubmissionRejectedException;
+import org.adversarialarena.fool.TooManyNewImagesException;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.round.TooManySubmissionsException;
@@ -37,6 +39,9 @@ final class FoolSession {
 
         /** The visible model's view of the image after report {@code sequence} (0: not from the canvas). */
         void probed(Probe probe, long sequence);
+
+        /** Report {@code sequence} came faster than the live judging cap: it was not judged, the last view stays. */
+        void tooFast(long sequence);
 
         /** The saliency overlay to show, or null to hide it. */
         void hintShown(float @Nullable [] overlay);
@@ -68,6 +73,7 @@ final class FoolSession {
     private final MachineComparison machine;
     private final Listener listener;
     private final Consumer<Runnable> deliver;
+    private final BooleanSupplier judgementAllowed;
 
     private FoolLevel level = FoolLevel.FEW_PIXELS;
     private DatasetId dataset = DatasetId.MNIST;
@@ -80,12 +86,15 @@ final class FoolSession {
     /**
      * @param deliver runs what the machine's background thread reports where the page may render it
      *                (a page passes its UI's {@code access}; a test may run it at once)
+     * @param judgementAllowed counts a stroke's judgement against the session's cap and says whether it may run
      */
-    FoolSession(FoolService fool, MachineComparison machine, Listener listener, Consumer<Runnable> deliver) {
+    FoolSession(FoolService fool, MachineComparison machine, Listener listener, Consumer<Runnable> deliver,
+            BooleanSupplier judgementAllowed) {
         this.fool = fool;
         this.machine = machine;
         this.listener = listener;
         this.deliver = deliver;
+        this.judgementAllowed = judgementAllowed;
     }
 
     FoolLevel level() {
@@ -142,16 +151,32 @@ final class FoolSession {
             listener.controlsChanged(controls());
             return;
         }
-        Challenge fresh = fool.newChallenge(current, level, dataset);
+        Challenge fresh;
+        try {
+            fresh = fool.newChallenge(current, level, dataset);
+        } catch (TooManyNewImagesException e) {
+            listener.refused("fool.rejected.too-many-images", e.retryAfterSeconds());
+            return;
+        }
         challenge = fresh;
         playing = true;
         listener.started(fresh, fool.probe(fresh, fresh.original()));
         listener.controlsChanged(controls());
     }
 
-    /** A stroke on the canvas: the visible model's view, and the hint follows if shown. */
+    /**
+     * A stroke on the canvas: the visible model's view, and the hint follows if shown. Past the
+     * session's cap the stroke is not judged; every report carries the whole image, so the next
+     * judged stroke catches up.
+     */
     void stroke(float[] pixels, long sequence) {
-        whilePlaying((current, me) -> show(current, pixels, sequence));
+        whilePlaying((current, me) -> {
+            if (judgementAllowed.getAsBoolean()) {
+                show(current, pixels, sequence);
+            } else {
+                listener.tooFast(sequence);
+            }
+        });
     }
 
     /** Back to the untouched image. */

@@ -13,6 +13,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
+import org.adversarialarena.base.ui.SessionKey;
 import org.adversarialarena.fool.AttemptOutcome;
 import org.adversarialarena.fool.BudgetKind;
 import org.adversarialarena.fool.Challenge;
@@ -26,6 +27,7 @@ import org.adversarialarena.leaderboard.ui.LeaderboardPanels;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.ui.PlayerGate;
+import org.adversarialarena.quota.LiveJudgingLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,11 +61,13 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     private final LinearToyPanel linearToy = new LinearToyPanel();
     private final LeaderboardPanel leaderboard;
 
-    FoolView(FoolService fool, MachineComparison machine, PlayerGate gate, LeaderboardPanels leaderboards) {
+    FoolView(FoolService fool, MachineComparison machine, PlayerGate gate, LeaderboardPanels leaderboards,
+            LiveJudgingLimiter judging) {
         super(ArenaSection.FOOL);
         this.fool = fool;
         this.gate = gate;
-        this.session = new FoolSession(fool, machine, this, command -> getUI().ifPresent(ui -> ui.access(command::run)));
+        this.session = new FoolSession(fool, machine, this, command -> getUI().ifPresent(ui -> ui.access(command::run)),
+                judging.forSession(SessionKey.current()));
         addClassName("fool-page");
         choice = new BoardChoice(session.level(), session.dataset(), fool::isAvailable, this::choose);
         leaderboard = leaderboards.forBoard(FoolService.board(session.level(), session.dataset()));
@@ -157,6 +161,11 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     @Override
     public void probed(Probe probe, long sequence) {
         feedback.show(probe, sequence);
+    }
+
+    @Override
+    public void tooFast(long sequence) {
+        feedback.tooFast(sequence);
     }
 
     @Override

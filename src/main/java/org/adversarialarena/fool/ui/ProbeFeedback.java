@@ -19,6 +19,7 @@ class ProbeFeedback extends Div {
 
     final ClassBars bars = new ClassBars();
     final Paragraph status = new Paragraph();
+    final Paragraph tooFast = new Paragraph();
     private final H3 title = new H3();
     private final Paragraph detector = new Paragraph();
     private final BudgetMeters meters = new BudgetMeters();
@@ -32,7 +33,10 @@ class ProbeFeedback extends Div {
         status.setId("fool-status");
         detector.setId("fool-detector");
         detector.setVisible(false);
-        add(title, bars, status, detector, meters);
+        tooFast.setId("fool-too-fast");
+        tooFast.setText(getTranslation("live.too-fast"));
+        tooFast.setVisible(false);
+        add(title, bars, status, tooFast, detector, meters);
     }
 
     void showLevel(FoolLevel shown) {
@@ -48,6 +52,7 @@ class ProbeFeedback extends Div {
     }
 
     void show(Probe probe, long sequence) {
+        tooFast.setVisible(false);
         bars.setValues(probe.probabilities());
         // The browser test measures the stroke-to-bars round trip by waiting for this number.
         bars.getElement().setAttribute("data-seq", String.valueOf(sequence));
@@ -62,6 +67,12 @@ class ProbeFeedback extends Div {
                     String.format(Locale.ROOT, "%.0f", 100 * probe.detectorScore())));
             detector.getElement().getClassList().set("fool-bad", probe.flagged());
         }
+    }
+
+    /** Stroke {@code sequence} was not judged: the bars still show an earlier one, and the player is told. */
+    void tooFast(long sequence) {
+        tooFast.setVisible(true);
+        bars.getElement().setAttribute("data-seq", String.valueOf(sequence));
     }
 
     /** Nothing to judge: the level cannot be played. */

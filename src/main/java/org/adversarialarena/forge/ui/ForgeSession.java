@@ -44,6 +44,14 @@ final class ForgeSession {
     }
 
     /**
+     * The canvas shows another image that was not judged (it came faster than the live judging cap):
+     * the verdict stays, marked as earlier by the page, and a result no longer describes the canvas.
+     */
+    void imageChangedUnjudged() {
+        outcome = null;
+    }
+
+    /**
      * The same image judged again (a newer detective, or the saliency asked for): a result stays,
      * since the image it scored is still on the canvas.
      */

@@ -10,9 +10,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
+import org.adversarialarena.base.ui.SessionKey;
 import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.forge.GeneratedSample;
@@ -24,6 +26,7 @@ import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.ui.PlayerGate;
+import org.adversarialarena.quota.LiveJudgingLimiter;
 
 /**
  * Forge: the player forges an image of the prompted class, from a blank canvas or from the
@@ -41,6 +44,7 @@ class ForgeView extends SectionPage {
 
     private final ForgeService forge;
     private final PlayerGate gate;
+    private final BooleanSupplier judgementAllowed;
     final ForgeSession session = new ForgeSession(FIRST_DATASET, FIRST_PROMPT);
 
     final PromptPicker picker = new PromptPicker(FIRST_DATASET, FIRST_PROMPT, this::startOver);
@@ -55,10 +59,12 @@ class ForgeView extends SectionPage {
     final LeaderboardPanel leaderboard;
     private final UiUpdates<DetectiveStats> detectiveUpdates = new UiUpdates<>(this, this::detectiveChanged);
 
-    ForgeView(ForgeService forge, PlayerGate gate, LeaderboardPanels leaderboards, Clock clock) {
+    ForgeView(ForgeService forge, PlayerGate gate, LeaderboardPanels leaderboards, Clock clock,
+            LiveJudgingLimiter judging) {
         super(ArenaSection.FORGE);
         this.forge = forge;
         this.gate = gate;
+        this.judgementAllowed = judging.forSession(SessionKey.current());
         this.generator = new GeneratorControls(forge.steering(), this::drawGenerated);
         this.leaderboard = leaderboards.forBoard(ForgeService.board(FIRST_DATASET, FIRST_PROMPT));
         leaderboard.setId("forge-leaderboard");
@@ -66,7 +72,13 @@ class ForgeView extends SectionPage {
         promptTitle.setId("forge-prompt-title");
         canvas.setId("forge-canvas");
         canvas.addImageChangeListener(change -> {
-            showNewImage(change.pixels());
+            if (judgementAllowed.getAsBoolean()) {
+                showNewImage(change.pixels());
+            } else {
+                session.imageChangedUnjudged();
+                render();
+                verdicts.tooFast();
+            }
             verdicts.answers(change.sequence());
         });
         submit.setText(getTranslation("forge.submit"));

@@ -3,6 +3,7 @@ package org.adversarialarena.forge.ui;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.List;
@@ -20,6 +21,7 @@ class VerdictPanel extends Div {
     final Span real = new Span();
     final ProgressBar realBar = new ProgressBar(0, 1);
     final Span classVerdict = new Span();
+    final Paragraph tooFast = new Paragraph();
     final ClassBars classBars = new ClassBars();
     final PixelImage saliency = new PixelImage();
     final Details saliencySection;
@@ -41,7 +43,10 @@ class VerdictPanel extends Div {
         saliencySection.setId("forge-saliency-section");
         saliencySection.setOpened(true);
         saliencySection.addOpenedChangeListener(change -> saliencyShown.accept(change.isOpened()));
-        add(new H4(getTranslation("forge.verdicts")), real, realBar, classVerdict, classBars, saliencySection);
+        tooFast.setId("forge-too-fast");
+        tooFast.setText(getTranslation("live.too-fast"));
+        tooFast.setVisible(false);
+        add(new H4(getTranslation("forge.verdicts")), tooFast, real, realBar, classVerdict, classBars, saliencySection);
     }
 
     /** The classes the classifier's bars name, and the prompted one among them. */
@@ -54,6 +59,7 @@ class VerdictPanel extends Div {
 
     /** Shows {@code verdict}, the page's {@code judgements}-th: a counter the browser can watch when the texts stay the same. */
     void show(LiveVerdict verdict, long judgements) {
+        tooFast.setVisible(false);
         real.setText(getTranslation("forge.verdict.real", DetectiveStatusPanel.percent(verdict.realProbability()),
                 verdict.detectiveVersion()));
         realBar.setValue(verdict.realProbability());
@@ -62,6 +68,11 @@ class VerdictPanel extends Div {
         classBars.setValues(verdict.classProbabilities());
         verdict.saliencyMap().ifPresent(saliency::setPixels);
         real.getElement().setAttribute("data-judgements", String.valueOf(judgements));
+    }
+
+    /** The canvas changed faster than the live judging cap: the verdict shown is an earlier one, and the player is told. */
+    void tooFast() {
+        tooFast.setVisible(true);
     }
 
     /** Names the canvas report the verdict answers, so the browser can time its round trip. */

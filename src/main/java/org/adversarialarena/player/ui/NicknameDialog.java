@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Function;
 import org.adversarialarena.player.NicknameRefusedException;
+import org.adversarialarena.player.TooManyPlayersException;
 import org.adversarialarena.player.Player;
 
 /** Asks a new player for the nickname the leaderboards will show. */
@@ -46,6 +47,9 @@ class NicknameDialog extends Dialog {
         } catch (NicknameRefusedException e) {
             nickname.setInvalid(true);
             nickname.setErrorMessage(getTranslation(e.messageKey(), Player.MAX_NICKNAME_LENGTH));
+        } catch (TooManyPlayersException e) {
+            nickname.setInvalid(true);
+            nickname.setErrorMessage(getTranslation("player.join.too-many", e.retryAfterSeconds()));
         }
     }
 }

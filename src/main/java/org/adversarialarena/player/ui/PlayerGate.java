@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.adversarialarena.base.ui.SessionKey;
 import org.adversarialarena.player.BrowserPlayer;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.PlayerService;
@@ -88,7 +89,7 @@ public class PlayerGate {
     }
 
     private Player joinFromBrowser(UI ui, String nickname) {
-        BrowserPlayer joined = players.joinFromBrowser(nickname);
+        BrowserPlayer joined = players.joinFromBrowser(nickname, SessionKey.current());
         ui.getPage().executeJs("window.localStorage.setItem($0, $1)", STORAGE_KEY, joined.resumeToken());
         admit(ui, joined.player());
         return joined.player();

@@ -15,6 +15,7 @@ import org.adversarialarena.fool.MachineComparison;
 import org.adversarialarena.fool.Probe;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.player.PlayerService;
+import org.adversarialarena.quota.LiveJudgingLimiter;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,25 @@ class FoolSessionIT {
 
         assertThat(screen.events).containsSubsequence("started", "controls", "probed 7");
         assertThat(screen.lastProbe().use().change().l0()).as("the corner pixel of a digit is background").isEqualTo(1);
+        assertThat(screen.controls.play()).isTrue();
+    }
+
+    @Test
+    void strokesBeyondTheSessionsCapAreNotJudgedAndThePlayerIsTold() {
+        LiveJudgingLimiter twoASecond = new LiveJudgingLimiter(
+                java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T12:00:00Z"), java.time.ZoneOffset.UTC), 2);
+        FoolSession session = session(twoASecond.forSession("session-fay"));
+        session.join(players.join("session-fay"));
+        float[] edited = screen.challenge().original();
+
+        for (int sequence = 1; sequence <= 4; sequence++) {
+            edited[sequence - 1] = 1f;
+            session.stroke(edited.clone(), sequence);
+        }
+
+        assertThat(screen.events).containsSubsequence("probed 1", "probed 2", "too fast 3", "too fast 4")
+                .doesNotContain("probed 3", "probed 4");
+        assertThat(screen.lastProbe().use().change().l0()).as("the last judged stroke's view stays").isEqualTo(2);
         assertThat(screen.controls.play()).isTrue();
     }
 
@@ -116,7 +136,11 @@ class FoolSessionIT {
     }
 
     private FoolSession session() {
-        return new FoolSession(fool, machine, screen, Runnable::run);
+        return session(() -> true);
+    }
+
+    private FoolSession session(java.util.function.BooleanSupplier judgementAllowed) {
+        return new FoolSession(fool, machine, screen, Runnable::run, judgementAllowed);
     }
 
     /** Records what a page would render. */
@@ -160,6 +184,11 @@ class FoolSessionIT {
         public void probed(Probe probed, long sequence) {
             probe = probed;
             events.add("probed " + sequence);
+        }
+
+        @Override
+        public void tooFast(long sequence) {
+            events.add("too fast " + sequence);
         }
 
         @Override

@@ -40,6 +40,18 @@ class ForgeSessionTest {
     }
 
     @Test
+    void aStrokeTooFastToJudgeKeepsTheEarlierVerdictButClearsTheResult() {
+        session.imageJudged(verdict(0.7, 1));
+        session.submit(() -> scored(0.7, true));
+
+        session.imageChangedUnjudged();
+
+        assertThat(session.outcome()).isEmpty();
+        assertThat(session.verdict()).hasValueSatisfying(shown -> assertThat(shown.realProbability()).isEqualTo(0.7));
+        assertThat(session.judgements()).isEqualTo(1);
+    }
+
+    @Test
     void aNewerDetectiveJudgesTheSameCanvasAgainAndTheScoreStays() {
         session.imageJudged(verdict(0.7, 1));
         session.submit(() -> scored(0.7, true));

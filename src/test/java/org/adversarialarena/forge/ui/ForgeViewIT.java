@@ -26,7 +26,7 @@ import tools.jackson.databind.node.NullNode;
  * off, so the detective stays the one each test starts with.
  */
 @SpringBootTest(properties = {"arena.forge.train-every=100000", "arena.submissions.min-interval=0s",
-        "arena.submissions.per-minute=1000"})
+        "arena.submissions.per-minute=1000", "arena.judging.per-second=3"})
 class ForgeViewIT extends SpringBrowserlessTest {
 
     @Autowired
@@ -63,6 +63,27 @@ class ForgeViewIT extends SpringBrowserlessTest {
 
         canvas.paint(DetectiveLearningMain.blockySeven(1, 0));
         assertThat(view.message.getText()).as("the score was for the previous image").isEmpty();
+    }
+
+    @Test
+    void aForgerWhoPaintsFasterThanTheLiveJudgeFollowsIsToldAndKeepsTheEarlierVerdict() {
+        int paints = 0;
+        while (!view.verdicts.tooFast.isVisible() && paints < 30) {
+            canvas.paint(DetectiveLearningMain.blockySeven(paints % 2, 0));
+            paints++;
+        }
+
+        assertThat(view.verdicts.tooFast.isVisible()).as("a stroke went unjudged within %d strokes", paints).isTrue();
+        assertThat(view.verdicts.tooFast.getText()).contains("earlier stroke");
+        assertThat(view.verdicts.real.getElement().getAttribute("data-seq")).as("the stroke is answered")
+                .isEqualTo(String.valueOf(paints));
+        long judgements = Long.parseLong(view.verdicts.real.getElement().getAttribute("data-judgements"));
+        assertThat(judgements).as("the blank canvas and fewer strokes than painted").isLessThanOrEqualTo(paints);
+
+        canvas.paint(DetectiveLearningMain.blockySeven(0, 0));
+        if (Long.parseLong(view.verdicts.real.getElement().getAttribute("data-judgements")) > judgements) {
+            assertThat(view.verdicts.tooFast.isVisible()).as("a judged stroke clears the mark").isFalse();
+        }
     }
 
     @Test
