@@ -8,8 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Function;
 import org.adversarialarena.player.NicknameRefusedException;
-import org.adversarialarena.player.TooManyPlayersException;
 import org.adversarialarena.player.Player;
+import org.adversarialarena.player.TooManyPlayersException;
 
 /** Asks a new player for the nickname the leaderboards will show. */
 class NicknameDialog extends Dialog {
