@@ -13,6 +13,8 @@ import org.adversarialarena.account.SignInRoles;
  * Keeps someone half-way through signing in on the page of their next step (the code, or setting up
  * a second factor) whatever address they open, and signs out, on their next navigation, anyone
  * whose account was disabled meanwhile: the check reads the database, so it holds on every node.
+ * Disabling ends the account's sessions at once ({@code AccountSessions}); this check is for an
+ * announcement a node missed while its listening connection was down.
  */
 @SpringComponent
 class SignInSteps implements VaadinServiceInitListener {
