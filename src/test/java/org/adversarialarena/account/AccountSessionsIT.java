@@ -109,9 +109,13 @@ class AccountSessionsIT {
         MockHttpSession adasSession = signedIn(ada);
 
         actAs(admin, "ADMIN");
+        long asked = System.nanoTime();
         accounts.disable(idOf(ada));
 
         awaitThat(adasSession::isInvalid);
+        // the figure docs/security.md quotes: from the admin's call to the session's end, on one machine
+        System.out.printf("Session ended %d ms after the admin disabled the account%n",
+                Duration.ofNanos(System.nanoTime() - asked).toMillis());
         awaitThat(() -> !ended(ada).isEmpty());
         assertThat(ended(ada)).singleElement().satisfies(line -> {
             assertThat(line.get("actor")).isEqualTo(admin);
@@ -126,6 +130,19 @@ class AccountSessionsIT {
 
         actAs(admin, "ADMIN");
         accounts.changeRole(idOf(ada), AccountRole.ADMIN);
+
+        awaitThat(adasSession::isInvalid);
+    }
+
+    @Test
+    void aPasswordResetEndsTheSessionsOfTheOldPassword() {
+        String ada = activeInstructor("ada");
+        MockHttpSession adasSession = signedIn(ada);
+        actAs(admin, "ADMIN");
+        OneTimeLink reset = accounts.issueReset(idOf(ada));
+        actAsNobody();
+
+        accounts.resetPassword(tokenOf(reset), "another long and unusual passphrase");
 
         awaitThat(adasSession::isInvalid);
     }
