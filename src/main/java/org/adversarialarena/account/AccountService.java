@@ -3,6 +3,8 @@ package org.adversarialarena.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -395,6 +397,18 @@ public class AccountService {
     @Transactional(readOnly = true)
     public boolean isActive(String email) {
         return accounts.findByEmail(email).filter(account -> account.status() == AccountStatus.ACTIVE).isPresent();
+    }
+
+    /**
+     * Whether a session with these authorities may stay signed in: the account is active and, where the
+     * session holds an account role, it is still the account's role. Sessions end at once when either
+     * changes (AccountSessions); this check, on each navigation, covers a node that missed that.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayStaySignedIn(String email, Collection<String> authorities) {
+        boolean holdsARole = Arrays.stream(AccountRole.values()).map(AccountRole::authority).anyMatch(authorities::contains);
+        return accounts.findByEmail(email).filter(account -> account.status() == AccountStatus.ACTIVE)
+                .filter(account -> !holdsARole || authorities.contains(account.role().authority())).isPresent();
     }
 
     @Transactional(readOnly = true)

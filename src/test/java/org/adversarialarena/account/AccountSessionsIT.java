@@ -148,6 +148,22 @@ class AccountSessionsIT {
     }
 
     @Test
+    void aNodeThatMissedTheAnnouncementStillSignsOutAStaleRoleOnTheNextPage() {
+        String ada = activeInstructor("ada");
+        List<String> signedInAs = List.of("ROLE_INSTRUCTOR");
+        assertThat(accounts.mayStaySignedIn(ada, signedInAs)).isTrue();
+        assertThat(accounts.mayStaySignedIn(ada, List.of("ROLE_" + SignInRoles.CODE_PENDING))).isTrue();
+
+        actAs(admin, "ADMIN");
+        accounts.changeRole(idOf(ada), AccountRole.ADMIN);
+
+        assertThat(accounts.mayStaySignedIn(ada, signedInAs)).isFalse();
+        assertThat(accounts.mayStaySignedIn(ada, List.of("ROLE_ADMIN"))).isTrue();
+        accounts.disable(idOf(ada));
+        assertThat(accounts.mayStaySignedIn(ada, List.of("ROLE_ADMIN"))).isFalse();
+    }
+
+    @Test
     void endingMyOtherSessionsSparesTheOneThatAsked() {
         String ada = activeInstructor("ada");
         MockHttpSession asking = signedIn(ada);
