@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ final class BrowserSession implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
     private final BrowserContext context;
+    private final List<BrowserContext> otherContexts = new ArrayList<>();
     private final Path screenshots;
 
     BrowserSession() {
@@ -48,7 +50,20 @@ final class BrowserSession implements AutoCloseable {
     }
 
     Page newPage() {
-        Page page = context.newPage();
+        return watched(context.newPage());
+    }
+
+    /**
+     * A page with cookies of its own, as on another computer: the same person signed in twice, or
+     * another person.
+     */
+    Page newPageElsewhere() {
+        BrowserContext elsewhere = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        otherContexts.add(elsewhere);
+        return watched(elsewhere.newPage());
+    }
+
+    private static Page watched(Page page) {
         // Browser-side errors end up in the test log, where a failed journey is diagnosed.
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type()) || "warning".equals(message.type())) {
@@ -74,6 +89,7 @@ final class BrowserSession implements AutoCloseable {
 
     @Override
     public void close() {
+        otherContexts.forEach(BrowserContext::close);
         context.close();
         browser.close();
         playwright.close();

@@ -3,13 +3,17 @@ package org.adversarialarena.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import org.adversarialarena.audit.AuditLog;
 import org.adversarialarena.audit.AuditType;
 import org.adversarialarena.base.security.ClientAddress;
+import org.adversarialarena.base.security.NodeSessions;
 import org.adversarialarena.base.security.SecretToken;
 import org.adversarialarena.quota.RateLimit;
 import org.adversarialarena.quota.RateLimiter;
@@ -52,10 +56,12 @@ public class AccountService {
     private final boolean adminTotpRequired;
     private final PasswordPolicy passwords = PasswordPolicy.withShippedList();
     private final RateLimit codeFailures;
+    private final NodeSessions sessions;
 
     AccountService(AccountRepository accounts, AccountLinkRepository links, Settings settings, PasswordEncoder encoder,
-            AuditLog audit, RateLimiter limiter, AccountProperties properties, Clock clock,
+            AuditLog audit, RateLimiter limiter, AccountProperties properties, Clock clock, NodeSessions sessions,
             @Value("${arena.security.admin-totp-required:false}") boolean adminTotpRequired) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.links = links;
         this.settings = settings;
@@ -134,7 +140,8 @@ public class AccountService {
         passwords.check(password, account.email());
         account.changePassword(encoder.encode(password), clock.instant());
         link.use(clock.instant());
-        audit.record(AuditType.PASSWORD_RESET, account.email(), account.email(), null, null);
+        // whoever knew the old password may be signed in with it
+        announceEnd(account, audit.record(AuditType.PASSWORD_RESET, account.email(), account.email(), null, null));
     }
 
     // ---- self-registration ----
@@ -209,8 +216,10 @@ public class AccountService {
         if (account.role() == AccountRole.ADMIN) {
             keepAnActiveAdmin(account);
         }
-        audit.record(AuditType.ROLE_CHANGED, account.email(), account.role() + " -> " + role);
+        long line = audit.record(AuditType.ROLE_CHANGED, account.email(), account.role() + " -> " + role);
         account.changeRole(role, clock.instant());
+        // a session keeps the rights it signed in with: it must sign in again to get the new ones
+        announceEnd(account, line);
     }
 
     @PreAuthorize(ADMIN)
@@ -223,7 +232,14 @@ public class AccountService {
             keepAnActiveAdmin(account);
         }
         account.changeStatus(AccountStatus.DISABLED, clock.instant());
-        audit.record(AuditType.ACCOUNT_DISABLED, account.email(), null);
+        announceEnd(account, audit.record(AuditType.ACCOUNT_DISABLED, account.email(), null));
+    }
+
+    /** "Sign out everywhere": every session of the account ends, on every node. */
+    @PreAuthorize(ADMIN)
+    public void endSessions(long accountId) {
+        Account account = account(accountId);
+        announceEnd(account, audit.record(AuditType.SESSIONS_END_REQUESTED, account.email(), "by an admin"));
     }
 
     /** Enables a disabled account, or approves a registered one. */
@@ -252,6 +268,18 @@ public class AccountService {
     @Transactional(readOnly = true)
     public AccountSummary me() {
         return current().summary();
+    }
+
+    /**
+     * Ends the signed-in person's sessions on every node except the one asking: {@code spareThisSession}
+     * receives the request's version before it is announced, and marks the asking session with it.
+     */
+    @PreAuthorize(SIGNED_IN)
+    public void endMyOtherSessions(LongConsumer spareThisSession) {
+        Account account = current();
+        long line = audit.record(AuditType.SESSIONS_END_REQUESTED, account.email(), "their other sessions");
+        spareThisSession.accept(line);
+        announceEnd(account, line);
     }
 
     @PreAuthorize(SIGNED_IN)
@@ -371,6 +399,28 @@ public class AccountService {
         return accounts.findByEmail(email).filter(account -> account.status() == AccountStatus.ACTIVE).isPresent();
     }
 
+    /**
+     * Whether a session with these authorities may stay signed in: the account is active and, where the
+     * session holds an account role, it is still the account's role. Sessions end at once when either
+     * changes (AccountSessions); this check, on each navigation, covers a node that missed that.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayStaySignedIn(String email, Collection<String> authorities) {
+        boolean holdsARole = Arrays.stream(AccountRole.values()).map(AccountRole::authority).anyMatch(authorities::contains);
+        return accounts.findByEmail(email).filter(account -> account.status() == AccountStatus.ACTIVE)
+                .filter(account -> !holdsARole || authorities.contains(account.role().authority())).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Long> idOf(String email) {
+        return accounts.findByEmail(email).map(Account::id);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<String> emailOf(long id) {
+        return accounts.findById(id).map(Account::email);
+    }
+
     void recordSignIn(String email) {
         accounts.findByEmail(email).ifPresent(account -> account.signedIn(clock.instant()));
     }
@@ -412,6 +462,11 @@ public class AccountService {
             throw new AccountRefusedException("account.link.invalid");
         }
         return account;
+    }
+
+    /** Announced when this transaction commits, so a rolled-back action ends nothing. */
+    private void announceEnd(Account account, long auditLine) {
+        sessions.endEverywhere(AccountSessions.TOPIC, account.id(), auditLine);
     }
 
     private void keepAnActiveAdmin(Account admin) {

@@ -20,5 +20,9 @@ public enum AuditType {
     ACCOUNT_DISABLED,
     ACCOUNT_ENABLED,
     TOTP_ENABLED,
-    TOTP_DISABLED
+    TOTP_DISABLED,
+    /** Someone asked every node to end an account's sessions (directly, or by disabling it or changing its role). */
+    SESSIONS_END_REQUESTED,
+    /** A node ended the sessions it held of an account: who asked, whose, how many, which node. */
+    SESSIONS_ENDED
 }

@@ -30,7 +30,8 @@ import org.adversarialarena.audit.AuditLog;
 
 /**
  * The admin's page: invite instructors (the link is shown here to pass on), see every account,
- * change roles, disable, approve, issue reset links, open self-registration, read the audit log.
+ * change roles, disable, approve, issue reset links, end an account's sessions on every node, open
+ * self-registration, read the audit log.
  */
 @Route(AccountPaths.ADMIN)
 @RolesAllowed("ADMIN")
@@ -127,6 +128,7 @@ class AccountsAdminView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout();
         if (account.status() == AccountStatus.ACTIVE) {
             actions.add(small("account.admin.disable", () -> act(accounts::disable, account.id())));
+            actions.add(small("account.admin.end-sessions", () -> act(accounts::endSessions, account.id())));
         } else if (account.status() != AccountStatus.INVITED) {
             String key = account.status() == AccountStatus.PENDING_APPROVAL ? "account.admin.approve"
                     : "account.admin.enable";

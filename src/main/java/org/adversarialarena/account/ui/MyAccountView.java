@@ -7,9 +7,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import jakarta.annotation.security.RolesAllowed;
 import org.adversarialarena.account.AccountPaths;
 import org.adversarialarena.account.AccountRefusedException;
@@ -17,11 +20,13 @@ import org.adversarialarena.account.AccountService;
 import org.adversarialarena.account.AccountSummary;
 import org.adversarialarena.account.SignInRoles;
 import org.adversarialarena.account.TotpEnrolment;
+import org.adversarialarena.base.security.NodeSessions;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The signed-in instructor's or admin's own page: who they are, and their second factor. An admin
+ * The signed-in instructor's or admin's own page: who they are, their second factor, and ending
+ * their sessions elsewhere. An admin
  * who must have a second factor lands here first and gets their rights once it is set up.
  */
 @Route(AccountPaths.MY_ACCOUNT)
@@ -46,6 +51,16 @@ class MyAccountView extends VerticalLayout {
         code.setLabel(getTranslation("account.totp.code"));
         code.setAllowedCharPattern("[0-9 ]");
         showTotp(me.totpEnabled());
+        Button endOthers = new Button(getTranslation("account.mine.end-other-sessions"), click -> endOtherSessions());
+        endOthers.setId("end-other-sessions");
+        add(new H3(getTranslation("account.mine.sessions")), new Paragraph(getTranslation("account.mine.sessions.text")),
+                endOthers);
+    }
+
+    void endOtherSessions() {
+        WrappedSession mine = VaadinSession.getCurrent().getSession();
+        accounts.endMyOtherSessions(request -> mine.setAttribute(NodeSessions.SPARED_BY, request));
+        Notification.show(getTranslation("account.mine.sessions.ended"));
     }
 
     private void showTotp(boolean enabled) {
