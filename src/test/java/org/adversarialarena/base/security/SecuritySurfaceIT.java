@@ -71,7 +71,6 @@ class SecuritySurfaceIT {
         HttpResponse<String> unknown = get("/no-such-page");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(get("/fool/no-such-level").statusCode()).isEqualTo(404);
-        assertThat(get("/VAADIN/no-such-file.js").statusCode()).isEqualTo(404);
         assertThat(unknown.body()).doesNotContain("Exception", "at org.", "at com.vaadin");
     }
 
