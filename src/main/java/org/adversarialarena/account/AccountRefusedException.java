@@ -1,25 +1,22 @@
 package org.adversarialarena.account;
 
+import org.adversarialarena.base.Refusal;
+
 /**
  * An account action refused for a reason the person should read (a weak password, an expired link).
  * Carries a translation key, so the view shows it in the reader's language.
  */
-public class AccountRefusedException extends RuntimeException {
+public class AccountRefusedException extends Refusal {
 
     private final String messageKey;
-    private final transient Object[] arguments;
 
     AccountRefusedException(String messageKey, Object... arguments) {
-        super(messageKey);
+        super(messageKey, arguments);
         this.messageKey = messageKey;
-        this.arguments = arguments.clone();
     }
 
-    public String messageKey() {
+    @Override
+    public String key() {
         return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
     }
 }

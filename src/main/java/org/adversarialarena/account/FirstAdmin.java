@@ -48,7 +48,7 @@ class FirstAdmin implements ApplicationRunner {
             accounts.createConfiguredAdmin(email, password);
             LOG.info("Created the first admin, {}, from arena.admin.email", email);
         } catch (AccountRefusedException e) {
-            throw new IllegalStateException("arena.admin.password is refused (" + e.messageKey()
+            throw new IllegalStateException("arena.admin.password is refused (" + e.key()
                     + "): choose a password of at least " + PasswordPolicy.MIN_LENGTH
                     + " characters that is not a common one", e);
         } catch (DataIntegrityViolationException e) {

@@ -1,9 +1,9 @@
 package org.adversarialarena.fool;
 
-import java.util.Arrays;
+import org.adversarialarena.base.Refusal;
 
 /** A Fool submission (or probe) the server refused; nothing was stored. The reason names a translation key. */
-public class SubmissionRejectedException extends RuntimeException {
+public class SubmissionRejectedException extends Refusal {
 
     /** Why a submission was refused. */
     public enum Reason {
@@ -27,20 +27,18 @@ public class SubmissionRejectedException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final Object[] arguments;
 
     SubmissionRejectedException(Reason reason, String message, Object... arguments) {
-        super(message);
+        super(message, arguments);
         this.reason = reason;
-        this.arguments = arguments.clone();
     }
 
     public Reason reason() {
         return reason;
     }
 
-    /** The values the translated message refers to as {0}, {1}, … */
-    public Object[] arguments() {
-        return Arrays.copyOf(arguments, arguments.length);
+    @Override
+    public String key() {
+        return reason.key();
     }
 }

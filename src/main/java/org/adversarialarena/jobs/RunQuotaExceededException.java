@@ -1,9 +1,9 @@
 package org.adversarialarena.jobs;
 
-import java.util.Arrays;
+import org.adversarialarena.base.Refusal;
 
 /** A run was refused because its owner is over a quota; nothing was queued. The reason names a translation key. */
-public class RunQuotaExceededException extends RuntimeException {
+public class RunQuotaExceededException extends Refusal {
 
     /** Which quota. */
     public enum Reason {
@@ -22,20 +22,18 @@ public class RunQuotaExceededException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final Object[] arguments;
 
     RunQuotaExceededException(Reason reason, String message, Object... arguments) {
-        super(message);
+        super(message, arguments);
         this.reason = reason;
-        this.arguments = arguments.clone();
     }
 
     public Reason reason() {
         return reason;
     }
 
-    /** The values the translated message refers to as {0}, {1}, … */
-    public Object[] arguments() {
-        return Arrays.copyOf(arguments, arguments.length);
+    @Override
+    public String key() {
+        return reason.key();
     }
 }

@@ -12,7 +12,7 @@ final class Refusals {
     }
 
     static String text(Component where, AccountRefusedException refusal) {
-        return where.getTranslation(refusal.messageKey(), refusal.arguments());
+        return where.getTranslation(refusal.key(), refusal.arguments());
     }
 
     static void show(Component where, AccountRefusedException refusal) {

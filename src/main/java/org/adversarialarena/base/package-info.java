@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.base;
+
+import org.jspecify.annotations.NullMarked;
