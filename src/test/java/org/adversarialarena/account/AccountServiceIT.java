@@ -3,7 +3,10 @@ package org.adversarialarena.account;
 import static org.adversarialarena.account.Accounts.PASSWORD;
 import static org.adversarialarena.account.Accounts.actAs;
 import static org.adversarialarena.account.Accounts.actAsNobody;
+import static org.adversarialarena.account.Accounts.activeInstructor;
+import static org.adversarialarena.account.Accounts.audited;
 import static org.adversarialarena.account.Accounts.freshEmail;
+import static org.adversarialarena.account.Accounts.idOf;
 import static org.adversarialarena.account.Accounts.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,8 +65,8 @@ class AccountServiceIT {
         assertThat(status(email)).isEqualTo("ACTIVE");
         assertThatThrownBy(() -> accounts.acceptInvite(tokenOf(invitation), "Mallory", PASSWORD))
                 .hasMessage("account.link.invalid");
-        assertThat(audited(AuditType.INVITED, email)).isOne();
-        assertThat(audited(AuditType.INVITE_ACCEPTED, email)).isOne();
+        assertThat(audited(jdbc, AuditType.INVITED, email)).isOne();
+        assertThat(audited(jdbc, AuditType.INVITE_ACCEPTED, email)).isOne();
     }
 
     @Test
@@ -81,8 +84,8 @@ class AccountServiceIT {
 
     @Test
     void aResetLinkSetsANewPasswordAndANewerLinkRetiresTheOlder() {
-        String email = activeInstructor("ada");
-        long id = idOf(email);
+        String email = activeInstructor(accounts, admin, "ada");
+        long id = idOf(jdbc, email);
         actAs(admin, "ADMIN");
         OneTimeLink first = accounts.issueReset(id);
         OneTimeLink second = accounts.issueReset(id);
@@ -94,12 +97,12 @@ class AccountServiceIT {
                 .hasMessage("account.link.invalid");
         accounts.resetPassword(tokenOf(second), "another long passphrase");
         assertThat(hash(email)).isNotEqualTo(before).startsWith("{bcrypt}");
-        assertThat(audited(AuditType.PASSWORD_RESET, email)).isOne();
+        assertThat(audited(jdbc, AuditType.PASSWORD_RESET, email)).isOne();
     }
 
     @Test
     void adminActionsAreRefusedToAnonymousVisitorsAndInstructors() {
-        String instructor = activeInstructor("eve");
+        String instructor = activeInstructor(accounts, admin, "eve");
         actAsNobody();
         assertThatThrownBy(() -> accounts.invite(freshEmail("x"), AccountRole.ADMIN))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
@@ -108,39 +111,39 @@ class AccountServiceIT {
         actAs(instructor, "INSTRUCTOR");
         assertThatThrownBy(() -> accounts.invite(freshEmail("x"), AccountRole.ADMIN))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> accounts.changeRole(idOf(instructor), AccountRole.ADMIN))
+        assertThatThrownBy(() -> accounts.changeRole(idOf(jdbc, instructor), AccountRole.ADMIN))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> accounts.issueReset(idOf(admin))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.issueReset(idOf(jdbc, admin))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.setSelfRegistration(true)).isInstanceOf(AccessDeniedException.class);
         assertThat(accounts.me().email()).isEqualTo(instructor);
     }
 
     @Test
     void rolesChangeAndAreAuditedButTheLastActiveAdminStays() {
-        String instructor = activeInstructor("barbara");
+        String instructor = activeInstructor(accounts, admin, "barbara");
         actAs(admin, "ADMIN");
-        accounts.changeRole(idOf(instructor), AccountRole.ADMIN);
+        accounts.changeRole(idOf(jdbc, instructor), AccountRole.ADMIN);
         assertThat(jdbc.queryForObject("select role from account where email = ?", String.class, instructor))
                 .isEqualTo("ADMIN");
-        assertThat(audited(AuditType.ROLE_CHANGED, instructor)).isOne();
+        assertThat(audited(jdbc, AuditType.ROLE_CHANGED, instructor)).isOne();
 
-        accounts.changeRole(idOf(instructor), AccountRole.INSTRUCTOR);
-        assertThatThrownBy(() -> accounts.disable(idOf(admin))).hasMessage("account.admin.not-yourself");
+        accounts.changeRole(idOf(jdbc, instructor), AccountRole.INSTRUCTOR);
+        assertThatThrownBy(() -> accounts.disable(idOf(jdbc, admin))).hasMessage("account.admin.not-yourself");
         // every other admin of this shared test database steps aside: this one is the last
         jdbc.update("update account set status = 'DISABLED' where role = 'ADMIN' and email <> ?", admin);
-        assertThatThrownBy(() -> accounts.changeRole(idOf(admin), AccountRole.INSTRUCTOR))
+        assertThatThrownBy(() -> accounts.changeRole(idOf(jdbc, admin), AccountRole.INSTRUCTOR))
                 .hasMessage("account.admin.last-admin");
     }
 
     @Test
     void aDisabledAccountIsNoLongerActiveAndCanBeEnabledAgain() {
-        String instructor = activeInstructor("linus");
+        String instructor = activeInstructor(accounts, admin, "linus");
         actAs(admin, "ADMIN");
-        accounts.disable(idOf(instructor));
+        accounts.disable(idOf(jdbc, instructor));
         assertThat(accounts.isActive(instructor)).isFalse();
-        accounts.enable(idOf(instructor));
+        accounts.enable(idOf(jdbc, instructor));
         assertThat(accounts.isActive(instructor)).isTrue();
-        assertThat(audited(AuditType.ACCOUNT_DISABLED, instructor)).isOne();
+        assertThat(audited(jdbc, AuditType.ACCOUNT_DISABLED, instructor)).isOne();
     }
 
     @Test
@@ -162,28 +165,28 @@ class AccountServiceIT {
                 email)).isOne();
 
         actAs(admin, "ADMIN");
-        accounts.enable(idOf(email));
+        accounts.enable(idOf(jdbc, email));
         accounts.setSelfRegistration(false);
         assertThat(status(email)).isEqualTo("ACTIVE");
-        assertThat(audited(AuditType.REGISTRATION_APPROVED, email)).isOne();
+        assertThat(audited(jdbc, AuditType.REGISTRATION_APPROVED, email)).isOne();
     }
 
     @Test
     void anAdminRemovesTheSecondFactorOfSomeoneWhoLostTheirPhone() {
-        String instructor = activeInstructor("lost");
+        String instructor = activeInstructor(accounts, admin, "lost");
         actAs(instructor, "INSTRUCTOR");
         TotpEnrolment enrolment = accounts.startTotp();
         accounts.confirmTotp(Totp.codeAt(enrolment.secret(), Instant.now()));
         assertThat(accounts.me().totpEnabled()).isTrue();
-        assertThatThrownBy(() -> accounts.removeSecondFactorOf(idOf(instructor))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.removeSecondFactorOf(idOf(jdbc, instructor))).isInstanceOf(AccessDeniedException.class);
 
         actAs(admin, "ADMIN");
-        accounts.removeSecondFactorOf(idOf(instructor));
+        accounts.removeSecondFactorOf(idOf(jdbc, instructor));
         assertThat(jdbc.queryForObject("select totp_enabled from account where email = ?", Boolean.class, instructor))
                 .isFalse();
         assertThat(jdbc.queryForObject("select totp_secret from account where email = ?", String.class, instructor))
                 .isNull();
-        assertThat(audited(AuditType.TOTP_DISABLED, instructor)).isOne();
+        assertThat(audited(jdbc, AuditType.TOTP_DISABLED, instructor)).isOne();
     }
 
     @Test
@@ -196,18 +199,7 @@ class AccountServiceIT {
                 .hasMessage("account.email.invalid");
     }
 
-    private String activeInstructor(String who) {
-        String email = freshEmail(who);
-        actAs(admin, "ADMIN");
-        OneTimeLink invitation = accounts.invite(email, AccountRole.INSTRUCTOR);
-        actAsNobody();
-        accounts.acceptInvite(tokenOf(invitation), who, PASSWORD);
-        return email;
-    }
 
-    private long idOf(String email) {
-        return jdbc.queryForObject("select id from account where lower(email) = lower(?)", Long.class, email);
-    }
 
     private String status(String email) {
         return jdbc.queryForObject("select status from account where email = ?", String.class, email);
@@ -217,8 +209,4 @@ class AccountServiceIT {
         return jdbc.queryForObject("select password_hash from account where email = ?", String.class, email);
     }
 
-    private int audited(AuditType type, String subject) {
-        return jdbc.queryForObject("select count(*) from audit_event where type = ? and subject = ?", Integer.class,
-                type.name(), subject);
-    }
 }

@@ -3,7 +3,10 @@ package org.adversarialarena.account;
 import static org.adversarialarena.account.Accounts.PASSWORD;
 import static org.adversarialarena.account.Accounts.actAs;
 import static org.adversarialarena.account.Accounts.actAsNobody;
+import static org.adversarialarena.account.Accounts.activeInstructor;
+import static org.adversarialarena.account.Accounts.audited;
 import static org.adversarialarena.account.Accounts.freshEmail;
+import static org.adversarialarena.account.Accounts.idOf;
 import static org.adversarialarena.account.Accounts.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,8 +83,8 @@ class AccountSessionsIT {
 
     @Test
     void anAnnouncementFromAnotherNodeEndsTheAccountsSessionsHereAndIsAudited() {
-        String ada = activeInstructor("ada");
-        String grace = activeInstructor("grace");
+        String ada = activeInstructor(accounts, admin, "ada");
+        String grace = activeInstructor(accounts, admin, "grace");
         MockHttpSession adaAtSchool = signedIn(ada);
         MockHttpSession adaAtHome = signedIn(ada);
         MockHttpSession gracesSession = signedIn(grace);
@@ -89,12 +92,12 @@ class AccountSessionsIT {
         long request = audit.record(AuditType.SESSIONS_END_REQUESTED, otherNodesAdmin, ada, "by an admin", null);
 
         new TransactionTemplate(transactions).executeWithoutResult(
-                status -> publisher.publish(AccountSessions.TOPIC, idOf(ada), request));
+                status -> publisher.publish(AccountSessions.TOPIC, idOf(jdbc, ada), request));
 
         awaitThat(() -> adaAtSchool.isInvalid() && adaAtHome.isInvalid());
         assertThat(gracesSession.isInvalid()).isFalse();
-        assertThat(sessions.heldHere(AccountSessions.TOPIC, idOf(ada))).isZero();
-        assertThat(sessions.heldHere(AccountSessions.TOPIC, idOf(grace))).isOne();
+        assertThat(sessions.heldHere(AccountSessions.TOPIC, idOf(jdbc, ada))).isZero();
+        assertThat(sessions.heldHere(AccountSessions.TOPIC, idOf(jdbc, grace))).isOne();
         awaitThat(() -> !ended(ada).isEmpty());
         assertThat(ended(ada)).singleElement().satisfies(line -> {
             assertThat(line.get("actor")).isEqualTo(otherNodesAdmin);
@@ -105,12 +108,12 @@ class AccountSessionsIT {
 
     @Test
     void disablingAnAccountEndsItsSessionsAtOnce() {
-        String ada = activeInstructor("ada");
+        String ada = activeInstructor(accounts, admin, "ada");
         MockHttpSession adasSession = signedIn(ada);
 
         actAs(admin, "ADMIN");
         long asked = System.nanoTime();
-        accounts.disable(idOf(ada));
+        accounts.disable(idOf(jdbc, ada));
 
         awaitThat(adasSession::isInvalid);
         // the figure docs/security.md quotes: from the admin's call to the session's end, on one machine
@@ -125,21 +128,21 @@ class AccountSessionsIT {
 
     @Test
     void changingARoleEndsTheSessionsThatHoldTheOldOne() {
-        String ada = activeInstructor("ada");
+        String ada = activeInstructor(accounts, admin, "ada");
         MockHttpSession adasSession = signedIn(ada);
 
         actAs(admin, "ADMIN");
-        accounts.changeRole(idOf(ada), AccountRole.ADMIN);
+        accounts.changeRole(idOf(jdbc, ada), AccountRole.ADMIN);
 
         awaitThat(adasSession::isInvalid);
     }
 
     @Test
     void aPasswordResetEndsTheSessionsOfTheOldPassword() {
-        String ada = activeInstructor("ada");
+        String ada = activeInstructor(accounts, admin, "ada");
         MockHttpSession adasSession = signedIn(ada);
         actAs(admin, "ADMIN");
-        OneTimeLink reset = accounts.issueReset(idOf(ada));
+        OneTimeLink reset = accounts.issueReset(idOf(jdbc, ada));
         actAsNobody();
 
         accounts.resetPassword(tokenOf(reset), "another long and unusual passphrase");
@@ -149,23 +152,23 @@ class AccountSessionsIT {
 
     @Test
     void aNodeThatMissedTheAnnouncementStillSignsOutAStaleRoleOnTheNextPage() {
-        String ada = activeInstructor("ada");
+        String ada = activeInstructor(accounts, admin, "ada");
         List<String> signedInAs = List.of("ROLE_INSTRUCTOR");
         assertThat(accounts.mayStaySignedIn(ada, signedInAs)).isTrue();
         assertThat(accounts.mayStaySignedIn(ada, List.of("ROLE_" + SignInRoles.CODE_PENDING))).isTrue();
 
         actAs(admin, "ADMIN");
-        accounts.changeRole(idOf(ada), AccountRole.ADMIN);
+        accounts.changeRole(idOf(jdbc, ada), AccountRole.ADMIN);
 
         assertThat(accounts.mayStaySignedIn(ada, signedInAs)).isFalse();
         assertThat(accounts.mayStaySignedIn(ada, List.of("ROLE_ADMIN"))).isTrue();
-        accounts.disable(idOf(ada));
+        accounts.disable(idOf(jdbc, ada));
         assertThat(accounts.mayStaySignedIn(ada, List.of("ROLE_ADMIN"))).isFalse();
     }
 
     @Test
     void endingMyOtherSessionsSparesTheOneThatAsked() {
-        String ada = activeInstructor("ada");
+        String ada = activeInstructor(accounts, admin, "ada");
         MockHttpSession asking = signedIn(ada);
         MockHttpSession forgotten = signedIn(ada);
 
@@ -174,17 +177,17 @@ class AccountSessionsIT {
 
         awaitThat(forgotten::isInvalid);
         assertThat(asking.isInvalid()).isFalse();
-        assertThat(sessions.heldHere(AccountSessions.TOPIC, idOf(ada))).isOne();
+        assertThat(sessions.heldHere(AccountSessions.TOPIC, idOf(jdbc, ada))).isOne();
     }
 
     @Test
     void onlyAnAdminEndsSomeoneElsesSessions() {
-        String ada = activeInstructor("ada");
-        String grace = activeInstructor("grace");
+        String ada = activeInstructor(accounts, admin, "ada");
+        String grace = activeInstructor(accounts, admin, "grace");
 
         actAs(ada, "INSTRUCTOR");
-        assertThatThrownBy(() -> accounts.endSessions(idOf(grace))).isInstanceOf(AccessDeniedException.class);
-        assertThat(audited(AuditType.SESSIONS_END_REQUESTED, grace)).isZero();
+        assertThatThrownBy(() -> accounts.endSessions(idOf(jdbc, grace))).isInstanceOf(AccessDeniedException.class);
+        assertThat(audited(jdbc, AuditType.SESSIONS_END_REQUESTED, grace)).isZero();
     }
 
     private MockHttpSession signedIn(String email) {
@@ -196,23 +199,8 @@ class AccountSessionsIT {
         return session;
     }
 
-    private String activeInstructor(String who) {
-        String email = freshEmail(who);
-        actAs(admin, "ADMIN");
-        OneTimeLink invitation = accounts.invite(email, AccountRole.INSTRUCTOR);
-        actAsNobody();
-        accounts.acceptInvite(tokenOf(invitation), who, PASSWORD);
-        return email;
-    }
 
-    private long idOf(String email) {
-        return jdbc.queryForObject("select id from account where lower(email) = lower(?)", Long.class, email);
-    }
 
-    private int audited(AuditType type, String subject) {
-        return jdbc.queryForObject("select count(*) from audit_event where type = ? and subject = ?", Integer.class,
-                type.name(), subject);
-    }
 
     private List<Map<String, Object>> ended(String email) {
         return jdbc.queryForList("select actor, detail from audit_event where type = ? and subject = ?",
