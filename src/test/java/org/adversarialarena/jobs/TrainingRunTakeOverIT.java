@@ -63,12 +63,10 @@ class TrainingRunTakeOverIT {
         published.once(run.id(),
                 seen -> "node-a".equals(seen.node()) && seen.status() == RunStatus.RUNNING && seen.step() == 50,
                 seen -> a.dieAbruptly());
-        Waiting.until(() -> runs.find(run.id()).orElseThrow(), r -> "node-a".equals(r.node()), RUN_TIMEOUT,
-                "node A to take the run");
+        awaitClaimedBy("node-a", run.id());
         start("node-b");
 
-        TrainingRun done = Waiting.until(() -> runs.find(run.id()).orElseThrow(), r -> r.status().isFinal(),
-                RUN_TIMEOUT, "the run to end");
+        TrainingRun done = awaitEnd(run.id());
 
         assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(done.node()).isEqualTo("node-b");
@@ -88,12 +86,10 @@ class TrainingRunTakeOverIT {
         published.once(run.id(),
                 seen -> "node-a".equals(seen.node()) && seen.status() == RunStatus.RUNNING && seen.step() == 25,
                 seen -> Thread.ofPlatform().start(a::stop));
-        Waiting.until(() -> runs.find(run.id()).orElseThrow(), r -> "node-a".equals(r.node()), RUN_TIMEOUT,
-                "node A to take the run");
+        awaitClaimedBy("node-a", run.id());
         start("node-b");
 
-        TrainingRun done = Waiting.until(() -> runs.find(run.id()).orElseThrow(), r -> r.status().isFinal(),
-                RUN_TIMEOUT, "the run to end");
+        TrainingRun done = awaitEnd(run.id());
 
         assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(done.node()).isEqualTo("node-b");
@@ -182,5 +178,15 @@ class TrainingRunTakeOverIT {
         void stop() {
             scheduler.stop();
         }
+    }
+
+    private void awaitClaimedBy(String node, long runId) {
+        Waiting.until(() -> runs.find(runId).orElseThrow(), r -> node.equals(r.node()), RUN_TIMEOUT,
+                node + " to take the run");
+    }
+
+    private TrainingRun awaitEnd(long runId) {
+        return Waiting.until(() -> runs.find(runId).orElseThrow(), r -> r.status().isFinal(), RUN_TIMEOUT,
+                "the run to end");
     }
 }
