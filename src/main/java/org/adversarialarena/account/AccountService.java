@@ -393,12 +393,6 @@ public class AccountService {
         return mustHaveTotp(account) ? SignInStep.SET_UP_TOTP : SignInStep.SIGNED_IN;
     }
 
-    /** Whether the account may still be signed in: a disabled one is signed out on its next page. */
-    @Transactional(readOnly = true)
-    public boolean isActive(String email) {
-        return accounts.findByEmail(email).filter(account -> account.status() == AccountStatus.ACTIVE).isPresent();
-    }
-
     /**
      * Whether a session with these authorities may stay signed in: the account is active and, where the
      * session holds an account role, it is still the account's role. Sessions end at once when either
