@@ -100,8 +100,14 @@ class ForgeJourneyTest extends BrowserJourney {
         browser.screenshot(page, "forge-generator");
         page.locator("#forge-submit").click();
         assertThat(message).containsText("detective");
-        assertThat(forgeries()).isEqualTo(forgeriesBefore + 4);
-        assertThat(page.locator("#forge-leaderboard")).containsText(NICKNAME);
+        page.waitForCondition(() -> forgeries() == forgeriesBefore + 4);
+        // A generator's sample with random latents may not read as a T-shirt: then it scores 0 and
+        // a round without points is not ranked (LeaderboardService).
+        if (latestScore() > 0) {
+            assertThat(page.locator("#forge-leaderboard")).containsText(NICKNAME);
+        } else {
+            assertThat(page.locator("#forge-leaderboard")).not().containsText(NICKNAME);
+        }
 
         page.locator("#forge-final-verdict vaadin-details-summary").click();
         page.locator("#forge-final-judge").click();
@@ -120,6 +126,12 @@ class ForgeJourneyTest extends BrowserJourney {
     private static void awaitVerdictOnTheLastReport(Page page) {
         page.waitForFunction("() => Number(document.querySelector('#forge-real').getAttribute('data-seq'))"
                 + " >= document.querySelector('#forge-canvas').reportSeq");
+    }
+
+    private double latestScore() {
+        Double score = jdbc.queryForObject("select f.score from forgery f join player p on p.id = f.player_id"
+                + " where p.nickname = ? order by f.id desc limit 1", Double.class, NICKNAME);
+        return score == null ? 0 : score;
     }
 
     private long forgeries() {
