@@ -31,7 +31,7 @@ create table judge_item (
     -- e.g. 'test:123', 'seed:-4711', 'forgery:42': enough to make the same image again
     reference          varchar(120)      not null,
     png                bytea             not null,
-    image_digest       char(64)          not null,
+    image_digest       varchar(64)       not null,
     detective_real     double precision  not null check (detective_real between 0 and 1),
     detective_version  bigint            not null,
     served_at          timestamptz,

@@ -36,7 +36,8 @@ record JudgeProperties(@DefaultValue("20") int perKind, @DefaultValue("5") int m
         if (warmUpPairs < 0 || sessionsPerHour < 1 || crowdGallery < 0) {
             throw new IllegalArgumentException("arena.judge.warm-up-pairs, sessions-per-hour, crowd-gallery must be >= 0 / >= 1");
         }
-        staircase();
+        // Fields are assigned after this block: validate the parameters themselves.
+        new Staircase(startMs, shortestMs, longestMs, stepFactor, downAfter);
     }
 
     Staircase staircase() {
