@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ class JudgeJourneyTest extends BrowserJourney {
     private static final String NICKNAME = "judge-e2e";
     private static final int PER_KIND = 2;
     private static final int IMAGES = 2 * PER_KIND + 4;
+    private static final double FIRST_SESSION_TIMEOUT_MS = 120_000;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -40,7 +42,10 @@ class JudgeJourneyTest extends BrowserJourney {
         page.locator("#nickname-field input").fill(NICKNAME);
         page.locator("#nickname-join").click();
         Locator progress = page.locator("#judge-progress");
-        assertThat(progress).containsText("Warm-up: image 1 of " + IMAGES);
+        // The first session loads the dataset, both GANs and the detective: give it time on a busy machine.
+        assertThat(page.locator("#judge-message")).isHidden();
+        assertThat(progress).containsText("Warm-up: image 1 of " + IMAGES,
+                new LocatorAssertions.ContainsTextOptions().setTimeout(FIRST_SESSION_TIMEOUT_MS));
         browser.screenshot(page, "judge-image");
 
         for (int i = 1; i <= IMAGES; i++) {

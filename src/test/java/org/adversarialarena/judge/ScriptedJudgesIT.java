@@ -82,6 +82,10 @@ class ScriptedJudgesIT {
         lines.add("| generator | HYPE∞ (fooled) | 95 % interval | evaluations | judges | FID |");
         lines.add("|---|---|---|---|---|---|");
         for (GeneratorStanding standing : ranking.generators()) {
+            if (standing.hype().isEmpty()) {
+                lines.add("| " + standing.name() + " | no evaluations | | 0 | 0 | — |");
+                continue;
+            }
             lines.add(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f–%.1f %% | %d | %d | %s |", standing.name(),
                     100 * standing.hype().rate(), 100 * standing.hype().low(), 100 * standing.hype().high(),
                     standing.hype().trials(), standing.hype().evaluators(),
