@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +61,8 @@ class JudgeJourneyTest extends BrowserJourney {
                     browser.screenshot(page, "judge-reveal");
                 }
                 page.keyboard().press("n");
-                assertThat(progress).containsText("image " + (i + 1) + " of " + IMAGES);
+                assertThat(progress).containsText(Pattern.compile("image " + (i + 1) + " of " + IMAGES + " ",
+                        Pattern.CASE_INSENSITIVE));
             }
         }
 

@@ -131,10 +131,6 @@ class JudgeItemEntity {
         return classIndex;
     }
 
-    String getReference() {
-        return reference;
-    }
-
     float[] pixels() {
         return ImagePng.fromPng(png);
     }

@@ -86,10 +86,6 @@ class JudgeSessionEntity {
         return timed ? JudgeMode.TIMED : JudgeMode.UNTIMED;
     }
 
-    int getItemCount() {
-        return itemCount;
-    }
-
     int getQualificationItems() {
         return qualificationItems;
     }
@@ -100,10 +96,6 @@ class JudgeSessionEntity {
 
     void qualify(boolean passed) {
         qualified = passed;
-    }
-
-    boolean isFinished() {
-        return finished != null;
     }
 
     void finish(@Nullable Double threshold, @Nullable Long round, Instant at) {

@@ -37,8 +37,10 @@ class GeneratorRanking extends Div {
             String fid = standing.frechetDistance().isPresent()
                     ? String.format(Locale.ROOT, "%.1f", standing.frechetDistance().getAsDouble())
                     : getTranslation("judge.ranking.no-fid");
-            ListItem row = new ListItem(getTranslation("judge.ranking.row", standing.name(), rate(standing.hype()),
-                    standing.hype().trials(), standing.hype().evaluators(), fid));
+            ListItem row = new ListItem(standing.hype().isEmpty()
+                    ? getTranslation("judge.ranking.row.none", standing.name(), fid)
+                    : getTranslation("judge.ranking.row", standing.name(), rate(standing.hype()),
+                            standing.hype().trials(), standing.hype().evaluators(), fid));
             row.getElement().setAttribute("data-generator", standing.generatorId());
             generators.add(row);
         }

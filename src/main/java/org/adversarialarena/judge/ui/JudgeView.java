@@ -102,8 +102,11 @@ class JudgeView extends SectionPage {
         start.addClickListener(click -> gate.whenJoined(this::startSession));
         dataset.addValueChangeListener(change -> showChoice());
         mode.addValueChangeListener(change -> showChoice());
+        mode.setWidth("18em");
         Div choices = new Div(dataset, mode, perKind, start);
         choices.addClassName("judge-choices");
+        choices.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "baseline")
+                .set("gap", "var(--lumo-space-m)");
         return choices;
     }
 
@@ -138,9 +141,12 @@ class JudgeView extends SectionPage {
         message.getElement().setAttribute("role", "alert");
         Div buttons = new Div(real, fake, next);
         buttons.addClassName("judge-buttons");
+        buttons.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)");
         Div area = new Div(progress, image, buttons, reveal);
         area.setId("judge-play");
         area.addClassName("judge-play");
+        area.getStyle().set("display", "flex").set("flex-direction", "column").set("align-items", "flex-start")
+                .set("gap", "var(--lumo-space-s)");
         return area;
     }
 
@@ -220,10 +226,9 @@ class JudgeView extends SectionPage {
 
     /** Runs a service call and renders; a refusal or a failure becomes the page's message. */
     private void run(Supplier<?> action) {
+        message.setText("");
         try {
             action.get();
-            message.setText("");
-            message.setVisible(false);
         } catch (Refusal refusal) {
             showError(getTranslation(refusal.key(), refusal.arguments()));
         } catch (LimitReachedException limit) {
@@ -240,6 +245,7 @@ class JudgeView extends SectionPage {
     private void showError(String text) {
         message.setText(text);
         message.setVisible(true);
+        message.getElement().executeJs("this.scrollIntoView({block: 'nearest'})");
     }
 
     private void render() {
@@ -249,11 +255,7 @@ class JudgeView extends SectionPage {
         next.setEnabled(play.canGoOn());
         next.setVisible(phase == JudgePlay.Phase.REVEALED);
         image.setVisible(phase != JudgePlay.Phase.CHOOSING);
-        if (!message.getText().isEmpty()) {
-            message.setVisible(true);
-        } else {
-            message.setVisible(false);
-        }
+        message.setVisible(!message.getText().isEmpty());
         progress.setText(play.image().filter(shown -> phase != JudgePlay.Phase.CHOOSING)
                 .map(shown -> getTranslation(shown.warmUp() ? "judge.progress.warm-up" : "judge.progress",
                         shown.position() + 1, shown.total(), play.correct(), play.answered())
