@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A new player judges a short session in a real Chromium with the keyboard only: R or ← for real,
  * F or → for fake, N for the next image. The test knows each image's truth from the database (as
  * only the server does) and answers rightly, sees every reveal, the result, the ranking of
- * generators with their intervals and themselves on the board of the sharpest judges.
+ * generators with their intervals and themselves on the board of the sharpest judges; then starts a
+ * timed session, whose first image the page hides after the exposure the server chose.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"arena.judge.min-per-kind=2", "arena.forge.train-every=100000"})
@@ -74,6 +75,18 @@ class JudgeJourneyTest extends BrowserJourney {
         assertThat(answered()).isEqualTo(IMAGES);
         page.locator("#judge-ranking").scrollIntoViewIfNeeded();
         browser.screenshot(page, "judge-ranking");
+
+        // Timed mode: the server issues the exposure and the page hides the image once it has passed.
+        page.locator("#judge-mode").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Timed")).click();
+        assertThat(page.locator("#judge-leaderboard")).containsText("timed");
+        page.locator("#judge-start").click();
+        assertThat(progress).containsText("shown for 500 ms");
+        assertThat(page.locator("#judge-image")).isHidden();
+        page.keyboard().press(currentImageIsReal() ? "r" : "f");
+        assertThat(page.locator("#judge-reveal")).containsText("Right:");
+        assertThat(page.locator("#judge-image")).isVisible();
+        browser.screenshot(page, "judge-timed");
     }
 
     /** The truth of the image waiting for this player's answer, read where only the server keeps it. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.image.ImagePng;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.PlayerService;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,33 @@ class JudgeServiceIT {
         assertThatThrownBy(() -> judge.start(player, DatasetId.MNIST, JudgeMode.UNTIMED, 2))
                 .isInstanceOf(TooManySessionsException.class);
         assertThat(count("select count(*) from judge_session where player_id = ?", player.getId())).isEqualTo(sessions);
+    }
+
+    @Test
+    void forgeriesThatFooledForgesDetectiveServeAsTheCrowdGenerator() {
+        Player forger = players.join("judge-forger");
+        float[] pixels = new float[784];
+        for (int row = 6; row < 22; row++) {
+            pixels[row * 28 + 14] = 1f;
+        }
+        Long forgery = jdbc.queryForObject("""
+                insert into forgery (player_id, dataset, prompt_class, detective_version, png, real_probability,
+                                     class_probability, classifier_agrees, score, created_at)
+                values (?, 'mnist', 1, 1, ?, 0.8, 0.9, true, 80, now()) returning id""", Long.class, forger.getId(),
+                ImagePng.toPng(pixels));
+        Player player = players.join("judge-crowd");
+
+        // Three fakes among three generators: one each, so the crowd's one forgery is in the session.
+        ShownImage first = judge.start(player, DatasetId.MNIST, JudgeMode.UNTIMED, 3);
+
+        assertThat(jdbc.queryForList("select reference from judge_item where session_id = ? and source = ?",
+                String.class, first.sessionId(), "mnist-forge-crowd")).containsExactly("forgery:" + forgery);
+        List<Reveal> reveals = playRightly(player, first.sessionId(), item -> true);
+        assertThat(reveals).filteredOn(reveal -> reveal.generatorId().equals("mnist-forge-crowd"))
+                .singleElement().satisfies(reveal -> {
+                    assertThat(reveal.generatorName()).isEqualTo("Forge players");
+                    assertThat(reveal.classIndex()).isOne();
+                });
     }
 
     /** Answers every waiting image: rightly where {@code right} holds, else wrongly. */
