@@ -31,6 +31,10 @@ const GREY_LEVELS = 255;
 /** Pixels on different grey levels differ by at least 1/255; anything closer is the same level. */
 const UNCHANGED = 0.5 / GREY_LEVELS;
 
+/** The overlay's colours, those of pixel-image's signed palette: red where positive, blue where negative. */
+const OVERLAY_ADD: [number, number, number] = [255, 40, 40];
+const OVERLAY_REMOVE: [number, number, number] = [40, 90, 255];
+
 /**
  * A 28×28 grayscale drawing surface shown large, white ink on black as in MNIST. Pointer events give
  * mouse, touch and pen one code path (pen pressure scales the intensity). After each stroke, and
@@ -40,8 +44,10 @@ const UNCHANGED = 0.5 / GREY_LEVELS;
  *
  * Games can limit edits with `setLimits`: each pixel stays within its own [lower, upper] range, and
  * at most `maxChanged` pixels may differ from the base image (the brush skips further pixels). The
- * server re-checks both, since a browser can be made to send anything. An optional heat overlay
- * (`setOverlay`) tints pixels red, e.g. to hint where the model is most sensitive.
+ * server re-checks both, since a browser can be made to send anything. An optional signed overlay
+ * (`setOverlay`, values in [-1, 1]) tints pixels red where it is positive and blue where it is
+ * negative, as the comparison's heat maps do (e.g. where adding or removing ink helps); the tint is
+ * partly transparent, so the digit stays readable beneath it.
  *
  * Reactive properties are declared without decorators or field initialisers: whatever the build's
  * class-field semantics, a field would otherwise shadow Lit's accessors and nothing would update.
@@ -79,6 +85,10 @@ export class PixelCanvas extends LitElement {
       align-items: center;
       gap: var(--lumo-space-s, 0.5rem);
       max-width: var(--pixel-canvas-size);
+    }
+    /* Without this, display:flex above wins over the hidden attribute and a finished round stays editable. */
+    .tools[hidden] {
+      display: none;
     }
     label {
       display: inline-flex;
@@ -201,7 +211,7 @@ export class PixelCanvas extends LitElement {
     this.countChanged();
   }
 
-  /** Tints pixels red by `heat` (784 values in [0, 1]); an empty array removes the tint. */
+  /** Tints pixels red (positive) or blue (negative) by `heat` (784 values in [-1, 1]); an empty array removes it. */
   setOverlay(heat: number[]) {
     this.overlay = Array.isArray(heat) && heat.length === COUNT ? Float32Array.from(heat) : null;
     this.paint();
@@ -213,6 +223,9 @@ export class PixelCanvas extends LitElement {
   }
 
   clear() {
+    if (this.readonly) {
+      return;
+    }
     this.remember();
     this.pixels = this.base ? this.base.slice() : new Float32Array(COUNT);
     this.countChanged();
@@ -221,6 +234,9 @@ export class PixelCanvas extends LitElement {
   }
 
   undo() {
+    if (this.readonly) {
+      return;
+    }
     const previous = this.undoStack.pop();
     if (!previous) {
       return;
@@ -411,10 +427,13 @@ export class PixelCanvas extends LitElement {
     const image = context.createImageData(SIDE, SIDE);
     for (let i = 0; i < COUNT; i++) {
       const gray = Math.round(this.pixels[i] * 255);
-      const tint = this.overlay ? 0.65 * Math.min(1, Math.max(0, this.overlay[i])) : 0;
-      image.data[i * 4] = Math.round(gray * (1 - tint) + 255 * tint);
-      image.data[i * 4 + 1] = Math.round(gray * (1 - tint));
-      image.data[i * 4 + 2] = Math.round(gray * (1 - tint));
+      const heat = this.overlay ? Math.min(1, Math.max(-1, this.overlay[i])) : 0;
+      // At most half tint: the grey beneath (the digit) stays visible through the hint.
+      const tint = 0.5 * Math.abs(heat);
+      const [r, g, b] = heat >= 0 ? OVERLAY_ADD : OVERLAY_REMOVE;
+      image.data[i * 4] = Math.round(gray * (1 - tint) + r * tint);
+      image.data[i * 4 + 1] = Math.round(gray * (1 - tint) + g * tint);
+      image.data[i * 4 + 2] = Math.round(gray * (1 - tint) + b * tint);
       image.data[i * 4 + 3] = 255;
     }
     context.putImageData(image, 0, 0);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -46,6 +47,8 @@ class FoolView extends SectionPage implements FoolSession.Listener {
 
     final BoardChoice choice;
     private final Paragraph explanation = new Paragraph();
+    final Details about = new Details();
+    final Paragraph seen = new Paragraph();
     final Paragraph goal = new Paragraph();
     final PixelCanvas canvas = new PixelCanvas();
     final ProbeFeedback feedback = new ProbeFeedback(this::className);
@@ -53,6 +56,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     final Button submit = new Button();
     final Button reset = new Button();
     final Button hint = new Button();
+    final Paragraph hintLegend = new Paragraph();
     final Button giveUp = new Button();
     final Button next = new Button();
     final Button askHidden = new Button();
@@ -83,19 +87,32 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         button(submit, "fool-submit", "fool.submit", () -> session.submit(canvas.getImage()))
                 .addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         button(reset, "fool-reset", "fool.reset", session::reset);
-        button(hint, "fool-hint", "fool.hint", () -> session.toggleHint(canvas.getImage()));
+        button(hint, "fool-hint", "fool.hint.show", () -> session.toggleHint(canvas.getImage()));
+        hint.getElement().setAttribute("aria-pressed", "false");
         button(giveUp, "fool-give-up", "fool.give-up", session::giveUp).addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         button(next, "fool-next", "fool.next", session::next);
         button(askHidden, "fool-ask-hidden", "fool.ask-hidden", () -> session.askHidden(canvas.getImage()));
 
         Div actions = new Div(submit, reset, hint, askHidden, giveUp, next);
         actions.addClassName("fool-actions");
-        Div board = new Div(canvas, actions);
+        hintLegend.setId("fool-hint-legend");
+        hintLegend.addClassName("fool-note");
+        hintLegend.setText(getTranslation("fool.hint.legend"));
+        hintLegend.setVisible(false);
+        Div board = new Div(canvas, actions, hintLegend);
         board.addClassName("fool-board");
         feedback.add(result);
         Div play = new Div(board, feedback, leaderboard);
         play.addClassName("fool-play");
-        add(new Paragraph(getTranslation("fool.text")), choice, explanation, goal, play, comparison, linearToy, gallery);
+        // The rules are long: a phone folds them away to keep the canvas, bars and status in one screen.
+        about.setSummaryText(getTranslation("fool.about"));
+        about.setId("fool-about");
+        about.addClassName("fool-about");
+        seen.setId("fool-level-seen");
+        seen.addClassName("fool-note");
+        about.add(new Paragraph(getTranslation("fool.text")), explanation, seen);
+        about.setOpened(true);
+        add(choice, about, goal, play, comparison, linearToy, gallery);
         showLevel();
         controlsChanged(session.controls());
     }
@@ -122,6 +139,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     private void showLevel() {
         FoolLevel level = session.level();
         explanation.setText(getTranslation(level.explanationKey()));
+        seen.setText(getTranslation("fool.level." + level.slug() + ".seen"));
         hint.setVisible(level.offersSaliencyHint());
         askHidden.setVisible(level.hiddenModel());
         feedback.showLevel(level);
@@ -171,12 +189,20 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     @Override
     public void hintShown(float @Nullable [] overlay) {
         canvas.setOverlay(overlay);
+        showHintState(overlay != null);
+    }
+
+    private void showHintState(boolean on) {
+        hint.setText(getTranslation(on ? "fool.hint.hide" : "fool.hint.show"));
+        hint.getElement().setAttribute("aria-pressed", String.valueOf(on));
+        hintLegend.setVisible(on);
     }
 
     @Override
     public void submitted(AttemptOutcome outcome) {
         result.submitted(outcome);
         feedback.bars.setValues(outcome.probabilities());
+        feedback.closed("fool.status.submitted");
         leaderboard.refresh();
         gallery.show(fool.gallery(outcome.challenge().level(), outcome.challenge().dataset()), this::className);
     }
@@ -184,11 +210,12 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     @Override
     public void gaveUp() {
         result.gaveUp();
+        feedback.closed("fool.status.gave-up");
     }
 
     @Override
     public void hiddenAnswered(int label, int left) {
-        Notification.show(getTranslation("fool.hidden.answer", className(label), left));
+        feedback.hiddenAnswered(label, left);
     }
 
     @Override
@@ -241,6 +268,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         result.hide();
         linearToy.setVisible(false);
         canvas.setOverlay(null);
+        showHintState(false);
     }
 
     private Button button(Button button, String id, String key, Runnable action) {
