@@ -17,11 +17,11 @@ import org.adversarialarena.ml.image.ImagePixels;
  */
 class BudgetMeters extends Div {
 
-    private final ProgressBar l0Bar = new ProgressBar(0, 1);
+    final ProgressBar l0Bar = new ProgressBar(0, 1);
     private final ProgressBar linfBar = new ProgressBar(0, 1);
     private final Span l0Text = new Span();
     private final Span linfText = new Span();
-    private final Div linfMeter;
+    final Div linfMeter;
 
     BudgetMeters() {
         addClassName("fool-meters");

@@ -36,7 +36,7 @@ class ProbeFeedback extends Div {
     private final Paragraph target = new Paragraph();
     private final Paragraph detector = new Paragraph();
     private final Div hiddenHistory;
-    private final BudgetMeters meters = new BudgetMeters();
+    final BudgetMeters meters = new BudgetMeters();
     private final IntFunction<String> className;
     private FoolLevel level = FoolLevel.FEW_PIXELS;
     private @Nullable Challenge challenge;
