@@ -11,6 +11,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Locale;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
@@ -40,6 +41,9 @@ import org.jspecify.annotations.Nullable;
 @AnonymousAllowed
 @Route("fool")
 class FoolView extends SectionPage implements FoolSession.Listener {
+
+    /** Window height (CSS pixels) from which the level's rules stay open above the game. */
+    private static final int TALL_WINDOW = 1000;
 
     private final FoolService fool;
     private final PlayerGate gate;
@@ -111,7 +115,6 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         seen.setId("fool-level-seen");
         seen.addClassName("fool-note");
         about.add(new Paragraph(getTranslation("fool.text")), explanation, seen);
-        about.setOpened(true);
         add(choice, about, goal, play, comparison, linearToy, gallery);
         showLevel();
         controlsChanged(session.controls());
@@ -119,6 +122,9 @@ class FoolView extends SectionPage implements FoolSession.Listener {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        // Open where the rules fit above the canvas; on a laptop or a phone, Submit and the tools come first.
+        attachEvent.getUI().getPage().retrieveExtendedClientDetails(
+                client -> about.setOpened(client.getWindowInnerHeight() >= TALL_WINDOW));
         gate.whenJoined(joined -> {
             leaderboard.setPlayer(joined.getId());
             session.join(joined);
@@ -139,7 +145,8 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     private void showLevel() {
         FoolLevel level = session.level();
         explanation.setText(getTranslation(level.explanationKey()));
-        seen.setText(getTranslation("fool.level." + level.slug() + ".seen"));
+        seen.setText(getTranslation("fool.level." + level.slug() + ".seen") + " "
+                + getTranslation("fool.level.weight", String.format(Locale.ROOT, "%.1f", level.weight())));
         hint.setVisible(level.offersSaliencyHint());
         askHidden.setVisible(level.hiddenModel());
         feedback.showLevel(level);
