@@ -138,6 +138,8 @@ export class PixelCanvas extends LitElement {
   private upper: Float32Array | null;
   private maxChanged: number;
   private overlay: Float32Array | null;
+  /** Where reports are kept in session storage, if anywhere (see keepIn). */
+  private storageKey: string | null;
   /** Whether pixels changed since the last report: a stroke's end is sent only if something is new. */
   private dirty: boolean;
 
@@ -169,6 +171,7 @@ export class PixelCanvas extends LitElement {
     this.upper = null;
     this.maxChanged = 0;
     this.overlay = null;
+    this.storageKey = null;
     this.dirty = false;
   }
 
@@ -176,12 +179,16 @@ export class PixelCanvas extends LitElement {
     return this.renderRoot?.querySelector('canvas') ?? null;
   }
 
-  /** Shows an image of 784 values in [0, 1] without reporting it back; clears the undo history. */
+  /** Shows an image of 784 values in [0, 1] without reporting it back; clears the undo history and what was kept. */
   setImage(values: number[]) {
     if (!Array.isArray(values) || values.length !== COUNT) {
       throw new Error(`pixel-canvas: an image has ${COUNT} values`);
     }
     this.pixels = Float32Array.from(values, (v) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0));
+    if (this.storageKey) {
+      // The server replaced the image (a reset, the machine's answer): what was kept no longer applies.
+      window.sessionStorage.removeItem(this.storageKey);
+    }
     this.undoStack = [];
     this.undoDepth = 0;
     this.countChanged();
@@ -209,6 +216,31 @@ export class PixelCanvas extends LitElement {
     this.base = this.lower = this.upper = null;
     this.maxChanged = 0;
     this.countChanged();
+  }
+
+  /**
+   * Keeps every report in this tab's session storage under `key` (e.g. a challenge's id), and if an
+   * image was kept under it before (the page was reloaded), puts it back and reports it, so a reload
+   * does not lose unfinished work. An empty key stops keeping. The server re-checks whatever comes back.
+   */
+  keepIn(key: string) {
+    this.storageKey = key ? `pixel-canvas:${key}` : null;
+    if (!this.storageKey) {
+      return;
+    }
+    let kept: unknown = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(this.storageKey) ?? 'null');
+    } catch {
+      kept = null;
+    }
+    if (Array.isArray(kept) && kept.length === COUNT && kept.every((v) => typeof v === 'number' && v >= 0 && v <= 1)) {
+      this.remember();
+      this.pixels = Float32Array.from(kept as number[], (v) => Math.round(v * GREY_LEVELS) / GREY_LEVELS);
+      this.countChanged();
+      this.paint();
+      this.report();
+    }
   }
 
   /** Tints pixels red (positive) or blue (negative) by `heat` (784 values in [-1, 1]); an empty array removes it. */
@@ -458,6 +490,13 @@ export class PixelCanvas extends LitElement {
     this.reportSeq++;
     // Three decimals keep the message small; the server stores 8-bit values anyway.
     const pixels = Array.from(this.pixels, (v) => Math.round(v * 1000) / 1000);
+    if (this.storageKey) {
+      try {
+        window.sessionStorage.setItem(this.storageKey, JSON.stringify(pixels));
+      } catch {
+        // Storage full or disabled: a reload then starts from the original, as before.
+      }
+    }
     this.dispatchEvent(new CustomEvent('image-change', {
       detail: { pixels, seq: this.reportSeq },
       bubbles: true,

@@ -121,6 +121,31 @@ class StudentJourneyTest extends BrowserJourney {
         assertThat(page.locator("#fool-status")).containsText("Submitted");
     }
 
+    @Test
+    void aReloadKeepsTheOpenChallengeAndItsUnfinishedEdits() {
+        Page page = browser.newPageElsewhere();
+        page.setViewportSize(1366, 900);
+        FoolPages.openAsNewVisitor(page, url("/fool"));
+        FoolPages.join(page, "reload-student");
+        assertThat(page.locator("#fool-status")).containsText("Top class");
+        String challenge = latestChallengeOf("reload-student");
+
+        BoundingBox box = page.locator("#fool-canvas canvas").boundingBox();
+        stroke(page, box, 2, 2, 2, 8);
+        assertThat(page.locator("#fool-l0")).not().containsText("L0): 0 of");
+        String painted = page.locator("#fool-l0").textContent();
+
+        page.reload();
+        assertThat(page.locator("#fool-status")).containsText("Top class");
+        assertThat(page.locator("#fool-l0")).hasText(painted);
+        assertThat(latestChallengeOf("reload-student")).isEqualTo(challenge);
+    }
+
+    private String latestChallengeOf(String nickname) {
+        return jdbc.queryForObject("select c.id::text from fool_challenge c join player p on p.id = c.player_id"
+                + " where p.nickname = ? order by c.issued_at desc limit 1", String.class, nickname);
+    }
+
     private static void stroke(Page page, BoundingBox box, int fromRow, int fromCol, int toRow, int toCol) {
         page.mouse().move(box.x + (fromCol + 0.5) * box.width / SIDE, box.y + (fromRow + 0.5) * box.height / SIDE);
         page.mouse().down();

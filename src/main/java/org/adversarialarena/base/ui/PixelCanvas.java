@@ -83,6 +83,15 @@ public class PixelCanvas extends Component implements HasSize {
                 maxChangedPixels);
     }
 
+    /**
+     * Keeps the player's edits in the browser tab under {@code key} (e.g. a challenge's id; empty: keep
+     * nothing): after a reload, an image kept under the same key is put back and reported like a stroke,
+     * within the limits the server checks as always. Call after {@link #setLimits}.
+     */
+    public void keepIn(String key) {
+        getElement().callJsFunction("keepIn", key);
+    }
+
     public void clearLimits() {
         limits = null;
         getElement().callJsFunction("clearLimits");

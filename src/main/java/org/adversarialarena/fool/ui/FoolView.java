@@ -161,6 +161,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         canvas.setImage(original);
         canvas.setLimits(original, challenge.budget().lowerBounds(original), challenge.budget().upperBounds(original),
                 challenge.budget().maxChangedPixels());
+        canvas.keepIn(challenge.id().toString());
         String truth = className(challenge.trueClass());
         String budget = challenge.budget().display();
         goal.setText(challenge.targeted()
@@ -174,6 +175,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         clearAftermath();
         goal.setText(getTranslation(level.guardedByDetector() ? "fool.unavailable.detector" : "fool.unavailable.model"));
         canvas.clearLimits();
+        canvas.keepIn("");
         canvas.setImage(ImagePixels.blank());
         feedback.clear();
     }
