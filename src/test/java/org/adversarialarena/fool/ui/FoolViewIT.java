@@ -6,20 +6,25 @@ import com.vaadin.browserless.ComponentTester;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.internal.JacksonUtils;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
 import org.adversarialarena.ml.attack.AttackResult;
+import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Jsma;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +49,7 @@ class FoolViewIT extends SpringBrowserlessTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    org.springframework.beans.factory.ObjectProvider<PlayerGate> gate;
+    ObjectProvider<PlayerGate> gate;
 
     @Test
     void aStudentWhoPaintsThePixelsJsmaFindsFoolsLevelOne() {
@@ -134,7 +139,7 @@ class FoolViewIT extends SpringBrowserlessTest {
 
         Challenge challenge = challengeOf(page);
         assertThat(challenge.targeted()).isTrue();
-        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("fool-target").getText())
+        assertThat($(Paragraph.class).id("fool-target").getText())
                 .startsWith("Target: make the network say " + className(challenge.targetClass()))
                 .contains("instead of " + className(challenge.trueClass()));
         assertThat(page.feedback.bars.getElement().getProperty("targetClass", -1)).isEqualTo(challenge.targetClass());
@@ -193,7 +198,7 @@ class FoolViewIT extends SpringBrowserlessTest {
     @Test
     void aReloadedPageResumesTheOpenChallengeInsteadOfReplacingIt() {
         FoolView page = join("view-re");
-        java.util.UUID before = challengeOf(page).id();
+        UUID before = challengeOf(page).id();
 
         FoolView reloaded = navigate(FoolView.class);
 
@@ -207,7 +212,7 @@ class FoolViewIT extends SpringBrowserlessTest {
         FoolView page = join("view-bf");
         test(page.choice.level).selectItem("5 · Blindfold");
         Challenge challenge = challengeOf(page);
-        AttackResult fgsm = org.adversarialarena.ml.attack.GradientAttack.fgsm(0.3f).attack(
+        AttackResult fgsm = GradientAttack.fgsm(0.3f).attack(
                 models.classifier(FoolLevel.BLINDFOLD.visibleModel(challenge.dataset())), challenge.original(),
                 challenge.goal());
         org.junit.jupiter.api.Assumptions.assumeTrue(fgsm.success(), "FGSM at ε = 0.3 fools the practice LeNet");
@@ -226,8 +231,8 @@ class FoolViewIT extends SpringBrowserlessTest {
     @Test
     void aStudentSeesWhoTheyPlayAsAndCanLeaveThatNickname() {
         join("view-me");
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout corner =
-                $(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("player-corner");
+        HorizontalLayout corner =
+                $(HorizontalLayout.class).id("player-corner");
         assertThat(corner.isVisible()).isTrue();
         assertThat($(Span.class).id("player-you").getText()).startsWith("You are view-me (#");
 
