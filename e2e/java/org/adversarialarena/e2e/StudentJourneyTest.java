@@ -8,6 +8,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import java.nio.file.Path;
 import java.util.Map;
+import org.adversarialarena.forge.ForgeService;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.player.PlayerService;
+import org.adversarialarena.round.RoundService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +32,12 @@ class StudentJourneyTest extends BrowserJourney {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RoundService rounds;
+
+    @Autowired
+    PlayerService players;
 
     @Test
     void theBarsMarkTheTopTheTrueAndTheTargetClassNotByColourAlone() {
@@ -139,6 +149,24 @@ class StudentJourneyTest extends BrowserJourney {
         assertThat(page.locator("#fool-status")).containsText("Top class");
         assertThat(page.locator("#fool-l0")).hasText(painted);
         assertThat(latestChallengeOf("reload-student")).isEqualTo(challenge);
+    }
+
+    @Test
+    void theLeaderboardsPageShowsABoardScoredForTheFirstTimeLiveAndMarksTheVisitorsOwnRow() {
+        Page page = browser.newPageElsewhere();
+        page.setViewportSize(1366, 900);
+        FoolPages.openAsNewVisitor(page, url("/fool"));
+        FoolPages.join(page, "board-student");
+        assertThat(page.locator("#fool-status")).containsText("Top class");
+        page.navigate(url("/leaderboards"));
+        Locator grid = page.locator("#leaderboards-grid");
+        assertThat(page.locator("#leaderboards-view")).isVisible();
+        assertThat(grid).not().containsText("board-student");
+
+        Long id = jdbc.queryForObject("select id from player where nickname = ?", Long.class, "board-student");
+        rounds.record(ForgeService.board(DatasetId.FASHION_MNIST, 3), players.find(id).orElseThrow(), 42.0);
+
+        assertThat(grid.locator(".arena-leaderboard-mine")).containsText("board-student (you)");
     }
 
     private String latestChallengeOf(String nickname) {
