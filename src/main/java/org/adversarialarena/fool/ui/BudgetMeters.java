@@ -11,20 +11,25 @@ import org.adversarialarena.ml.image.ImagePixels;
 
 /**
  * What the edit uses: pixels changed (L0) and the largest change of any pixel (L∞), each against
- * the level's limit for it, so the player sees the budget shrink stroke by stroke.
+ * the level's limit for it, so the player sees the budget shrink stroke by stroke. On an L0 level any
+ * pixel may take any value, so one pixel fills an L∞ meter: it would say nothing and is not shown.
+ * A meter exactly at its limit is within the budget: only an edit beyond it is an error.
  */
 class BudgetMeters extends Div {
 
-    private final ProgressBar l0Bar = new ProgressBar(0, 1);
+    final ProgressBar l0Bar = new ProgressBar(0, 1);
     private final ProgressBar linfBar = new ProgressBar(0, 1);
     private final Span l0Text = new Span();
     private final Span linfText = new Span();
+    final Div linfMeter;
 
     BudgetMeters() {
         addClassName("fool-meters");
         l0Text.setId("fool-l0");
         linfText.setId("fool-linf");
-        add(meter(l0Text, l0Bar), meter(linfText, linfBar));
+        linfMeter = meter(linfText, linfBar);
+        linfMeter.setId("fool-linf-meter");
+        add(meter(l0Text, l0Bar), linfMeter);
     }
 
     void show(BudgetUse use) {
@@ -38,8 +43,13 @@ class BudgetMeters extends Div {
                 : getTranslation("fool.meter.l0", l0, ImagePixels.COUNT));
         linfText.setText(getTranslation(budget.kind() == BudgetKind.LINF ? "fool.meter.linf-limited" : "fool.meter.linf",
                 String.format(Locale.ROOT, "%.2f", linf), String.format(Locale.ROOT, "%.2f", budget.maxPixelChange())));
-        l0Bar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.L0 && use.exhausted());
-        linfBar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.LINF && use.exhausted());
+        linfMeter.setVisible(budget.kind() == BudgetKind.LINF);
+        ProgressBar limited = budget.kind() == BudgetKind.L0 ? l0Bar : linfBar;
+        limited.getElement().getThemeList().set("error", !use.withinBudget());
+        limited.getElement().getThemeList().set("contrast", use.withinBudget() && use.exhausted());
+        ProgressBar other = limited == l0Bar ? linfBar : l0Bar;
+        other.getElement().getThemeList().remove("error");
+        other.getElement().getThemeList().remove("contrast");
     }
 
     private static Div meter(Span text, ProgressBar bar) {

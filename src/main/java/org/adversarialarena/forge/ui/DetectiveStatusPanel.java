@@ -38,7 +38,8 @@ class DetectiveStatusPanel extends Div {
                 : getTranslation("forge.detective.catch-rate", percent(stats.catchRate()), stats.recentForgeries()));
         realAccuracy.setText(getTranslation("forge.detective.real-accuracy", percent(stats.realAccuracy())));
         rollbacks.setText(getTranslation("forge.detective.rollbacks", stats.rollbacks()));
-        lossCurve.setSrc(LossCurve.dataUrl(stats.lossCurve()));
+        lossCurve.setSrc(LossCurve.dataUrl(stats.lossCurve(), new LossCurve.Axes(getTranslation("forge.loss.steps"),
+                getTranslation("forge.loss.loss"))));
     }
 
     static String percent(double probability) {

@@ -35,6 +35,8 @@ class VerdictPanel extends Div {
         realBar.setId("forge-real-bar");
         classVerdict.setId("forge-class");
         classBars.setId("forge-class-bars");
+        // The marked class is the one being forged, not an image's truth.
+        classBars.setMarkerWords(getTranslation("forge.bars.prompt"), getTranslation("fool.bars.target"));
         saliency.setId("forge-saliency");
         saliency.setPalette(PixelImage.Palette.HEAT);
         saliency.setDisplaySize("168px");
