@@ -3,7 +3,7 @@ package org.adversarialarena.fool.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import java.util.Locale;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.fool.Budget;
 import org.adversarialarena.fool.BudgetKind;
 import org.adversarialarena.fool.BudgetUse;
@@ -37,7 +37,7 @@ class BudgetMeters extends Div {
                 ? getTranslation("fool.meter.l0-limited", l0, budget.maxChangedPixels())
                 : getTranslation("fool.meter.l0", l0, ImagePixels.COUNT));
         linfText.setText(getTranslation(budget.kind() == BudgetKind.LINF ? "fool.meter.linf-limited" : "fool.meter.linf",
-                String.format(Locale.ROOT, "%.2f", linf), String.format(Locale.ROOT, "%.2f", budget.maxPixelChange())));
+                LocalFormat.decimal(linf, 2), LocalFormat.decimal(budget.maxPixelChange(), 2)));
         l0Bar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.L0 && use.exhausted());
         linfBar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.LINF && use.exhausted());
     }
