@@ -19,6 +19,7 @@ import org.adversarialarena.account.AccountRefusedException;
 import org.adversarialarena.account.AccountService;
 import org.adversarialarena.account.LinkDetails;
 import org.adversarialarena.account.LinkPurpose;
+import org.adversarialarena.base.ui.LanguageSwitch;
 
 /**
  * Where a one-time link leads: the first admin's set-up, an accepted invitation, or a new password.
@@ -39,6 +40,7 @@ class LinkView extends VerticalLayout implements BeforeEnterObserver {
     LinkView(AccountService accounts) {
         this.accounts = accounts;
         setId("link-view");
+        add(new LanguageSwitch());
         setMaxWidth("28em");
         email.setId("link-email");
         email.setLabel(getTranslation("account.email"));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.adversarialarena.account.AccountPaths;
 import org.adversarialarena.account.AccountRefusedException;
 import org.adversarialarena.account.AccountService;
+import org.adversarialarena.base.ui.LanguageSwitch;
 
 /** An instructor asks for an account, where an admin opened registration; an admin approves it. */
 @Route(value = AccountPaths.REGISTER, autoLayout = false)
@@ -27,6 +28,7 @@ class RegisterView extends VerticalLayout {
     RegisterView(AccountService accounts) {
         this.accounts = accounts;
         setId("register-view");
+        add(new LanguageSwitch());
         setMaxWidth("28em");
         add(new H2(getTranslation("account.register.title")));
         if (!accounts.selfRegistrationOpen()) {

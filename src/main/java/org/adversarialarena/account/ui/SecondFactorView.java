@@ -14,6 +14,7 @@ import org.adversarialarena.account.AccountPaths;
 import org.adversarialarena.account.AccountRefusedException;
 import org.adversarialarena.account.AccountService;
 import org.adversarialarena.account.SignInRoles;
+import org.adversarialarena.base.ui.LanguageSwitch;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -31,6 +32,7 @@ class SecondFactorView extends VerticalLayout {
         this.accounts = accounts;
         this.authentication = authentication;
         setId("second-factor-view");
+        add(new LanguageSwitch());
         setAlignItems(Alignment.CENTER);
         code.setId("totp-code");
         code.setLabel(getTranslation("account.totp.code"));

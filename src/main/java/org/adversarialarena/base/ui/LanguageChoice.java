@@ -65,8 +65,29 @@ public class LanguageChoice implements VaadinServiceInitListener {
                 .map(ArenaTranslations::offered);
     }
 
-    /** Screen readers pick their voice, and browsers their CJK glyphs, from the page's lang attribute. */
+    /**
+     * Screen readers pick their voice, and browsers their CJK glyphs, from the page's lang attribute.
+     * Two of Vaadin's texts that screen readers announce are English unless told, and Flow has no Java
+     * setting for them: the connection indicator's states, and the name of a password field's reveal
+     * button (set on every password field the page shows, now or later).
+     */
     private static void markPage(UI ui) {
-        ui.getPage().executeJs("document.documentElement.lang = $0", ui.getLocale().toLanguageTag());
+        ui.getPage().executeJs("""
+                document.documentElement.lang = $0;
+                const indicator = document.querySelector('vaadin-connection-indicator');
+                if (indicator) {
+                  indicator.onlineText = $1;
+                  indicator.offlineText = $2;
+                  indicator.reconnectingText = $3;
+                }
+                const reveal = $4;
+                const label = () => document.querySelectorAll('vaadin-password-field').forEach((field) => {
+                  if (field.i18n?.reveal !== reveal) field.i18n = { ...field.i18n, reveal };
+                });
+                label();
+                new MutationObserver(label).observe(document.body, { childList: true, subtree: true });""",
+                ui.getLocale().toLanguageTag(), ui.getTranslation("connection.online"),
+                ui.getTranslation("connection.offline"), ui.getTranslation("connection.reconnecting"),
+                ui.getTranslation("account.password.show"));
     }
 }

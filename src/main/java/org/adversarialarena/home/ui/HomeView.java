@@ -1,5 +1,6 @@
 package org.adversarialarena.home.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -27,7 +28,10 @@ class HomeView extends SectionPage {
     }
 
     private Div card(ArenaSection game) {
-        Div card = new Div(new H3(getTranslation("home." + game.id() + ".title")),
+        // The title is a link, so the cards reach their games by keyboard as well as through the drawer.
+        Anchor title = new Anchor(game.path(), getTranslation("home." + game.id() + ".title"));
+        title.setId("home-card-" + game.id());
+        Div card = new Div(new H3(title),
                 new Paragraph(getTranslation("home." + game.id() + ".text")));
         card.addClassName("arena-game-card");
         return card;
