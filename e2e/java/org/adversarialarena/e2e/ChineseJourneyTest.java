@@ -92,6 +92,14 @@ class ChineseJourneyTest extends BrowserJourney {
         assertThat(page.locator("#fool-status")).containsText("最可能的类别",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         speaksChinese(page, "fool");
+        // Giving up on level 2 shows the machine's attacks and the linear toy model's explanation.
+        choose(page, "#fool-level", "轻微触碰");
+        assertThat(page.locator("#fool-give-up")).isEnabled();
+        page.locator("#fool-give-up").click();
+        assertThat(page.locator("#fool-comparison-machine-3")).isVisible(
+                new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        assertThat(page.locator("#fool-linear-toy-numbers")).containsText("ε = ");
+        speaksChinese(page, "fool-give-up-faint-touch");
 
         for (ArenaSection section : ArenaSection.values()) {
             if (section == ArenaSection.HOME || section == ArenaSection.FOOL) {
@@ -108,13 +116,13 @@ class ChineseJourneyTest extends BrowserJourney {
         }
 
         page.navigate(url("/"));
-        choose(page, "English");
+        choose(page, "#language-switch", "English");
         assertThat(page.locator("#home-view h2")).hasText("Welcome to the arena");
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(languageCookie(page)).isEqualTo("en");
         page.reload();
         assertThat(page.locator("#home-view h2")).hasText("Welcome to the arena");
-        choose(page, "简体中文");
+        choose(page, "#language-switch", "简体中文");
         assertThat(page.locator("#home-view h2")).hasText("欢迎来到竞技场");
         assertThat(languageCookie(page)).isEqualTo("zh-CN");
     }
@@ -184,13 +192,13 @@ class ChineseJourneyTest extends BrowserJourney {
                 .findFirst().orElse("");
     }
 
-    /** Picks a language in the title bar's menu; opens the list again if it closed before the click landed. */
-    private static void choose(Page page, String language) {
+    /** Picks an item of a Vaadin select; opens the list again if it closed before the click landed. */
+    private static void choose(Page page, String select, String itemText) {
         Locator option = page.locator("vaadin-select-item[role='option']")
-                .filter(new Locator.FilterOptions().setHasText(language));
+                .filter(new Locator.FilterOptions().setHasText(itemText));
         for (int attempt = 1; option.count() == 0 || !option.first().isVisible(); attempt++) {
-            assertThat(attempt).as("the language menu opens").isLessThan(20);
-            page.locator("#language-switch").click();
+            assertThat(attempt).as("the menu " + select + " opens").isLessThan(20);
+            page.locator(select).click();
             page.waitForTimeout(200);
         }
         option.first().click();
