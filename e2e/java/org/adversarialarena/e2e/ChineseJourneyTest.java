@@ -28,6 +28,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ChineseJourneyTest extends BrowserJourney {
 
     private static final Path SCREENSHOTS = Path.of("docs/screenshots/zh");
+    private static final Path AXE = Path.of("e2e/axe/axe.min.js");
+
+    /** axe-core's rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA; what each page breaks, as text. */
+    private static final String RUN_AXE = """
+            async () => {
+              const result = await axe.run(document, { runOnly: { type: 'tag',
+                  values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+              return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                  .map((v) => v.impact + ' ' + v.id + ': ' + v.nodes.slice(0, 4)
+                      .map((n) => n.target.join(' ') + ' (' + n.failureSummary.replace(/\s+/g, ' ') + ')').join(', '));
+            }
+            """;
+
+    private final java.util.Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
 
     /**
      * Latin words that are right on a Chinese page: names of data sets, attacks, architectures and
@@ -125,6 +139,9 @@ class ChineseJourneyTest extends BrowserJourney {
         choose(page, "#language-switch", "简体中文");
         assertThat(page.locator("#home-view h2")).hasText("欢迎来到竞技场");
         assertThat(languageCookie(page)).isEqualTo("zh-CN");
+        violations.forEach((name, found) -> System.out.println("[axe] " + name + ": " + (found.isEmpty() ? "none" : found)));
+        assertThat(violations.values().stream().flatMap(List::stream).toList()).as("serious or critical axe findings")
+                .isEmpty();
     }
 
     /** WCAG 2.1.1 and 2.4.7 on the frame and the home page: everything reachable by Tab, with a visible focus. */
@@ -181,6 +198,18 @@ class ChineseJourneyTest extends BrowserJourney {
             }
         }
         assertThat(english).as("English on the Chinese page " + name).isEmpty();
+        accessible(page, name);
+    }
+
+    /** Runs axe-core on the page as it is now and keeps its serious and critical findings. */
+    @SuppressWarnings("unchecked")
+    private void accessible(Page page, String name) {
+        try {
+            page.evaluate(Files.readString(AXE));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        violations.put(name, (List<String>) page.evaluate(RUN_AXE));
     }
 
     private static String around(String text, int at) {

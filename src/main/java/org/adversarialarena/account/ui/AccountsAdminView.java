@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
@@ -35,7 +36,7 @@ import org.adversarialarena.base.ui.LocalFormat;
  */
 @Route(AccountPaths.ADMIN)
 @RolesAllowed("ADMIN")
-class AccountsAdminView extends VerticalLayout {
+class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     final EmailField inviteEmail = new EmailField();
     final ComboBox<AccountRole> inviteRole = new ComboBox<>();
@@ -186,5 +187,10 @@ class AccountsAdminView extends VerticalLayout {
     void refresh() {
         grid.setItems(accounts.list());
         auditGrid.setItems(audit.latest(50));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.admin.title") + " · " + getTranslation("app.name");
     }
 }

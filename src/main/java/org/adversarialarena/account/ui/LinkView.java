@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.adversarialarena.base.ui.LanguageSwitch;
  */
 @Route(value = AccountPaths.LINK, autoLayout = false)
 @AnonymousAllowed
-class LinkView extends VerticalLayout implements BeforeEnterObserver {
+class LinkView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final EmailField email = new EmailField();
     final TextField displayName = new TextField();
@@ -93,5 +94,10 @@ class LinkView extends VerticalLayout implements BeforeEnterObserver {
         } catch (AccountRefusedException e) {
             Refusals.show(this, e);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.link.title") + " · " + getTranslation("app.name");
     }
 }

@@ -57,6 +57,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation("account.signin.error.title"));
         error.setMessage(getTranslation("account.signin.error.text"));
+        error.setUsername(getTranslation("account.email.required"));
+        error.setPassword(getTranslation("account.password.required"));
         return i18n;
     }
 

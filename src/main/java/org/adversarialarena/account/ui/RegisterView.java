@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.adversarialarena.base.ui.LanguageSwitch;
 /** An instructor asks for an account, where an admin opened registration; an admin approves it. */
 @Route(value = AccountPaths.REGISTER, autoLayout = false)
 @AnonymousAllowed
-class RegisterView extends VerticalLayout {
+class RegisterView extends VerticalLayout implements HasDynamicTitle {
 
     final EmailField email = new EmailField();
     final TextField displayName = new TextField();
@@ -56,5 +57,10 @@ class RegisterView extends VerticalLayout {
         } catch (AccountRefusedException e) {
             Refusals.show(this, e);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.register.title") + " · " + getTranslation("app.name");
     }
 }

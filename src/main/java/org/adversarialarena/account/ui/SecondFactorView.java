@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The second sign-in step: the six-digit code of the authenticator app. */
 @Route(value = AccountPaths.CODE, autoLayout = false)
 @RolesAllowed(SignInRoles.CODE_PENDING)
-class SecondFactorView extends VerticalLayout {
+class SecondFactorView extends VerticalLayout implements HasDynamicTitle {
 
     final TextField code = new TextField();
     final Button verify;
@@ -65,5 +66,10 @@ class SecondFactorView extends VerticalLayout {
         code.setInvalid(true);
         code.setErrorMessage(getTranslation("account.totp.wrong-code"));
         code.clear();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.totp.title") + " · " + getTranslation("app.name");
     }
 }

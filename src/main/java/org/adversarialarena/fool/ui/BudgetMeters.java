@@ -24,6 +24,8 @@ class BudgetMeters extends Div {
         addClassName("fool-meters");
         l0Text.setId("fool-l0");
         linfText.setId("fool-linf");
+        l0Bar.getElement().setAttribute("aria-label", getTranslation("fool.meter.l0.name"));
+        linfBar.getElement().setAttribute("aria-label", getTranslation("fool.meter.linf.name"));
         add(meter(l0Text, l0Bar), meter(linfText, linfBar));
     }
 
@@ -31,8 +33,8 @@ class BudgetMeters extends Div {
         Budget budget = use.budget();
         int l0 = use.change().l0();
         float linf = use.change().linf();
-        l0Bar.setValue(Math.min(1.0, l0 / (double) budget.maxChangedPixels()));
-        linfBar.setValue(Math.min(1.0, linf / budget.maxPixelChange()));
+        l0Bar.setValue(share(l0 / (double) budget.maxChangedPixels()));
+        linfBar.setValue(share(linf / budget.maxPixelChange()));
         l0Text.setText(budget.kind() == BudgetKind.L0
                 ? getTranslation("fool.meter.l0-limited", l0, budget.maxChangedPixels())
                 : getTranslation("fool.meter.l0", l0, ImagePixels.COUNT));
@@ -42,7 +44,17 @@ class BudgetMeters extends Div {
         linfBar.getElement().getThemeList().set("error", budget.kind() == BudgetKind.LINF && use.exhausted());
     }
 
+    /**
+     * At most 1, rounded to a thousandth: the bar writes its value into aria-valuenow, where float
+     * noise such as 5.96e-8 is not a valid number.
+     */
+    private static double share(double used) {
+        return Math.round(Math.min(1.0, used) * 1000) / 1000.0;
+    }
+
     private static Div meter(Span text, ProgressBar bar) {
+        // A screen reader names the bar by the text above it (WCAG 4.1.2).
+        bar.getElement().setAttribute("aria-labelledby", text.getId().orElseThrow());
         Div meter = new Div(text, bar);
         meter.addClassName("fool-meter");
         return meter;
