@@ -7,9 +7,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -41,7 +44,7 @@ class ChineseJourneyTest extends BrowserJourney {
             }
             """;
 
-    private final java.util.Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+    private final Map<String, List<String>> violations = new LinkedHashMap<>();
 
     /**
      * Latin words that are right on a Chinese page: names of data sets, attacks, architectures and
@@ -207,7 +210,7 @@ class ChineseJourneyTest extends BrowserJourney {
         try {
             page.evaluate(Files.readString(AXE));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         violations.put(name, (List<String>) page.evaluate(RUN_AXE));
     }
