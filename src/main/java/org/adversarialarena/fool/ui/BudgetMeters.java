@@ -3,7 +3,7 @@ package org.adversarialarena.fool.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import java.util.Locale;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.fool.Budget;
 import org.adversarialarena.fool.BudgetKind;
 import org.adversarialarena.fool.BudgetUse;
@@ -27,6 +27,8 @@ class BudgetMeters extends Div {
         addClassName("fool-meters");
         l0Text.setId("fool-l0");
         linfText.setId("fool-linf");
+        l0Bar.getElement().setAttribute("aria-label", getTranslation("fool.meter.l0.name"));
+        linfBar.getElement().setAttribute("aria-label", getTranslation("fool.meter.linf.name"));
         linfMeter = meter(linfText, linfBar);
         linfMeter.setId("fool-linf-meter");
         add(meter(l0Text, l0Bar), linfMeter);
@@ -36,13 +38,13 @@ class BudgetMeters extends Div {
         Budget budget = use.budget();
         int l0 = use.change().l0();
         float linf = use.change().linf();
-        l0Bar.setValue(Math.min(1.0, l0 / (double) budget.maxChangedPixels()));
-        linfBar.setValue(Math.min(1.0, linf / budget.maxPixelChange()));
+        l0Bar.setValue(share(l0 / (double) budget.maxChangedPixels()));
+        linfBar.setValue(share(linf / budget.maxPixelChange()));
         l0Text.setText(budget.kind() == BudgetKind.L0
                 ? getTranslation("fool.meter.l0-limited", l0, budget.maxChangedPixels())
                 : getTranslation("fool.meter.l0", l0, ImagePixels.COUNT));
         linfText.setText(getTranslation(budget.kind() == BudgetKind.LINF ? "fool.meter.linf-limited" : "fool.meter.linf",
-                String.format(Locale.ROOT, "%.2f", linf), String.format(Locale.ROOT, "%.2f", budget.maxPixelChange())));
+                LocalFormat.decimal(linf, 2), LocalFormat.decimal(budget.maxPixelChange(), 2)));
         linfMeter.setVisible(budget.kind() == BudgetKind.LINF);
         ProgressBar limited = budget.kind() == BudgetKind.L0 ? l0Bar : linfBar;
         limited.getElement().getThemeList().set("error", !use.withinBudget());
@@ -52,7 +54,17 @@ class BudgetMeters extends Div {
         other.getElement().getThemeList().remove("contrast");
     }
 
+    /**
+     * At most 1, rounded to a thousandth: the bar writes its value into aria-valuenow, where float
+     * noise such as 5.96e-8 is not a valid number.
+     */
+    private static double share(double used) {
+        return Math.round(Math.min(1.0, used) * 1000) / 1000.0;
+    }
+
     private static Div meter(Span text, ProgressBar bar) {
+        // A screen reader names the bar by the text above it (WCAG 4.1.2).
+        bar.getElement().setAttribute("aria-labelledby", text.getId().orElseThrow());
         Div meter = new Div(text, bar);
         meter.addClassName("fool-meter");
         return meter;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.adversarialarena.base.ui.ClassBars;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
 import org.adversarialarena.fool.Probe;
@@ -112,7 +113,7 @@ class ProbeFeedback extends Div {
         detector.setVisible(level.guardedByDetector());
         if (level.guardedByDetector()) {
             detector.setText(getTranslation(probe.flagged() ? "fool.detector.flagged" : "fool.detector.clean",
-                    String.format(Locale.ROOT, "%.0f", 100 * probe.detectorScore())));
+                    LocalFormat.percent(probe.detectorScore(), 0)));
             detector.getElement().getClassList().set("fool-bad", probe.flagged());
         }
     }
@@ -173,6 +174,6 @@ class ProbeFeedback extends Div {
     }
 
     static String percent(float probability) {
-        return String.format(Locale.ROOT, "%.1f", 100 * probability);
+        return LocalFormat.percent(probability, 1);
     }
 }

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import java.util.Locale;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.ml.detective.DetectiveStats;
 
 /** The live detective's state: version, forgeries seen, catch rate, real-image accuracy and loss curve. */
@@ -43,6 +43,6 @@ class DetectiveStatusPanel extends Div {
     }
 
     static String percent(double probability) {
-        return String.format(Locale.ROOT, "%.1f", probability * 100);
+        return LocalFormat.percent(probability, 1);
     }
 }

@@ -8,10 +8,10 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.leaderboard.LeaderboardFeed;
 import org.adversarialarena.leaderboard.LeaderboardService;
@@ -104,6 +104,6 @@ public class LeaderboardPanel extends Div {
     }
 
     private static String points(double points) {
-        return String.format(Locale.ROOT, "%.1f", points);
+        return LocalFormat.decimal(points, 1);
     }
 }
