@@ -37,9 +37,9 @@ class GanRunSettingsTest {
 
     @Test
     void anUnknownLossIsRefusedWithTheLossesThereAre() {
-        assertThatThrownBy(() -> GanRunSettings.parse(Map.of("loss", "wgan-gp")))
+        assertThatThrownBy(() -> GanRunSettings.parse(Map.of("loss", "wgan-lp")))
                 .isInstanceOf(InvalidRunSettingsException.class)
-                .hasMessage("Unknown loss 'wgan-gp': choose one of minimax, non_saturating, least_squares, wasserstein");
+                .hasMessage("Unknown loss 'wgan-lp': choose one of minimax, non_saturating, least_squares, wasserstein, hinge, wgan_gp");
     }
 
     @Test
