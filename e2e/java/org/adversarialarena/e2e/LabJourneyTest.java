@@ -56,11 +56,11 @@ class LabJourneyTest extends BrowserJourney {
 
         List<Double> millis = new ArrayList<>();
         for (int step = 2; step <= 6; step++) {
-            double start = (double) page.evaluate("() => performance.now()");
+            double start = ((Number) page.evaluate("() => performance.now()")).doubleValue();
             page.locator("#lab-step-g").click();
             page.waitForFunction("n => document.querySelector('#lab-run-status').textContent.includes('step ' + n + ' of')",
                     step);
-            millis.add((double) page.evaluate("() => performance.now()") - start);
+            millis.add(((Number) page.evaluate("() => performance.now()")).doubleValue() - start);
         }
         System.out.println("Lab single G step, click to pushed status in Chromium (ms): " + millis);
 

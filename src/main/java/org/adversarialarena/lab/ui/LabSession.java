@@ -132,8 +132,9 @@ final class LabSession {
             return;
         }
         act(who -> {
-            listener.showComparison(lab.open(who, runId));
+            LabSnapshot other = lab.open(who, runId);
             comparing = lab.follow(runId, update -> uiAccess.accept(() -> listener.showComparison(update)));
+            listener.showComparison(lab.open(who, other.id()));
         });
     }
 
@@ -152,14 +153,18 @@ final class LabSession {
         }
     }
 
-    private void watch(LabSnapshot run) {
+    /**
+     * Follows the run, then shows it as it stands: a change announced between the first read and the
+     * subscription (a worker may claim a run within milliseconds of its start) would otherwise be lost.
+     */
+    private void watch(LabSnapshot started) {
         close(following);
-        show(run);
         RunOwner who = owner;
+        following = lab.follow(started.id(), update -> uiAccess.accept(() -> show(update)));
+        show(who == null ? started : lab.open(who, started.id()));
         if (who != null) {
             listener.showRuns(lab.runsOf(who));
         }
-        following = lab.follow(run.id(), update -> uiAccess.accept(() -> show(update)));
     }
 
     private void show(LabSnapshot run) {
