@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 class GanRunJob {
 
     static final int REPORT_EVERY = 25;
-    static final int DISTANCE_EVERY = 250;
+    static final int DISTANCE_EVERY = 500;
     private static final long SLOW_STEP_MILLIS = 1_000;
 
     private final TrainingRunStore store;

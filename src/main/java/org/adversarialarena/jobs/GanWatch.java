@@ -22,7 +22,7 @@ class GanWatch {
     /** Samples on each side of the Fréchet distance. */
     static final int DISTANCE_SAMPLES = 500;
     /** Samples the coverage histogram counts. */
-    static final int COVERAGE_SAMPLES = 200;
+    static final int COVERAGE_SAMPLES = 100;
 
     private final ModelCatalog catalog;
     private final Map<DatasetId, GanMeters.Reference> references = new ConcurrentHashMap<>();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
@@ -11,7 +12,7 @@ import org.adversarialarena.ml.serve.ClassifierPool;
 /**
  * What the Lab's meters cost a training run, against the iterations they sit between: the MLP GAN's
  * iteration (batch 64), a single D step and a single G step, the report's samples grid, class coverage
- * (200 samples) and classifier FID (500 against 500), each the median of {@code rounds} timings after
+ * (100 samples) and classifier FID (500 against 500), each the median of {@code rounds} timings after
  * warm-up. Run with OMP_NUM_THREADS=1 like the benchmarks:
  * <pre>java ... org.adversarialarena.ml.gan.GanMetersCostMain [rounds, 20]</pre>
  */
@@ -21,6 +22,7 @@ public final class GanMetersCostMain {
     }
 
     public static void main(String[] args) {
+        FastPath.install();
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         DatasetSplit mnist = Datasets.load(DatasetId.MNIST);
         ClassifierPool judge = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse("mnist-mlp", 1)), 1);
@@ -31,7 +33,7 @@ public final class GanMetersCostMain {
         GanTrainingOptions options = GanTrainingOptions.defaults(GanArchitecture.MLP, 100_000, 1);
         ConditionalGan gan = GanTrainer.newGan(DatasetId.MNIST, options);
         GanSteps steps = new GanSteps(gan, mnist.train(), options, 1);
-        GanMeters meters = new GanMeters(judge, reference, 10, gan.latentSize(), true, 200);
+        GanMeters meters = new GanMeters(judge, reference, 10, gan.latentSize(), true, 100);
         for (int i = 0; i < 50; i++) {
             steps.iterate();
             meters.coverage(gan);
@@ -41,7 +43,7 @@ public final class GanMetersCostMain {
         report("single G step", rounds, steps::generatorStep);
         report("D's verdicts (a real batch, as many fakes)", rounds, steps::verdicts);
         report("samples grid (20)", rounds, () -> meters.grid(gan));
-        report("class coverage (200 samples)", rounds, () -> meters.coverage(gan));
+        report("class coverage (100 samples)", rounds, () -> meters.coverage(gan));
         report("classifier FID (500 vs 500)", Math.max(3, rounds / 4), () -> meters.frechetDistance(gan));
     }
 
