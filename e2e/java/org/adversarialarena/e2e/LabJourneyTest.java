@@ -70,5 +70,7 @@ class LabJourneyTest extends BrowserJourney {
         assertThat(page.locator("#lab-run-coverage")).isVisible();
         assertThat(page.locator("#lab-run-verdicts")).containsText(Pattern.compile("0\\.5"));
         browser.screenshot(page, "lab-stopped");
+        page.locator("#lab-run-fid").scrollIntoViewIfNeeded();
+        browser.screenshot(page, "lab-charts");
     }
 }
