@@ -71,8 +71,8 @@ export class LabChart extends LitElement {
         height: 200,
         scales: { x: { time: false } },
         axes: [
-          { label: this.xLabel, stroke: '#9aa7b6', grid: { stroke: '#2a3340' } },
-          { label: this.yLabel, stroke: '#9aa7b6', grid: { stroke: '#2a3340' } },
+          { label: this.xLabel, stroke: '#6b7785', grid: { stroke: '#e3e7ec' }, ticks: { stroke: '#e3e7ec' } },
+          { label: this.yLabel, stroke: '#6b7785', grid: { stroke: '#e3e7ec' }, ticks: { stroke: '#e3e7ec' } },
         ],
         series: [
           { label: this.xLabel },

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,8 +38,7 @@ class LabJourneyTest extends BrowserJourney {
         page.locator("#lab-setting-steps input").fill("200");
         page.locator("#lab-start-held").click();
         Locator status = page.locator("#lab-run-status");
-        assertThat(status).containsText("running", new com.microsoft.playwright.assertions.LocatorAssertions
-                .ContainsTextOptions().setTimeout(60_000));
+        assertThat(status).containsText("running", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         assertThat(status).containsText("held for single steps");
 
         page.locator("#lab-step-d").click();

@@ -2,14 +2,15 @@ package org.adversarialarena.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.gan.GanMeters;
@@ -72,7 +73,7 @@ class LabRunControlIT {
         assertThat(runs.samples(run.id()).orElseThrow()).as("G steps change the samples").isNotEqualTo(afterDSamples);
         assertThat(afterG.metrics()).containsKeys("meanDReal", "meanDFake", "coverage.0", "coverage.9");
         assertThat(afterG.metrics().entrySet().stream().filter(e -> e.getKey().startsWith("coverage."))
-                .mapToDouble(Map.Entry::getValue).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+                .mapToDouble(Map.Entry::getValue).sum()).isCloseTo(1.0, offset(1e-6));
         assertThat(runs.curve(run.id())).extracting(RunProgressPoint::step).containsExactly(0, 1, 2, 3, 4, 5, 6);
 
         long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -180,7 +181,7 @@ class LabRunControlIT {
     }
 
     /** Orders a step and waits for the training thread to publish it; the milliseconds in between. */
-    private long timed(long runId, StepOrder order, java.util.function.Predicate<TrainingRun> taken) throws Exception {
+    private long timed(long runId, StepOrder order, Predicate<TrainingRun> taken) throws Exception {
         CompletableFuture<Long> done = new CompletableFuture<>();
         long start = System.nanoTime();
         published.once(runId, taken, seen -> done.complete(System.nanoTime()));
