@@ -14,6 +14,7 @@ import org.adversarialarena.jobs.RunPace;
 import org.adversarialarena.jobs.StepOrder;
 import org.adversarialarena.jobs.TrainingRun;
 import org.adversarialarena.jobs.TrainingRunService;
+import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.quota.Admission;
 import org.adversarialarena.quota.LimitReachedException;
 import org.adversarialarena.quota.RateLimit;
@@ -114,9 +115,9 @@ public class LabService {
         TrainingRun run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("No training run " + runId));
         List<float[]> samples = new ArrayList<>();
         runs.samples(runId).ifPresent(bytes -> {
-            for (int from = 0; from + 784 <= bytes.length; from += 784) {
-                float[] image = new float[784];
-                for (int i = 0; i < 784; i++) {
+            for (int from = 0; from + ImagePixels.COUNT <= bytes.length; from += ImagePixels.COUNT) {
+                float[] image = new float[ImagePixels.COUNT];
+                for (int i = 0; i < ImagePixels.COUNT; i++) {
                     image[i] = Byte.toUnsignedInt(bytes[from + i]) / 255f;
                 }
                 samples.add(image);

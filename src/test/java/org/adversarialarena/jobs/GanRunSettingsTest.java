@@ -88,4 +88,32 @@ class GanRunSettingsTest {
         assertThatThrownBy(() -> GanRunSettings.parse(Map.of("discriminatorSteps", 11))).hasMessageContaining("[1, 10]");
         assertThatThrownBy(() -> GanRunSettings.parse(Map.of("weightClip", "NaN"))).hasMessageContaining("weightClip");
     }
+
+    @Test
+    void theLabsSettingsHingeWganGpUnconditionalAndTheLatentSizeAreReadCheckedAndStored() {
+        GanRunSettings settings = GanRunSettings.parse(Map.of("loss", "wgan-gp", "conditional", "false",
+                "latentSize", 32));
+        assertThat(settings.loss()).isEqualTo(GanLoss.WGAN_GP);
+        assertThat(settings.conditional()).isFalse();
+        assertThat(settings.toOptions().conditional()).isFalse();
+        assertThat(settings.toOptions().latentSize()).isEqualTo(32);
+        assertThat(GanRunSettings.fromJson(settings.toJson())).isEqualTo(settings);
+        assertThat(GanRunSettings.parse(Map.of("loss", "HINGE")).loss()).isEqualTo(GanLoss.HINGE);
+        assertThat(GanRunSettings.defaults().conditional()).isTrue();
+
+        assertThatThrownBy(() -> GanRunSettings.parse(Map.of("conditional", "maybe", "latentSize", 1)))
+                .isInstanceOfSatisfying(InvalidRunSettingsException.class, e -> assertThat(e.problems())
+                        .extracting(SettingProblem::key)
+                        .containsExactly("jobs.settings.not-yes-no", "jobs.settings.out-of-range"));
+    }
+
+    @Test
+    void aForkMayChangeTheTrainingButNotTheNetworksShape() {
+        GanRunSettings parent = GanRunSettings.defaults();
+        assertThat(GanRunSettings.parse(Map.of("loss", "minimax", "discriminatorLearningRate", 0.001, "seed", 9))
+                .sameNetworksAs(parent)).isTrue();
+        assertThat(GanRunSettings.parse(Map.of("loss", "hinge")).sameNetworksAs(parent)).isFalse();
+        assertThat(GanRunSettings.parse(Map.of("latentSize", 32)).sameNetworksAs(parent)).isFalse();
+        assertThat(GanRunSettings.parse(Map.of("conditional", false)).sameNetworksAs(parent)).isFalse();
+    }
 }
