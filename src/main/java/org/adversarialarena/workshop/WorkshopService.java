@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.adversarialarena.account.AccountRole;
 import org.adversarialarena.account.AccountService;
 import org.adversarialarena.account.AccountSummary;
+import org.adversarialarena.audit.AuditLog;
+import org.adversarialarena.audit.AuditType;
 import org.adversarialarena.base.live.LiveListener;
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.base.live.LiveTopic;
@@ -64,6 +66,7 @@ public class WorkshopService {
     private final PlayerService players;
     private final FoolService fool;
     private final RoundService rounds;
+    private final AuditLog audit;
     private final RateLimiter limiter;
     private final LivePublisher publisher;
     private final ReloadingFeed<Long, Optional<RunState>> feed;
@@ -75,13 +78,14 @@ public class WorkshopService {
     private final NicknameSuggestions suggestions = new NicknameSuggestions();
 
     WorkshopService(WorkshopStore store, AccountService accounts, PlayerService players, FoolService fool,
-            RoundService rounds, RateLimiter limiter, LivePublisher publisher, LiveListener listener,
+            RoundService rounds, AuditLog audit, RateLimiter limiter, LivePublisher publisher, LiveListener listener,
             TransactionTemplate transaction, WorkshopProperties properties, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.players = players;
         this.fool = fool;
         this.rounds = rounds;
+        this.audit = audit;
         this.limiter = limiter;
         this.publisher = publisher;
         this.feed = listener.feed(TOPIC, store::state);
@@ -111,6 +115,12 @@ public class WorkshopService {
     @PreAuthorize(HOST)
     public long save(Plan plan) {
         plan.requireValid();
+        for (RoundSettings round : plan.rounds()) {
+            if (!fool.isAvailable(round.level(), round.dataset())) {
+                throw refused("workshop.refused.unavailable", "A network this round needs is not shipped",
+                        round.level().number(), round.dataset().slug());
+            }
+        }
         Long id = plan.id();
         if (id == null) {
             return store.insertPlan(accounts.me().id(), plan, clock.instant());
@@ -281,6 +291,8 @@ public class WorkshopService {
         WorkshopStore.SeatRow seat = store.seat(seatId).filter(s -> s.runId() == runId).orElseThrow(WorkshopService::notFound);
         change(runId, run -> {
             store.setSeatStatus(seat.id(), status);
+            audit.record(status == SeatStatus.BANNED ? AuditType.WORKSHOP_BAN : AuditType.WORKSHOP_KICK, seat.nickname(),
+                    "workshop run " + runId);
             if (run.phase() == Phase.OPEN && store.waitingFor(runId, run.roundIndex()) == 0) {
                 close(run);
             }
@@ -312,6 +324,7 @@ public class WorkshopService {
                 }
             }
             store.markPublished(runId);
+            audit.record(AuditType.WORKSHOP_PUBLISHED, null, "workshop run " + runId + ": " + published[0] + " successes");
             publisher.publish(TOPIC, runId, store.bumpVersion(runId));
         });
         return published[0];
@@ -322,6 +335,8 @@ public class WorkshopService {
     public String exportCsv(long runId) {
         requireOwnRun(runId);
         RunState state = state(runId);
+        audit.record(AuditType.WORKSHOP_EXPORT, null, "workshop run " + runId + " as CSV, " + state.seats().size()
+                + " students");
         return WorkshopExport.csv(state, store.results(runId, -1));
     }
 
