@@ -40,6 +40,9 @@ class WorkshopServiceIT {
     LeaderboardService leaderboards;
 
     @Autowired
+    org.adversarialarena.fool.MachineComparison machine;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @AfterEach
@@ -227,8 +230,10 @@ class WorkshopServiceIT {
                 assertThat(change[i]).isCloseTo(expected[i] / 2, org.assertj.core.data.Offset.offset(0.01f));
             }
         });
-        assertThat(workshops.sharedChallenge(run, 0)).hasValueSatisfying(
-                shared -> assertThat(shared.original()).isEqualTo(annsImage.original()));
+        assertThat(workshops.sharedChallenge(run, 0)).hasValueSatisfying(shared -> {
+            assertThat(shared.original()).isEqualTo(annsImage.original());
+            assertThat(machine.compare(shared).getFirst().attack()).as("the machine's first attack").startsWith("FGSM");
+        });
 
         assertThat(leaderboards.top(FoolService.board(FoolLevel.FAINT_TOUCH, DatasetId.MNIST), 1000))
                 .as("a workshop round stays off the global board").isEqualTo(globalBefore);

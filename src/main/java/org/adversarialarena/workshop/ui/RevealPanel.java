@@ -29,6 +29,7 @@ class RevealPanel extends Div {
     final Div maps = new Div();
     private final H3 title = new H3();
     private @Nullable Future<?> machineRun;
+    private int machineMaps;
 
     RevealPanel() {
         setId("workshop-reveal");
@@ -49,6 +50,7 @@ class RevealPanel extends Div {
     void show(Reveal reveal, @Nullable MachineComparison machine, Optional<Challenge> shared,
             java.util.function.Consumer<Runnable> deliver) {
         stopMachine();
+        machineMaps = 0;
         title.setText(getTranslation("workshop.reveal.title", reveal.roundIndex() + 1));
         rate.setText(getTranslation("workshop.reveal.rate", reveal.fooled(), reveal.students(),
                 Texts.percent(reveal.successRate()), reveal.submitted()));
@@ -83,10 +85,10 @@ class RevealPanel extends Div {
     }
 
     private void addMachine(MachineAttempt attempt) {
-        String label = "FGSM".equals(attempt.attack()) ? getTranslation("workshop.reveal.gradient", attempt.attack())
+        // FGSM's change is ε times the sign of the loss gradient: the model's signed gradient, drawn as a change
+        String label = attempt.attack().startsWith("FGSM") ? getTranslation("workshop.reveal.gradient", attempt.attack())
                 : attempt.attack();
-        Div map = map(attempt.difference(), PixelImage.Palette.SIGNED, label,
-                "workshop-map-machine-" + attempt.attack().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+        Div map = map(attempt.difference(), PixelImage.Palette.SIGNED, label, "workshop-map-machine-" + machineMaps++);
         map.add(new Span(getTranslation(attempt.success() ? "workshop.reveal.machine-fooled" : "workshop.reveal.machine-failed")));
         maps.add(map);
     }
