@@ -59,7 +59,8 @@ class AttemptLedger {
     IssuedChallenge issue(IssuedChallenge challenge) {
         challenges.lockPlayerForIssuing(challenge.playerId());
         challenges.closeOpen(challenge.playerId(), challenge.level().slug(), IssuedChallenge.REPLACED, clock.instant());
-        return challenges.save(challenge);
+        // Flushed at once: a caller's transaction (a workshop's) may refer to the row in plain SQL next.
+        return challenges.saveAndFlush(challenge);
     }
 
     /** Deletes the challenges that expired before {@code cutoff} and were never submitted; returns how many. */

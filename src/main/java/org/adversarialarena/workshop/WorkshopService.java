@@ -469,13 +469,21 @@ public class WorkshopService {
         }
         RoundSettings round = state(run.id()).rounds().get(run.roundIndex());
         ChallengeImage image = store.roundImage(run.id(), run.roundIndex()).image();
+        // Picking an image of one's own runs the judging model: before the transaction.
         ChallengeImage chosen = image != null ? image : fool.pickImage(round.level(), round.dataset());
         Player player = players.find(seat.playerId()).orElseThrow();
-        Challenge issued = fool.issueUnranked(player, round.level(), round.dataset(), chosen, properties.challengeTtl());
-        WorkshopStore.EntryRow stored = store.insertEntry(run.id(), run.roundIndex(), seatId, issued.id(), clock.instant());
-        UUID storedChallenge = stored.challengeId();
-        return Optional.of(storedChallenge == null || storedChallenge.equals(issued.id()) ? issued
-                : fool.challenge(storedChallenge, seat.playerId()));
+        // Two tabs of one student asking at once: the seat's lock lets one issue, the other finds its entry
+        // (issuing a second would close the first as replaced).
+        UUID challengeId = transaction.execute(status -> {
+            store.lockSeat(seatId);
+            Optional<WorkshopStore.EntryRow> meanwhile = store.entry(run.id(), run.roundIndex(), seatId);
+            if (meanwhile.isPresent()) {
+                return meanwhile.get().challengeId();
+            }
+            Challenge issued = fool.issueUnranked(player, round.level(), round.dataset(), chosen, properties.challengeTtl());
+            return store.insertEntry(run.id(), run.roundIndex(), seatId, issued.id(), clock.instant()).challengeId();
+        });
+        return challengeId == null ? Optional.empty() : Optional.of(fool.challenge(challengeId, seat.playerId()));
     }
 
     /**

@@ -307,6 +307,11 @@ class WorkshopStore {
                 WorkshopStore::seatRow, seatId).stream().findFirst();
     }
 
+    /** Locks the seat's row until the transaction ends: one challenge per seat and round is handed out at a time. */
+    void lockSeat(long seatId) {
+        jdbc.queryForList("select id from workshop_seat where id = ? for no key update", Long.class, seatId);
+    }
+
     void setSeatStatus(long seatId, SeatStatus status) {
         jdbc.update("update workshop_seat set status = ? where id = ?", status.name(), seatId);
     }

@@ -300,6 +300,29 @@ class WorkshopServiceIT {
         assertThat(workshops.resume(eve.seatToken())).as("the seat outlives the end, for the summary").isPresent();
     }
 
+    @Test
+    void twoTabsAskingForTheRoundsImageAtOnceGetTheSameChallengeAndItStaysOpen() throws Exception {
+        instructor("ivy");
+        long run = runOf(new Plan(null, "Two tabs", true, LeaderboardShown.NEVER, false,
+                List.of(new RoundSettings(FoolLevel.FEW_PIXELS, DatasetId.MNIST, false, 300, true))));
+        Joined zoe = join(code(run), "Zoe", null, null, "session-zoe");
+        workshops.startNextRound(run);
+
+        java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Challenge> ask = () -> workshops.challenge(zoe.seatId()).orElseThrow();
+            java.util.concurrent.Future<Challenge> first = tabs.submit(ask);
+            java.util.concurrent.Future<Challenge> second = tabs.submit(ask);
+            assertThat(first.get().id()).isEqualTo(second.get().id());
+            WorkshopService.Submitted submitted = workshops.submit(zoe.seatId(), first.get().original());
+            assertThat(submitted.entry().didSubmit()).as("the one challenge was still open").isTrue();
+        } finally {
+            tabs.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from fool_challenge c join workshop_seat s on s.player_id = c.player_id"
+                + " where s.id = ?", Integer.class, zoe.seatId())).isEqualTo(1);
+    }
+
     // ---- helpers ----
 
     private long runOf(Plan plan) {
