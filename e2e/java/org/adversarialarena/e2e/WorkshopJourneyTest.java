@@ -169,7 +169,7 @@ class WorkshopJourneyTest extends BrowserJourney {
         host.navigate(url("/workshops"));
         host.locator("#workshop-new").click();
         host.locator("#workshop-plan-name input").fill("Thursday seminar");
-        choose(host, "#workshop-round-0 vaadin-select", "Faint touch");
+        chooseInSelect(host, "#workshop-round-0 vaadin-select", "Faint touch");
         host.locator("#workshop-plan-save").click();
         assertThat(host.locator("#workshop-plans")).containsText("Thursday seminar");
         browser.screenshot(host, "workshop-plans");
@@ -227,24 +227,5 @@ class WorkshopJourneyTest extends BrowserJourney {
         page.mouse().move(x, y);
         page.mouse().down();
         page.mouse().up();
-    }
-
-    /** Picks an item of a Vaadin select; opens the list again if it closed before the click landed. */
-    private static void choose(Page page, String select, String itemText) {
-        Locator option = page.locator("vaadin-select-item[role='option']")
-                .filter(new Locator.FilterOptions().setHasText(itemText));
-        for (int attempt = 1; ; attempt++) {
-            page.locator(select).first().click();
-            try {
-                option.click(new Locator.ClickOptions().setTimeout(5_000));
-                break;
-            } catch (com.microsoft.playwright.TimeoutError e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                page.keyboard().press("Escape");
-            }
-        }
-        assertThat(page.locator(select).first()).containsText(itemText);
     }
 }

@@ -6,23 +6,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
 import org.adversarialarena.fool.FoolService;
+import org.adversarialarena.fool.MachineComparison;
 import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.leaderboard.Standing;
 import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.player.NicknameRefusedException;
+import org.assertj.core.data.Offset;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -40,7 +50,7 @@ class WorkshopServiceIT {
     LeaderboardService leaderboards;
 
     @Autowired
-    org.adversarialarena.fool.MachineComparison machine;
+    MachineComparison machine;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -94,10 +104,10 @@ class WorkshopServiceIT {
     @Test
     void visitorsAndHalfSignedInPeopleReachNoPlan() {
         assertThatThrownBy(() -> workshops.plans()).isInstanceOf(
-                org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+                AuthenticationCredentialsNotFoundException.class);
         actAs("someone@example.org", "TOTP_SETUP");
         assertThatThrownBy(() -> workshops.plans())
-                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+                .isInstanceOf(AuthorizationDeniedException.class);
     }
 
     @Test
@@ -213,8 +223,8 @@ class WorkshopServiceIT {
         RunState closed = workshops.hostState(run);
         assertThat(closed.phase()).as("everyone submitted").isEqualTo(Phase.CLOSED);
         assertThat(closed.standings()).extracting(Placing::nickname, Placing::points).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Ann", annFooled.outcome().points()),
-                org.assertj.core.groups.Tuple.tuple("Tom, Jr.", 0.0));
+                Tuple.tuple("Ann", annFooled.outcome().points()),
+                Tuple.tuple("Tom, Jr.", 0.0));
 
         Reveal reveal = workshops.reveal(run, 0);
         assertThat(reveal.students()).isEqualTo(2);
@@ -223,11 +233,11 @@ class WorkshopServiceIT {
         assertThat(reveal.successRate()).isEqualTo(0.5);
         assertThat(reveal.best()).singleElement().satisfies(best -> assertThat(best.nickname()).isEqualTo("Ann"));
         assertThat(reveal.original()).as("as stored, in PNG").containsExactly(annsImage.original(),
-                org.assertj.core.data.Offset.offset(1e-6f));
+                Offset.offset(1e-6f));
         assertThat(reveal.classChange()).hasSize(784).satisfies(change -> {
             float[] expected = annsImage.differenceTo(annFooled.outcome().adversarial());
             for (int i = 0; i < change.length; i++) {
-                assertThat(change[i]).isCloseTo(expected[i] / 2, org.assertj.core.data.Offset.offset(0.01f));
+                assertThat(change[i]).isCloseTo(expected[i] / 2, Offset.offset(0.01f));
             }
         });
         assertThat(workshops.sharedChallenge(run, 0)).hasValueSatisfying(shared -> {
@@ -246,7 +256,7 @@ class WorkshopServiceIT {
         assertThat(lines.getFirst()).isEqualTo(WorkshopExport.HEADER);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith("1,faint-touch,mnist,Ann,\"'=HYPERLINK(\"\"x\"\")\",active,true,true,"
-                + String.format(java.util.Locale.ROOT, "%.3f", annFooled.outcome().points()));
+                + String.format(Locale.ROOT, "%.3f", annFooled.outcome().points()));
         assertThat(lines.get(2)).startsWith("1,faint-touch,mnist,\"Tom, Jr.\",t-2,active,true,false,0.000,0,");
 
         workshops.finish(run);
@@ -308,11 +318,11 @@ class WorkshopServiceIT {
         Joined zoe = join(code(run), "Zoe", null, null, "session-zoe");
         workshops.startNextRound(run);
 
-        java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService tabs = Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.Callable<Challenge> ask = () -> workshops.challenge(zoe.seatId()).orElseThrow();
-            java.util.concurrent.Future<Challenge> first = tabs.submit(ask);
-            java.util.concurrent.Future<Challenge> second = tabs.submit(ask);
+            Callable<Challenge> ask = () -> workshops.challenge(zoe.seatId()).orElseThrow();
+            Future<Challenge> first = tabs.submit(ask);
+            Future<Challenge> second = tabs.submit(ask);
             assertThat(first.get().id()).isEqualTo(second.get().id());
             WorkshopService.Submitted submitted = workshops.submit(zoe.seatId(), first.get().original());
             assertThat(submitted.entry().didSubmit()).as("the one challenge was still open").isTrue();
@@ -338,7 +348,7 @@ class WorkshopServiceIT {
     }
 
     private static String otherCode(String code) {
-        return String.format(java.util.Locale.ROOT, "%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        return String.format(Locale.ROOT, "%06d", (Integer.parseInt(code) + 1) % 1_000_000);
     }
 
     private float[] pgd(Challenge challenge) {

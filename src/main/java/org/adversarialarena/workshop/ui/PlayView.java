@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -40,8 +41,8 @@ import org.adversarialarena.workshop.Joined;
 import org.adversarialarena.workshop.Phase;
 import org.adversarialarena.workshop.RunState;
 import org.adversarialarena.workshop.SeatState;
-import org.adversarialarena.workshop.WorkshopService;
 import org.adversarialarena.workshop.WorkshopService.Seat;
+import org.adversarialarena.workshop.WorkshopService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -303,7 +304,7 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
             return;
         }
         String says = getTranslation("fool.status.says", Texts.className(this, playing.dataset(), probe.predictedClass()),
-                String.format(java.util.Locale.ROOT, "%.1f", 100 * probe.probabilities()[probe.predictedClass()]));
+                String.format(Locale.ROOT, "%.1f", 100 * probe.probabilities()[probe.predictedClass()]));
         status.setText(probe.fooled() && !playing.level().hiddenModel() ? says + " " + getTranslation("fool.status.fooled")
                 : says);
     }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.GalleryItem;
@@ -48,7 +49,7 @@ class RevealPanel extends Div {
      * delivering each result through {@code deliver} (the page's UI access).
      */
     void show(Reveal reveal, @Nullable MachineComparison machine, Optional<Challenge> shared,
-            java.util.function.Consumer<Runnable> deliver) {
+            Consumer<Runnable> deliver) {
         stopMachine();
         machineMaps = 0;
         title.setText(getTranslation("workshop.reveal.title", reveal.roundIndex() + 1));

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.adversarialarena.workshop.PlanSummary;
 import org.adversarialarena.workshop.RunSummary;
 import org.adversarialarena.workshop.WorkshopRefusedException;
@@ -52,7 +53,7 @@ class WorkshopsView extends VerticalLayout implements HasDynamicTitle {
         runs.addColumn(RunSummary::name).setHeader(getTranslation("workshop.plans.name")).setFlexGrow(2);
         runs.addColumn(run -> TIME.format(run.created())).setHeader(getTranslation("workshop.runs.started"));
         runs.addColumn(RunSummary::code).setHeader(getTranslation("workshop.runs.code"));
-        runs.addColumn(run -> getTranslation("workshop.phase." + run.phase().name().toLowerCase(java.util.Locale.ROOT)))
+        runs.addColumn(run -> getTranslation("workshop.phase." + run.phase().name().toLowerCase(Locale.ROOT)))
                 .setHeader(getTranslation("workshop.runs.phase"));
         runs.addColumn(RunSummary::students).setHeader(getTranslation("workshop.runs.students"));
         runs.addComponentColumn(this::runActions).setFlexGrow(2);

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.ComponentTester;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.internal.JacksonUtils;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.catalog.ModelCatalog;
@@ -33,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.util.AopTestUtils;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -123,7 +128,7 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
         assertThat(projector.reveal.isVisible()).isTrue();
         assertThat(projector.reveal.rate.getText()).isEqualTo("1 of 1 fooled the model (100 %); 1 submitted.");
         assertThat(projector.reveal.best.getElement().getTextRecursively()).contains("Lina");
-        assertThat($(com.vaadin.flow.component.html.Div.class).id("workshop-map-class").isVisible()).isTrue();
+        assertThat($(Div.class).id("workshop-map-class").isVisible()).isTrue();
         assertThat(projector.standings.isVisible()).isTrue();
     }
 
@@ -137,10 +142,9 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
         HostView host = target(navigate(HostView.class, runId));
         assertThat(host.seats.getGenericDataView().getItems().toList()).extracting(s -> s.nickname())
                 .containsExactly("Omar");
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout actions =
-                (com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(host.seats)
+        HorizontalLayout actions = (HorizontalLayout) test(host.seats)
                         .getCellComponent(0, host.seats.getColumns().size() - 1);
-        com.vaadin.flow.component.button.Button kick = (com.vaadin.flow.component.button.Button) actions.getComponentAt(0);
+        Button kick = (Button) actions.getComponentAt(0);
         assertThat(kick.getId()).hasValue("workshop-kick-" + seat);
         test(kick).click();
         assertThat(stateOf(runId).seat(seat).orElseThrow().status()).isEqualTo(SeatStatus.KICKED);
@@ -155,7 +159,7 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
     @Test
     void aWrongCodeIsRefusedWithAMessageAndNothingIsStored() {
         long runId = openRun(RoundSettings.standard());
-        String wrong = String.format(java.util.Locale.ROOT, "%06d", (Integer.parseInt(stateOf(runId).code()) + 1) % 1_000_000);
+        String wrong = String.format(Locale.ROOT, "%06d", (Integer.parseInt(stateOf(runId).code()) + 1) % 1_000_000);
         PlayView play = openPlay();
         test(play.code).setValue(wrong);
         test(play.nickname).setValue("Nia");
@@ -202,7 +206,7 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
 
     /** A signed-in page is a method-security proxy (@RolesAllowed): its fields live on the object behind it. */
     private static <T> T target(T view) {
-        return org.springframework.test.util.AopTestUtils.getUltimateTargetObject(view);
+        return AopTestUtils.getUltimateTargetObject(view);
     }
 
     /** The page asks the browser's local storage for a seat token: this visitor has none. */
