@@ -31,6 +31,10 @@ const GREY_LEVELS = 255;
 /** Pixels on different grey levels differ by at least 1/255; anything closer is the same level. */
 const UNCHANGED = 0.5 / GREY_LEVELS;
 
+/** The overlay's colours, those of pixel-image's signed palette: red where positive, blue where negative. */
+const OVERLAY_ADD: [number, number, number] = [255, 40, 40];
+const OVERLAY_REMOVE: [number, number, number] = [40, 90, 255];
+
 /**
  * A 28×28 grayscale drawing surface shown large, white ink on black as in MNIST. Pointer events give
  * mouse, touch and pen one code path (pen pressure scales the intensity). After each stroke, and
@@ -40,8 +44,10 @@ const UNCHANGED = 0.5 / GREY_LEVELS;
  *
  * Games can limit edits with `setLimits`: each pixel stays within its own [lower, upper] range, and
  * at most `maxChanged` pixels may differ from the base image (the brush skips further pixels). The
- * server re-checks both, since a browser can be made to send anything. An optional heat overlay
- * (`setOverlay`) tints pixels red, e.g. to hint where the model is most sensitive.
+ * server re-checks both, since a browser can be made to send anything. An optional signed overlay
+ * (`setOverlay`, values in [-1, 1]) tints pixels red where it is positive and blue where it is
+ * negative, as the comparison's heat maps do (e.g. where adding or removing ink helps); the tint is
+ * partly transparent, so the digit stays readable beneath it.
  *
  * Reactive properties are declared without decorators or field initialisers: whatever the build's
  * class-field semantics, a field would otherwise shadow Lit's accessors and nothing would update.
@@ -79,6 +85,10 @@ export class PixelCanvas extends LitElement {
       align-items: center;
       gap: var(--lumo-space-s, 0.5rem);
       max-width: var(--pixel-canvas-size);
+    }
+    /* Without this, display:flex above wins over the hidden attribute and a finished round stays editable. */
+    .tools[hidden] {
+      display: none;
     }
     label {
       display: inline-flex;
@@ -128,6 +138,8 @@ export class PixelCanvas extends LitElement {
   private upper: Float32Array | null;
   private maxChanged: number;
   private overlay: Float32Array | null;
+  /** Where reports are kept in session storage, if anywhere (see keepIn). */
+  private storageKey: string | null;
   /** Whether pixels changed since the last report: a stroke's end is sent only if something is new. */
   private dirty: boolean;
 
@@ -159,6 +171,7 @@ export class PixelCanvas extends LitElement {
     this.upper = null;
     this.maxChanged = 0;
     this.overlay = null;
+    this.storageKey = null;
     this.dirty = false;
   }
 
@@ -166,12 +179,16 @@ export class PixelCanvas extends LitElement {
     return this.renderRoot?.querySelector('canvas') ?? null;
   }
 
-  /** Shows an image of 784 values in [0, 1] without reporting it back; clears the undo history. */
+  /** Shows an image of 784 values in [0, 1] without reporting it back; clears the undo history and what was kept. */
   setImage(values: number[]) {
     if (!Array.isArray(values) || values.length !== COUNT) {
       throw new Error(`pixel-canvas: an image has ${COUNT} values`);
     }
     this.pixels = Float32Array.from(values, (v) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0));
+    if (this.storageKey) {
+      // The server replaced the image (a reset, the machine's answer): what was kept no longer applies.
+      window.sessionStorage.removeItem(this.storageKey);
+    }
     this.undoStack = [];
     this.undoDepth = 0;
     this.countChanged();
@@ -201,7 +218,32 @@ export class PixelCanvas extends LitElement {
     this.countChanged();
   }
 
-  /** Tints pixels red by `heat` (784 values in [0, 1]); an empty array removes the tint. */
+  /**
+   * Keeps every report in this tab's session storage under `key` (e.g. a challenge's id), and if an
+   * image was kept under it before (the page was reloaded), puts it back and reports it, so a reload
+   * does not lose unfinished work. An empty key stops keeping. The server re-checks whatever comes back.
+   */
+  keepIn(key: string) {
+    this.storageKey = key ? `pixel-canvas:${key}` : null;
+    if (!this.storageKey) {
+      return;
+    }
+    let kept: unknown = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(this.storageKey) ?? 'null');
+    } catch {
+      kept = null;
+    }
+    if (Array.isArray(kept) && kept.length === COUNT && kept.every((v) => typeof v === 'number' && v >= 0 && v <= 1)) {
+      this.remember();
+      this.pixels = Float32Array.from(kept as number[], (v) => Math.round(v * GREY_LEVELS) / GREY_LEVELS);
+      this.countChanged();
+      this.paint();
+      this.report();
+    }
+  }
+
+  /** Tints pixels red (positive) or blue (negative) by `heat` (784 values in [-1, 1]); an empty array removes it. */
   setOverlay(heat: number[]) {
     this.overlay = Array.isArray(heat) && heat.length === COUNT ? Float32Array.from(heat) : null;
     this.paint();
@@ -213,6 +255,9 @@ export class PixelCanvas extends LitElement {
   }
 
   clear() {
+    if (this.readonly) {
+      return;
+    }
     this.remember();
     this.pixels = this.base ? this.base.slice() : new Float32Array(COUNT);
     this.countChanged();
@@ -221,6 +266,9 @@ export class PixelCanvas extends LitElement {
   }
 
   undo() {
+    if (this.readonly) {
+      return;
+    }
     const previous = this.undoStack.pop();
     if (!previous) {
       return;
@@ -411,10 +459,13 @@ export class PixelCanvas extends LitElement {
     const image = context.createImageData(SIDE, SIDE);
     for (let i = 0; i < COUNT; i++) {
       const gray = Math.round(this.pixels[i] * 255);
-      const tint = this.overlay ? 0.65 * Math.min(1, Math.max(0, this.overlay[i])) : 0;
-      image.data[i * 4] = Math.round(gray * (1 - tint) + 255 * tint);
-      image.data[i * 4 + 1] = Math.round(gray * (1 - tint));
-      image.data[i * 4 + 2] = Math.round(gray * (1 - tint));
+      const heat = this.overlay ? Math.min(1, Math.max(-1, this.overlay[i])) : 0;
+      // At most half tint: the grey beneath (the digit) stays visible through the hint.
+      const tint = 0.5 * Math.abs(heat);
+      const [r, g, b] = heat >= 0 ? OVERLAY_ADD : OVERLAY_REMOVE;
+      image.data[i * 4] = Math.round(gray * (1 - tint) + r * tint);
+      image.data[i * 4 + 1] = Math.round(gray * (1 - tint) + g * tint);
+      image.data[i * 4 + 2] = Math.round(gray * (1 - tint) + b * tint);
       image.data[i * 4 + 3] = 255;
     }
     context.putImageData(image, 0, 0);
@@ -439,6 +490,13 @@ export class PixelCanvas extends LitElement {
     this.reportSeq++;
     // Three decimals keep the message small; the server stores 8-bit values anyway.
     const pixels = Array.from(this.pixels, (v) => Math.round(v * 1000) / 1000);
+    if (this.storageKey) {
+      try {
+        window.sessionStorage.setItem(this.storageKey, JSON.stringify(pixels));
+      } catch {
+        // Storage full or disabled: a reload then starts from the original, as before.
+      }
+    }
     this.dispatchEvent(new CustomEvent('image-change', {
       detail: { pixels, seq: this.reportSeq },
       bubbles: true,

@@ -63,6 +63,14 @@ final class BrowserSession implements AutoCloseable {
         return watched(elsewhere.newPage());
     }
 
+    /** A page with cookies of its own in a browser set to {@code locale} (e.g. "zh-CN": its Accept-Language). */
+    Page newPageIn(String locale) {
+        BrowserContext elsewhere = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setLocale(locale));
+        otherContexts.add(elsewhere);
+        return watched(elsewhere.newPage());
+    }
+
     private static Page watched(Page page) {
         // Browser-side errors end up in the test log, where a failed journey is diagnosed.
         page.onConsoleMessage(message -> {

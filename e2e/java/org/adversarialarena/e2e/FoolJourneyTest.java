@@ -59,8 +59,8 @@ class FoolJourneyTest extends BrowserJourney {
         Page page = browser.newPage();
         // The app layout scrolls inside its content area, so a tall window shows the whole game at once.
         page.setViewportSize(1440, 1500);
-        openAsNewVisitor(page);
-        join(page, NICKNAME);
+        FoolPages.openAsNewVisitor(page, url("/fool"));
+        FoolPages.join(page, NICKNAME);
         Locator status = page.locator("#fool-status");
         assertThat(status).containsText("Top class");
         assertThat(page.locator("#fool-level-explanation")).containsText("L0");
@@ -117,7 +117,7 @@ class FoolJourneyTest extends BrowserJourney {
 
     /** Level 2: give up at once; the machine's attacks and the linear toy model's explanation appear. */
     private void giveUpOnTheFaintTouchLevelAndSeeTheMachinesAnswer(Page page) {
-        choose(page, "#fool-level", "Faint touch");
+        FoolPages.choose(page, "#fool-level", "Faint touch");
         assertThat(page.locator("#fool-level-explanation")).containsText("ε");
         assertThat(page.locator("#fool-goal")).containsText("ε = 0.30");
         assertThat(page.locator("#fool-give-up")).isEnabled();
@@ -134,13 +134,13 @@ class FoolJourneyTest extends BrowserJourney {
     void everyLevelOpensOnBothDatasetsOrSaysWhichNetworkItStillLacks() {
         Page page = browser.newPage();
         page.setViewportSize(1440, 1500);
-        openAsNewVisitor(page);
-        join(page, "level-tourist");
+        FoolPages.openAsNewVisitor(page, url("/fool"));
+        FoolPages.join(page, "level-tourist");
         for (String dataset : new String[] {"MNIST digits", "Fashion-MNIST"}) {
-            choose(page, "#fool-dataset", dataset);
+            FoolPages.choose(page, "#fool-dataset", dataset);
             for (Map.Entry<String, String> levelAndIdea : LEVEL_IDEAS.entrySet()) {
                 String level = levelAndIdea.getKey();
-                choose(page, "#fool-level", level);
+                FoolPages.choose(page, "#fool-level", level);
                 assertThat(page.locator("#fool-level-explanation")).containsText(levelAndIdea.getValue());
                 Locator goal = page.locator("#fool-goal");
                 assertThat(goal).containsText(java.util.regex.Pattern.compile("Budget|not shipped yet"));
@@ -151,7 +151,7 @@ class FoolJourneyTest extends BrowserJourney {
                 assertThat(page.locator("#fool-status")).containsText("Top class");
                 if (level.equals("Blindfold") && dataset.startsWith("MNIST")) {
                     page.locator("#fool-ask-hidden").click();
-                    assertThat(page.locator("vaadin-notification-card")).containsText("The hidden model says");
+                    assertThat(page.locator("#fool-hidden-answers")).containsText("It says");
                     assertThat(page.locator("#fool-ask-hidden")).containsText("4 left");
                     page.waitForTimeout(500);
                     browser.screenshot(page, "fool-blindfold");
@@ -164,52 +164,6 @@ class FoolJourneyTest extends BrowserJourney {
                 }
             }
         }
-    }
-
-    /**
-     * The tests share a browser profile: forget the player an earlier test left in local storage and
-     * the server session that knows them.
-     */
-    private void openAsNewVisitor(Page page) {
-        page.navigate(url("/fool"));
-        page.locator("#fool-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
-        page.evaluate("() => window.localStorage.clear()");
-        page.context().clearCookies();
-        page.reload();
-    }
-
-    /** Joins with a nickname, unless this browser already is a player. */
-    private static void join(Page page, String nickname) {
-        Locator field = page.locator("#nickname-field input");
-        Locator playing = page.locator("#fool-status:has-text('Top class')");
-        // count() and isVisible() do not wait, so this polls both outcomes.
-        for (int waited = 0; !field.isVisible() && playing.count() == 0; waited += 200) {
-            assertThat(waited).as("the page asks for a nickname or starts the game").isLessThan(180_000);
-            page.waitForTimeout(200);
-        }
-        if (field.isVisible()) {
-            field.fill(nickname);
-            page.locator("#nickname-join").click();
-        }
-    }
-
-    /** Picks an item of a Vaadin select; opens the list again if it closed before the click landed. */
-    private static void choose(Page page, String select, String itemText) {
-        Locator option = page.locator("vaadin-select-item[role='option']")
-                .filter(new Locator.FilterOptions().setHasText(itemText));
-        for (int attempt = 1; ; attempt++) {
-            page.locator(select).click();
-            try {
-                option.click(new Locator.ClickOptions().setTimeout(5_000));
-                break;
-            } catch (com.microsoft.playwright.TimeoutError e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                page.keyboard().press("Escape");
-            }
-        }
-        assertThat(page.locator(select)).containsText(itemText);
     }
 
     /** JSMA (the level's L0 attack) on the image the server handed this player, through the app's own beans. */

@@ -63,6 +63,12 @@ class AttemptLedger {
         return challenges.saveAndFlush(challenge);
     }
 
+    /** The player's open, unexpired challenge of the level on the dataset, if any: what a reloaded page resumes. */
+    @Transactional(readOnly = true)
+    Optional<IssuedChallenge> openOf(long playerId, FoolLevel level, DatasetId dataset) {
+        return challenges.findOpen(playerId, level.slug(), dataset.slug(), clock.instant()).stream().findFirst();
+    }
+
     /** Deletes the challenges that expired before {@code cutoff} and were never submitted; returns how many. */
     int purgeExpired(Instant cutoff) {
         return challenges.deleteExpiredWithoutAttempt(cutoff);

@@ -14,12 +14,13 @@ import org.adversarialarena.ml.model.TrainingMethod;
  */
 public enum FoolLevel {
 
-    FEW_PIXELS("few-pixels", Opponent.PLAIN, BudgetKind.L0, 20, 20, false, 1.0),
+    // Weights from measured success rates, not guesses: LevelBalanceIT and docs/fool.md, "Level balance".
+    FEW_PIXELS("few-pixels", Opponent.PLAIN, BudgetKind.L0, 20, 20, false, 2.5),
     FAINT_TOUCH("faint-touch", Opponent.PLAIN, BudgetKind.LINF, 0.3f, 0.1f, false, 1.0),
-    TARGETED("targeted", Opponent.PLAIN, BudgetKind.L0, 40, 40, true, 1.5),
-    FORTRESS("fortress", Opponent.ROBUST, BudgetKind.LINF, 0.3f, 0.1f, false, 2.0),
-    BLINDFOLD("blindfold", Opponent.HIDDEN, BudgetKind.LINF, 0.3f, 0.1f, false, 2.0),
-    SENTINEL("sentinel", Opponent.GUARDED, BudgetKind.LINF, 0.3f, 0.1f, false, 2.5);
+    TARGETED("targeted", Opponent.PLAIN, BudgetKind.L0, 40, 40, true, 2.0),
+    FORTRESS("fortress", Opponent.ROBUST, BudgetKind.LINF, 0.3f, 0.1f, false, 4.0),
+    BLINDFOLD("blindfold", Opponent.HIDDEN, BudgetKind.LINF, 0.3f, 0.1f, false, 1.5),
+    SENTINEL("sentinel", Opponent.GUARDED, BudgetKind.LINF, 0.3f, 0.1f, false, 3.5);
 
     /** The network the player plays against: it decides whether the player fooled it. */
     enum Opponent {
@@ -92,7 +93,7 @@ public enum FoolLevel {
         return opponent == Opponent.PLAIN;
     }
 
-    /** Points multiply by this: targeted and defended levels are harder and weigh more. */
+    /** Points multiply by this: a level on which fewer attempts succeed weighs more. */
     public double weight() {
         return weight;
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.adversarialarena.catalog.ModelCatalog;
@@ -141,6 +142,18 @@ public class FoolService {
     }
 
     /**
+     * The player's challenge of this level still open and not expired, e.g. after a reload of the page,
+     * so an unfinished image is not silently replaced. Costs no model run.
+     */
+    public Optional<Challenge> openChallenge(Player player, FoolLevel level, DatasetId dataset) {
+        Long playerId = player.getId();
+        if (playerId == null || !isAvailable(level, dataset)) {
+            return Optional.empty();
+        }
+        return ledger.openOf(playerId, level, dataset).map(this::view);
+    }
+
+    /**
      * What the visible model says about an edit of {@code challenge}'s image, with the budget it uses:
      * the live feedback after each stroke. No database access, so it stays fast.
      */
@@ -162,6 +175,31 @@ public class FoolService {
         int classIndex = challenge.targeted() ? challenge.targetClass() : challenge.trueClass();
         return Saliency.of(models.classifier(challenge.level().visibleModel(challenge.dataset())), validImage(pixels),
                 classIndex);
+    }
+
+    /**
+     * Which way to change each pixel, in [−1, 1]: positive where adding ink helps the player (lowers
+     * the true class's logit, or raises the target's), negative where removing ink does, scaled so the
+     * strongest pixel is ±1. The sign is FGSM's step; pixels already at the edge of their allowed range
+     * in the helpful direction show nothing, since the brush could not move them there. Only on levels
+     * with open gradients.
+     */
+    public float[] inkHint(Challenge challenge, float[] pixels) {
+        if (!challenge.level().offersSaliencyHint()) {
+            throw new IllegalStateException("Level " + challenge.level().slug() + " gives no hints");
+        }
+        float[] image = Budget.asStored(validImage(pixels));
+        int classIndex = challenge.targeted() ? challenge.targetClass() : challenge.trueClass();
+        float[] hint = Saliency.signed(models.classifier(challenge.level().visibleModel(challenge.dataset())), image,
+                classIndex);
+        float[] lower = challenge.budget().lowerBounds(challenge.original());
+        float[] upper = challenge.budget().upperBounds(challenge.original());
+        for (int i = 0; i < hint.length; i++) {
+            float towards = challenge.targeted() ? hint[i] : -hint[i];
+            boolean blocked = towards > 0 ? image[i] >= upper[i] : image[i] <= lower[i];
+            hint[i] = blocked ? 0f : towards;
+        }
+        return hint;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.adversarialarena.fool;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,6 +14,12 @@ interface IssuedChallengeRepository extends JpaRepository<IssuedChallenge, UUID>
 
     /** The player's latest challenge on a dataset, so the next one can be a different image. */
     Optional<IssuedChallenge> findFirstByPlayerIdAndDatasetOrderByIssuedDesc(long playerId, String dataset);
+
+    /** The player's open, unexpired challenge of a level on a dataset (at most one is open per level). */
+    @Query("""
+            select c from IssuedChallenge c where c.player.id = :playerId and c.level = :level
+            and c.dataset = :dataset and c.closed is null and c.expires > :now order by c.issued desc""")
+    List<IssuedChallenge> findOpen(long playerId, String level, String dataset, Instant now);
 
     /**
      * Locks the player's row until the transaction ends, so challenges are issued to one player one at

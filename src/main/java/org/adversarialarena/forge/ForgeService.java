@@ -2,9 +2,11 @@ package org.adversarialarena.forge;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.adversarialarena.base.live.LiveListener;
@@ -42,6 +44,7 @@ public class ForgeService {
     /** The classifier that referees the prompt: the shipped LeNet of the dataset. */
     private static final int CLASSIFIER_VERSION = 1;
     private static final long STEERING_SEED = 7;
+    private static final int STANDING_SAMPLES = 32;
 
     private final ModelCatalog models;
     private final LiveDetectives detectives;
@@ -119,6 +122,31 @@ public class ForgeService {
         requirePrompt(dataset, prompt);
         float[] image = LatentSteering.sample(models.gan(dataset), prompt, latent);
         return new GeneratedSample(image, judgeValid(dataset, prompt, image, withSaliency));
+    }
+
+    /**
+     * The generator's own samples of the prompt (a fixed set of {@value #STANDING_SAMPLES} latents, so
+     * two pages agree) judged in one batch by today's detective: how close the generator is to the
+     * equilibrium the page's text talks about.
+     */
+    public GeneratorStanding generatorStanding(DatasetId dataset, int prompt) {
+        requirePrompt(dataset, prompt);
+        Random random = new Random(STEERING_SEED);
+        float[][] images = new float[STANDING_SAMPLES][];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = LatentSteering.sample(models.gan(dataset), prompt, steering.shuffle(random));
+        }
+        int[] prompts = new int[images.length];
+        Arrays.fill(prompts, prompt);
+        Detective detective = detectives.of(dataset);
+        float[] realness = detective.realness(images, prompts);
+        double sum = 0;
+        int atLeastHalf = 0;
+        for (float r : realness) {
+            sum += r;
+            atLeastHalf += r >= 0.5f ? 1 : 0;
+        }
+        return new GeneratorStanding(sum / realness.length, atLeastHalf, realness.length, detective.stats().version());
     }
 
     /** The latent sliders, shuffle and interpolation the player steers the generator with. */

@@ -21,13 +21,23 @@ import org.springframework.stereotype.Component;
 public class LeaderboardFeed {
 
     static final LiveTopic<Board> TOPIC = LiveTopic.of("leaderboard", Board::toString);
+    /** Any board changed: the list of boards may have grown. One key, since a page follows all boards. */
+    static final LiveTopic<String> BOARDS = LiveTopic.of("leaderboards", all -> all);
+    private static final String ALL = "all";
 
     private final LivePublisher publisher;
     private final ReloadingFeed<Board, List<Standing>> rankings;
+    private final ReloadingFeed<String, List<BoardSummary>> boards;
 
     LeaderboardFeed(LeaderboardService leaderboards, LivePublisher publisher, LiveListener listener) {
         this.publisher = publisher;
         this.rankings = listener.feed(TOPIC, leaderboards::top);
+        this.boards = listener.feed(BOARDS, all -> leaderboards.boards());
+    }
+
+    /** Hands {@code listener} every board with a score after any score lands, until closed. */
+    public Subscription followBoards(Consumer<List<BoardSummary>> listener) {
+        return boards.follow(ALL, listener);
     }
 
     /** Hands {@code listener} the board's top after every change to it, until closed. */
@@ -38,5 +48,6 @@ public class LeaderboardFeed {
     @EventListener
     void on(RoundScored scored) {
         publisher.publish(TOPIC, scored.board(), scored.roundId());
+        publisher.publish(BOARDS, ALL, scored.roundId());
     }
 }

@@ -6,7 +6,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.text.Normalizer;
 import java.time.Instant;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Someone playing, known by the nickname they joined with. */
@@ -49,6 +51,29 @@ public class Player {
 
     public String getNickname() {
         return nickname;
+    }
+
+    /**
+     * A short tag that tells two players of the same nickname apart, e.g. {@code #2s}: derived from the
+     * id, so it never changes and never repeats.
+     */
+    public String tag() {
+        return tagOf(id == null ? 0 : id);
+    }
+
+    /** The tag of the player with this id. */
+    public static String tagOf(long playerId) {
+        return "#" + Long.toString(playerId, 36);
+    }
+
+    /**
+     * What makes two nicknames the same to a reader: compatibility-normalised (full-width "ａｌｉｃｅ"
+     * is "alice") and case-folded ("ALICE", "Alice"; upper then lower case folds "ß" with "ss").
+     */
+    public static String sameNameKey(String nickname) {
+        String compatible = Normalizer.normalize(nickname.strip(), Normalizer.Form.NFKC);
+        String folded = compatible.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 
     public Instant getCreated() {

@@ -1,11 +1,15 @@
 package org.adversarialarena.fool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import org.adversarialarena.ml.attack.Perturbation;
 import org.junit.jupiter.api.Test;
 
-/** Points: success first, then the less of the budget used the better; harder levels weigh more. */
+/**
+ * Points: success first, then the less of the budget used the better; each level's weight (measured:
+ * LevelBalanceIT) multiplies them, and the level the machine fools least weighs most.
+ */
 class FoolScoringTest {
 
     private final Budget pixels = Budget.pixels(20);
@@ -20,20 +24,21 @@ class FoolScoringTest {
         double wasteful = FoolScoring.points(FoolLevel.FEW_PIXELS, true, use(pixels, 20));
         double thrifty = FoolScoring.points(FoolLevel.FEW_PIXELS, true, use(pixels, 4));
 
-        assertThat(wasteful).isEqualTo(50.0);
-        assertThat(thrifty).isEqualTo(90.0);
+        assertThat(wasteful / FoolLevel.FEW_PIXELS.weight()).isEqualTo(50.0);
+        assertThat(thrifty / FoolLevel.FEW_PIXELS.weight()).isEqualTo(90.0);
         assertThat(thrifty).isGreaterThan(wasteful);
     }
 
     @Test
-    void targetedAndDefendedLevelsWeighMore() {
+    void theSameEditWeighsAsItsLevelAndTheAdversariallyTrainedLevelMost() {
         BudgetUse same = use(pixels, 10);
-        double plain = FoolScoring.points(FoolLevel.FEW_PIXELS, true, same);
+        double unweighted = FoolScoring.points(FoolLevel.FAINT_TOUCH, true, same) / FoolLevel.FAINT_TOUCH.weight();
 
-        assertThat(FoolScoring.points(FoolLevel.TARGETED, true, same)).isGreaterThan(plain);
-        assertThat(FoolScoring.points(FoolLevel.FORTRESS, true, same)).isGreaterThan(plain);
-        assertThat(FoolScoring.points(FoolLevel.BLINDFOLD, true, same)).isGreaterThan(plain);
-        assertThat(FoolScoring.points(FoolLevel.SENTINEL, true, same)).isGreaterThan(plain);
+        for (FoolLevel level : FoolLevel.values()) {
+            assertThat(FoolScoring.points(level, true, same)).as(level.slug()).isCloseTo(level.weight() * unweighted,
+                    offset(0.1));
+            assertThat(level.weight()).isBetween(1.0, FoolLevel.FORTRESS.weight());
+        }
     }
 
     @Test
@@ -49,7 +54,7 @@ class FoolScoringTest {
 
         assertThat(FoolScoring.points(FoolLevel.FAINT_TOUCH, true, faint))
                 .isGreaterThan(FoolScoring.points(FoolLevel.FAINT_TOUCH, true, full));
-        assertThat(FoolScoring.points(FoolLevel.FAINT_TOUCH, true, full)).isEqualTo(50.0);
+        assertThat(FoolScoring.points(FoolLevel.FAINT_TOUCH, true, full) / FoolLevel.FAINT_TOUCH.weight()).isEqualTo(50.0);
     }
 
     private static BudgetUse use(Budget budget, int changedPixels) {

@@ -13,10 +13,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import org.adversarialarena.account.AccountPaths;
 import org.adversarialarena.account.AccountRefusedException;
@@ -27,6 +27,7 @@ import org.adversarialarena.account.AccountSummary;
 import org.adversarialarena.account.OneTimeLink;
 import org.adversarialarena.audit.AuditEvent;
 import org.adversarialarena.audit.AuditLog;
+import org.adversarialarena.base.ui.LocalFormat;
 
 /**
  * The admin's page: invite instructors (the link is shown here to pass on), see every account,
@@ -35,9 +36,7 @@ import org.adversarialarena.audit.AuditLog;
  */
 @Route(AccountPaths.ADMIN)
 @RolesAllowed("ADMIN")
-class AccountsAdminView extends VerticalLayout {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     final EmailField inviteEmail = new EmailField();
     final ComboBox<AccountRole> inviteRole = new ComboBox<>();
@@ -103,7 +102,7 @@ class AccountsAdminView extends VerticalLayout {
 
     private void configureAudit() {
         auditGrid.setId("audit-grid");
-        auditGrid.addColumn(e -> TIME.format(e.at())).setHeader(getTranslation("account.admin.audit.at"));
+        auditGrid.addColumn(e -> LocalFormat.dateTime(e.at(), ZoneOffset.UTC)).setHeader(getTranslation("account.admin.audit.at"));
         auditGrid.addColumn(e -> e.type().name()).setHeader(getTranslation("account.admin.audit.type"));
         auditGrid.addColumn(AuditEvent::actor).setHeader(getTranslation("account.admin.audit.actor"));
         auditGrid.addColumn(AuditEvent::subject).setHeader(getTranslation("account.admin.audit.subject"));
@@ -181,12 +180,17 @@ class AccountsAdminView extends VerticalLayout {
         }
         issuedLink.setText(url);
         issuedLink.setVisible(true);
-        linkNote.setText(getTranslation("account.admin.link-note", TIME.format(link.expires())));
+        linkNote.setText(getTranslation("account.admin.link-note", LocalFormat.dateTime(link.expires(), ZoneOffset.UTC)));
         linkNote.setVisible(true);
     }
 
     void refresh() {
         grid.setItems(accounts.list());
         auditGrid.setItems(audit.latest(50));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.admin.title") + " · " + getTranslation("app.name");
     }
 }

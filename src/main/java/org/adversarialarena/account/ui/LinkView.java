@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.adversarialarena.account.AccountRefusedException;
 import org.adversarialarena.account.AccountService;
 import org.adversarialarena.account.LinkDetails;
 import org.adversarialarena.account.LinkPurpose;
+import org.adversarialarena.base.ui.LanguageSwitch;
 
 /**
  * Where a one-time link leads: the first admin's set-up, an accepted invitation, or a new password.
@@ -26,7 +28,7 @@ import org.adversarialarena.account.LinkPurpose;
  */
 @Route(value = AccountPaths.LINK, autoLayout = false)
 @AnonymousAllowed
-class LinkView extends VerticalLayout implements BeforeEnterObserver {
+class LinkView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final EmailField email = new EmailField();
     final TextField displayName = new TextField();
@@ -39,6 +41,7 @@ class LinkView extends VerticalLayout implements BeforeEnterObserver {
     LinkView(AccountService accounts) {
         this.accounts = accounts;
         setId("link-view");
+        add(new LanguageSwitch());
         setMaxWidth("28em");
         email.setId("link-email");
         email.setLabel(getTranslation("account.email"));
@@ -91,5 +94,10 @@ class LinkView extends VerticalLayout implements BeforeEnterObserver {
         } catch (AccountRefusedException e) {
             Refusals.show(this, e);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.link.title") + " · " + getTranslation("app.name");
     }
 }

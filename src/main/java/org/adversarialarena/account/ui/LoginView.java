@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.adversarialarena.account.AccountPaths;
 import org.adversarialarena.account.AccountService;
+import org.adversarialarena.base.ui.LanguageSwitch;
 
 /**
  * Sign-in for instructors and admins: the form posts to Spring Security's form login. Students never
@@ -26,6 +27,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     LoginView(AccountService accounts) {
         setId("login-view");
+        // Outside the frame, so the title bar's language menu is not here: the page carries its own.
+        add(new LanguageSwitch());
         setAlignItems(Alignment.CENTER);
         form.setAction(AccountPaths.LOGIN);
         form.setForgotPasswordButtonVisible(false);
@@ -54,6 +57,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation("account.signin.error.title"));
         error.setMessage(getTranslation("account.signin.error.text"));
+        error.setUsername(getTranslation("account.email.required"));
+        error.setPassword(getTranslation("account.password.required"));
         return i18n;
     }
 

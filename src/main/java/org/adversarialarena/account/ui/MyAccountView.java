@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
@@ -32,7 +33,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @Route(AccountPaths.MY_ACCOUNT)
 @RolesAllowed({"ADMIN", "INSTRUCTOR", SignInRoles.TOTP_SETUP})
-class MyAccountView extends VerticalLayout {
+class MyAccountView extends VerticalLayout implements HasDynamicTitle {
 
     final VerticalLayout totp = new VerticalLayout();
     final TextField code = new TextField();
@@ -127,5 +128,10 @@ class MyAccountView extends VerticalLayout {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         return current != null && current.getAuthorities().stream()
                 .anyMatch(a -> ("ROLE_" + SignInRoles.TOTP_SETUP).equals(a.getAuthority()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.mine.title") + " · " + getTranslation("app.name");
     }
 }

@@ -7,17 +7,19 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
 import org.adversarialarena.account.AccountPaths;
 import org.adversarialarena.account.AccountRefusedException;
 import org.adversarialarena.account.AccountService;
+import org.adversarialarena.base.ui.LanguageSwitch;
 
 /** An instructor asks for an account, where an admin opened registration; an admin approves it. */
 @Route(value = AccountPaths.REGISTER, autoLayout = false)
 @AnonymousAllowed
-class RegisterView extends VerticalLayout {
+class RegisterView extends VerticalLayout implements HasDynamicTitle {
 
     final EmailField email = new EmailField();
     final TextField displayName = new TextField();
@@ -27,6 +29,7 @@ class RegisterView extends VerticalLayout {
     RegisterView(AccountService accounts) {
         this.accounts = accounts;
         setId("register-view");
+        add(new LanguageSwitch());
         setMaxWidth("28em");
         add(new H2(getTranslation("account.register.title")));
         if (!accounts.selfRegistrationOpen()) {
@@ -54,5 +57,10 @@ class RegisterView extends VerticalLayout {
         } catch (AccountRefusedException e) {
             Refusals.show(this, e);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.register.title") + " · " + getTranslation("app.name");
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,13 +15,14 @@ import org.adversarialarena.account.AccountPaths;
 import org.adversarialarena.account.AccountRefusedException;
 import org.adversarialarena.account.AccountService;
 import org.adversarialarena.account.SignInRoles;
+import org.adversarialarena.base.ui.LanguageSwitch;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The second sign-in step: the six-digit code of the authenticator app. */
 @Route(value = AccountPaths.CODE, autoLayout = false)
 @RolesAllowed(SignInRoles.CODE_PENDING)
-class SecondFactorView extends VerticalLayout {
+class SecondFactorView extends VerticalLayout implements HasDynamicTitle {
 
     final TextField code = new TextField();
     final Button verify;
@@ -31,6 +33,7 @@ class SecondFactorView extends VerticalLayout {
         this.accounts = accounts;
         this.authentication = authentication;
         setId("second-factor-view");
+        add(new LanguageSwitch());
         setAlignItems(Alignment.CENTER);
         code.setId("totp-code");
         code.setLabel(getTranslation("account.totp.code"));
@@ -63,5 +66,10 @@ class SecondFactorView extends VerticalLayout {
         code.setInvalid(true);
         code.setErrorMessage(getTranslation("account.totp.wrong-code"));
         code.clear();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.totp.title") + " · " + getTranslation("app.name");
     }
 }

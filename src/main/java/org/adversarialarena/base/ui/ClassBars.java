@@ -4,11 +4,13 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.internal.JacksonUtils;
 import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The server side of {@code <class-bars>}: a model's probability for each class as a bar, with the
- * true class and a target class marked.
+ * top class, the true class and a target class marked by symbol and word as well as colour.
  */
 @Tag("class-bars")
 @JsModule("./components/class-bars.ts")
@@ -38,6 +40,14 @@ public class ClassBars extends Component implements HasSize {
     /** Marks the class the image really shows (−1 for none). */
     public void setTrueClass(int classIndex) {
         getElement().setProperty("trueClass", classIndex);
+    }
+
+    /** The words shown after the true class's and the target's labels, so marks do not rest on colour alone. */
+    public void setMarkerWords(String trueWord, String targetWord) {
+        ObjectNode words = JacksonUtils.createObjectNode();
+        words.put("true", trueWord);
+        words.put("target", targetWord);
+        getElement().setPropertyJson("markers", words);
     }
 
     /** Marks the class a targeted attack aims for (−1 for none). */

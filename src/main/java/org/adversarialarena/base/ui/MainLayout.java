@@ -17,7 +17,9 @@ public class MainLayout extends AppLayout {
     public MainLayout(List<LayoutExtension> extensions) {
         H1 brand = new H1(getTranslation("app.name"));
         brand.addClassName("arena-brand");
-        addToNavbar(new DrawerToggle(), brand);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("layout.navigation"));
+        addToNavbar(toggle, brand);
         extensions.forEach(extension -> extension.navbarItems().forEach(this::addToNavbar));
         addToDrawer(navigation(extensions));
         setPrimarySection(Section.DRAWER);

@@ -83,15 +83,38 @@ public class PixelCanvas extends Component implements HasSize {
                 maxChangedPixels);
     }
 
+    /**
+     * Keeps the player's edits in the browser tab under {@code key} (e.g. a challenge's id; empty: keep
+     * nothing): after a reload, an image kept under the same key is put back and reported like a stroke,
+     * within the limits the server checks as always. Call after {@link #setLimits}.
+     */
+    public void keepIn(String key) {
+        getElement().callJsFunction("keepIn", key);
+    }
+
     public void clearLimits() {
         limits = null;
         getElement().callJsFunction("clearLimits");
     }
 
-    /** Tints pixels red by {@code heat} (784 values in [0, 1]), e.g. a saliency hint; null removes it. */
+    /**
+     * Tints pixels red where {@code heat} is positive and blue where it is negative (784 values in
+     * [−1, 1]), e.g. where adding or removing ink helps; null removes the tint.
+     */
     public void setOverlay(float @Nullable [] heat) {
-        getElement().callJsFunction("setOverlay", heat == null ? JacksonUtils.createArrayNode()
-                : array(ImagePixels.requireValid(heat)));
+        getElement().callJsFunction("setOverlay", heat == null ? JacksonUtils.createArrayNode() : array(signed(heat)));
+    }
+
+    private static float[] signed(float[] heat) {
+        if (heat.length != ImagePixels.COUNT) {
+            throw new IllegalArgumentException("An overlay has " + ImagePixels.COUNT + " values, not " + heat.length);
+        }
+        for (float value : heat) {
+            if (!(value >= -1f && value <= 1f)) {
+                throw new IllegalArgumentException("Overlay values lie in [-1, 1], was " + value);
+            }
+        }
+        return heat;
     }
 
     public void setBrushSize(double radiusInPixels) {

@@ -1,8 +1,8 @@
 package org.adversarialarena.fool.ui;
 
 import com.vaadin.flow.component.html.Paragraph;
-import java.util.Locale;
 import java.util.function.IntFunction;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.fool.AttemptOutcome;
 import org.adversarialarena.fool.MachineAttempt;
 import org.adversarialarena.fool.Verdict;
@@ -24,7 +24,7 @@ class AttemptResult extends Paragraph {
         String says = className.apply(verdict.predictedClass());
         String confidence = ProbeFeedback.percent(verdict.confidence());
         if (verdict.success()) {
-            show(getTranslation("fool.result.success", says, confidence, String.format(Locale.ROOT, "%.1f", outcome.points())),
+            show(getTranslation("fool.result.success", says, confidence, LocalFormat.decimal(outcome.points(), 1)),
                     true, false);
         } else if (verdict.flagged()) {
             show(getTranslation("fool.result.flagged"), false, true);

@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import java.util.Locale;
 import java.util.function.IntFunction;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.fool.AttemptOutcome;
 import org.adversarialarena.fool.Budget;
@@ -101,7 +101,7 @@ class ComparisonPanel extends Div {
         row.add(heat, new Span(who), verdict(fooled, "fool.comparison.fooled", "fool.comparison.not-fooled"),
                 verdict(withinBudget, "fool.comparison.within", "fool.comparison.over"), new Span(predicted),
                 new Span(String.valueOf(change.l0())), new Span(format(change.l2())), new Span(format(change.linf())),
-                new Span(millis == null ? "–" : String.format(Locale.ROOT, "%.0f ms", millis)));
+                new Span(millis == null ? "–" : LocalFormat.decimal(millis, 0) + " ms"));
         return row;
     }
 
@@ -112,6 +112,6 @@ class ComparisonPanel extends Div {
     }
 
     private static String format(float value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return LocalFormat.decimal(value, 2);
     }
 }

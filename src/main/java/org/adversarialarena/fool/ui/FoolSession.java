@@ -43,7 +43,7 @@ final class FoolSession {
         /** Report {@code sequence} came faster than the live judging cap: it was not judged, the last view stays. */
         void tooFast(long sequence);
 
-        /** The saliency overlay to show, or null to hide it. */
+        /** The hint to show (positive: add ink, negative: remove ink, in [−1, 1]), or null to hide it. */
         void hintShown(float @Nullable [] overlay);
 
         void submitted(AttemptOutcome outcome);
@@ -121,19 +121,34 @@ final class FoolSession {
         return current == null ? dataset : current.dataset();
     }
 
-    /** The player has joined: their first challenge starts. */
+    /** The player has joined: their open challenge of the level resumes (e.g. after a reload), else a new one starts. */
     void join(Player joined) {
         player = joined;
-        next();
+        resumeOrNext();
     }
 
-    /** Another level or dataset: a new challenge on it once a player has joined. */
+    /** Another level or dataset: its open challenge resumes, else a new one starts, once a player has joined. */
     void choose(FoolLevel chosenLevel, DatasetId chosenDataset) {
         level = chosenLevel;
         dataset = chosenDataset;
         if (player != null) {
-            next();
+            resumeOrNext();
         }
+    }
+
+    private void resumeOrNext() {
+        Player current = player;
+        Challenge open = current == null ? null : fool.openChallenge(current, level, dataset).orElse(null);
+        if (open == null) {
+            next();
+            return;
+        }
+        stopComparison();
+        hintOn = false;
+        challenge = open;
+        playing = true;
+        listener.started(open, fool.probe(open, open.original()));
+        listener.controlsChanged(controls());
     }
 
     /** A fresh image for the chosen level; the previous attempt's comparison is cancelled. */
@@ -191,7 +206,7 @@ final class FoolSession {
         whilePlaying((current, me) -> {
             if (current.level().offersSaliencyHint()) {
                 hintOn = !hintOn;
-                listener.hintShown(hintOn ? fool.saliencyHint(current, pixels) : null);
+                listener.hintShown(hintOn ? fool.inkHint(current, pixels) : null);
             }
         });
     }
@@ -259,7 +274,7 @@ final class FoolSession {
     private void show(Challenge current, float[] pixels, long sequence) {
         listener.probed(fool.probe(current, pixels), sequence);
         if (hintOn) {
-            listener.hintShown(fool.saliencyHint(current, pixels));
+            listener.hintShown(fool.inkHint(current, pixels));
         }
     }
 

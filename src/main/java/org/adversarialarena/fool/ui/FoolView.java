@@ -4,12 +4,14 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Locale;
 import org.adversarialarena.base.ui.ArenaSection;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
@@ -40,12 +42,17 @@ import org.jspecify.annotations.Nullable;
 @Route("fool")
 class FoolView extends SectionPage implements FoolSession.Listener {
 
+    /** Window height (CSS pixels) from which the level's rules stay open above the game. */
+    private static final int TALL_WINDOW = 1000;
+
     private final FoolService fool;
     private final PlayerGate gate;
     final FoolSession session;
 
     final BoardChoice choice;
     private final Paragraph explanation = new Paragraph();
+    final Details about = new Details();
+    final Paragraph seen = new Paragraph();
     final Paragraph goal = new Paragraph();
     final PixelCanvas canvas = new PixelCanvas();
     final ProbeFeedback feedback = new ProbeFeedback(this::className);
@@ -53,6 +60,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     final Button submit = new Button();
     final Button reset = new Button();
     final Button hint = new Button();
+    final Paragraph hintLegend = new Paragraph();
     final Button giveUp = new Button();
     final Button next = new Button();
     final Button askHidden = new Button();
@@ -83,25 +91,40 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         button(submit, "fool-submit", "fool.submit", () -> session.submit(canvas.getImage()))
                 .addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         button(reset, "fool-reset", "fool.reset", session::reset);
-        button(hint, "fool-hint", "fool.hint", () -> session.toggleHint(canvas.getImage()));
+        button(hint, "fool-hint", "fool.hint.show", () -> session.toggleHint(canvas.getImage()));
+        hint.getElement().setAttribute("aria-pressed", "false");
         button(giveUp, "fool-give-up", "fool.give-up", session::giveUp).addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         button(next, "fool-next", "fool.next", session::next);
         button(askHidden, "fool-ask-hidden", "fool.ask-hidden", () -> session.askHidden(canvas.getImage()));
 
         Div actions = new Div(submit, reset, hint, askHidden, giveUp, next);
         actions.addClassName("fool-actions");
-        Div board = new Div(canvas, actions);
+        hintLegend.setId("fool-hint-legend");
+        hintLegend.addClassName("fool-note");
+        hintLegend.setText(getTranslation("fool.hint.legend"));
+        hintLegend.setVisible(false);
+        Div board = new Div(canvas, actions, hintLegend);
         board.addClassName("fool-board");
         feedback.add(result);
         Div play = new Div(board, feedback, leaderboard);
         play.addClassName("fool-play");
-        add(new Paragraph(getTranslation("fool.text")), choice, explanation, goal, play, comparison, linearToy, gallery);
+        // The rules are long: a phone folds them away to keep the canvas, bars and status in one screen.
+        about.setSummaryText(getTranslation("fool.about"));
+        about.setId("fool-about");
+        about.addClassName("fool-about");
+        seen.setId("fool-level-seen");
+        seen.addClassName("fool-note");
+        about.add(new Paragraph(getTranslation("fool.text")), explanation, seen);
+        add(choice, about, goal, play, comparison, linearToy, gallery);
         showLevel();
         controlsChanged(session.controls());
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        // Open where the rules fit above the canvas; on a laptop or a phone, Submit and the tools come first.
+        attachEvent.getUI().getPage().retrieveExtendedClientDetails(
+                client -> about.setOpened(client.getWindowInnerHeight() >= TALL_WINDOW));
         gate.whenJoined(joined -> {
             leaderboard.setPlayer(joined.getId());
             session.join(joined);
@@ -122,6 +145,8 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     private void showLevel() {
         FoolLevel level = session.level();
         explanation.setText(getTranslation(level.explanationKey()));
+        seen.setText(getTranslation("fool.level." + level.slug() + ".seen") + " "
+                + getTranslation("fool.level.weight", String.format(Locale.ROOT, "%.1f", level.weight())));
         hint.setVisible(level.offersSaliencyHint());
         askHidden.setVisible(level.hiddenModel());
         feedback.showLevel(level);
@@ -136,6 +161,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         canvas.setImage(original);
         canvas.setLimits(original, challenge.budget().lowerBounds(original), challenge.budget().upperBounds(original),
                 challenge.budget().maxChangedPixels());
+        canvas.keepIn(challenge.id().toString());
         String truth = className(challenge.trueClass());
         String budget = challenge.budget().display();
         goal.setText(challenge.targeted()
@@ -149,6 +175,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         clearAftermath();
         goal.setText(getTranslation(level.guardedByDetector() ? "fool.unavailable.detector" : "fool.unavailable.model"));
         canvas.clearLimits();
+        canvas.keepIn("");
         canvas.setImage(ImagePixels.blank());
         feedback.clear();
     }
@@ -171,12 +198,20 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     @Override
     public void hintShown(float @Nullable [] overlay) {
         canvas.setOverlay(overlay);
+        showHintState(overlay != null);
+    }
+
+    private void showHintState(boolean on) {
+        hint.setText(getTranslation(on ? "fool.hint.hide" : "fool.hint.show"));
+        hint.getElement().setAttribute("aria-pressed", String.valueOf(on));
+        hintLegend.setVisible(on);
     }
 
     @Override
     public void submitted(AttemptOutcome outcome) {
         result.submitted(outcome);
         feedback.bars.setValues(outcome.probabilities());
+        feedback.closed("fool.status.submitted");
         leaderboard.refresh();
         gallery.show(fool.gallery(outcome.challenge().level(), outcome.challenge().dataset()), this::className);
     }
@@ -184,11 +219,12 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     @Override
     public void gaveUp() {
         result.gaveUp();
+        feedback.closed("fool.status.gave-up");
     }
 
     @Override
     public void hiddenAnswered(int label, int left) {
-        Notification.show(getTranslation("fool.hidden.answer", className(label), left));
+        feedback.hiddenAnswered(label, left);
     }
 
     @Override
@@ -241,6 +277,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         result.hide();
         linearToy.setVisible(false);
         canvas.setOverlay(null);
+        showHintState(false);
     }
 
     private Button button(Button button, String id, String key, Runnable action) {

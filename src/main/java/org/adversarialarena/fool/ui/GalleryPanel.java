@@ -5,8 +5,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntFunction;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.fool.GalleryItem;
 
@@ -36,7 +36,7 @@ class GalleryPanel extends Div {
             adversarial.setDisplaySize("64px");
             Span caption = new Span(getTranslation("fool.gallery.caption", item.nickname(),
                     className.apply(item.trueClass()), className.apply(item.predictedClass()),
-                    String.format(Locale.ROOT, "%.0f", item.confidence() * 100), String.format(Locale.ROOT, "%.1f", item.points())));
+                    LocalFormat.percent(item.confidence(), 0), LocalFormat.decimal(item.points(), 1)));
             Div card = new Div(new Div(original, adversarial), caption);
             card.addClassName("fool-gallery-item");
             items.add(card);

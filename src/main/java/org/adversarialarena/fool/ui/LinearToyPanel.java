@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import java.util.Locale;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.ml.explain.LinearToyModel;
 
 /**
@@ -48,6 +48,6 @@ class LinearToyPanel extends Div {
     }
 
     private static String format(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return LocalFormat.decimal(value, 2);
     }
 }

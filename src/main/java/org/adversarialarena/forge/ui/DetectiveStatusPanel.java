@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import java.util.Locale;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.ml.detective.DetectiveStats;
 
 /** The live detective's state: version, forgeries seen, catch rate, real-image accuracy and loss curve. */
@@ -38,10 +38,11 @@ class DetectiveStatusPanel extends Div {
                 : getTranslation("forge.detective.catch-rate", percent(stats.catchRate()), stats.recentForgeries()));
         realAccuracy.setText(getTranslation("forge.detective.real-accuracy", percent(stats.realAccuracy())));
         rollbacks.setText(getTranslation("forge.detective.rollbacks", stats.rollbacks()));
-        lossCurve.setSrc(LossCurve.dataUrl(stats.lossCurve()));
+        lossCurve.setSrc(LossCurve.dataUrl(stats.lossCurve(), new LossCurve.Axes(getTranslation("forge.loss.steps"),
+                getTranslation("forge.loss.loss"))));
     }
 
     static String percent(double probability) {
-        return String.format(Locale.ROOT, "%.1f", probability * 100);
+        return LocalFormat.percent(probability, 1);
     }
 }

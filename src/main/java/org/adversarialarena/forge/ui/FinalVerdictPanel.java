@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.forge.Forgery;
 import org.adversarialarena.forge.Reverdict;
@@ -68,6 +68,6 @@ class FinalVerdictPanel extends Details {
     }
 
     private static String points(double points) {
-        return String.format(Locale.ROOT, "%.1f", points);
+        return LocalFormat.decimal(points, 1);
     }
 }

@@ -18,6 +18,7 @@ import org.adversarialarena.base.ui.SessionKey;
 import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.forge.GeneratedSample;
+import org.adversarialarena.forge.GeneratorStanding;
 import org.adversarialarena.forge.LiveVerdict;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanel;
 import org.adversarialarena.leaderboard.ui.LeaderboardPanels;
@@ -57,6 +58,7 @@ class ForgeView extends SectionPage {
     final DetectiveStatusPanel detective = new DetectiveStatusPanel();
     final ForgeryGallery gallery = new ForgeryGallery();
     final LeaderboardPanel leaderboard;
+    final Paragraph generatorStanding = new Paragraph();
     private final UiUpdates<DetectiveStats> detectiveUpdates = new UiUpdates<>(this, this::detectiveChanged);
 
     ForgeView(ForgeService forge, PlayerGate gate, LeaderboardPanels leaderboards, Clock clock,
@@ -93,7 +95,9 @@ class ForgeView extends SectionPage {
     }
 
     private Div playArea() {
-        Div drawing = new Div(canvas, generator);
+        generatorStanding.setId("forge-generator-standing");
+        generatorStanding.addClassName("fool-note");
+        Div drawing = new Div(canvas, generator, generatorStanding);
         drawing.addClassName("forge-drawing");
         verdicts.add(submit, message);
         Div side = new Div(detective, leaderboard);
@@ -104,7 +108,8 @@ class ForgeView extends SectionPage {
     }
 
     private Details explanations() {
-        Div text = new Div(new Paragraph(getTranslation("forge.explain.game")),
+        Div text = new Div(new Paragraph(getTranslation("forge.explain.judged-like")),
+                new Paragraph(getTranslation("forge.explain.game")),
                 new Paragraph(getTranslation("forge.explain.nash")),
                 new Paragraph(getTranslation("forge.explain.saliency")));
         Details details = new Details(getTranslation("forge.explain.title"), text);
@@ -125,7 +130,16 @@ class ForgeView extends SectionPage {
         detective.show(forge.detectiveStatus(chosen));
         gallery.show(forge.gallery(chosen, GALLERY_SIZE), picker.classNames());
         showNewImage(ImagePixels.blank());
+        showGeneratorStanding();
         followDetective();
+    }
+
+    /** Where the generator's own samples stand against the 0.5 line of the equilibrium text. */
+    private void showGeneratorStanding() {
+        GeneratorStanding standing = forge.generatorStanding(session.dataset(), session.prompt());
+        generatorStanding.setText(getTranslation("forge.generator.standing", standing.samples(),
+                DetectiveStatusPanel.percent(standing.meanRealProbability()), standing.atLeastHalf(),
+                standing.detectiveVersion()));
     }
 
     private void drawGenerated(float[] latent) {
@@ -187,6 +201,7 @@ class ForgeView extends SectionPage {
         detective.show(stats);
         if (session.isOutdatedBy(stats)) {
             judgeAgain();
+            showGeneratorStanding();
         }
     }
 

@@ -33,8 +33,13 @@ class VerdictPanel extends Div {
         addClassName("forge-verdicts");
         real.setId("forge-real");
         realBar.setId("forge-real-bar");
+        // A screen reader names the bar by the verdict written above it (WCAG 4.1.2).
+        realBar.getElement().setAttribute("aria-labelledby", "forge-real");
+        realBar.getElement().setAttribute("aria-label", getTranslation("forge.verdict.real.name"));
         classVerdict.setId("forge-class");
         classBars.setId("forge-class-bars");
+        // The marked class is the one being forged, not an image's truth.
+        classBars.setMarkerWords(getTranslation("forge.bars.prompt"), getTranslation("fool.bars.target"));
         saliency.setId("forge-saliency");
         saliency.setPalette(PixelImage.Palette.HEAT);
         saliency.setDisplaySize("168px");
@@ -62,7 +67,8 @@ class VerdictPanel extends Div {
         tooFast.setVisible(false);
         real.setText(getTranslation("forge.verdict.real", DetectiveStatusPanel.percent(verdict.realProbability()),
                 verdict.detectiveVersion()));
-        realBar.setValue(verdict.realProbability());
+        // Rounded: the bar writes its value into aria-valuenow, where a value such as 1.2E-5 is not a valid number.
+        realBar.setValue(Math.round(verdict.realProbability() * 1000) / 1000.0);
         classVerdict.setText(getTranslation("forge.verdict.class",
                 DetectiveStatusPanel.percent(verdict.classProbability(prompt)), classNames.get(prompt)));
         classBars.setValues(verdict.classProbabilities());

@@ -8,12 +8,15 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.leaderboard.LeaderboardFeed;
 import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.leaderboard.Standing;
+import org.adversarialarena.player.Player;
 import org.adversarialarena.round.Board;
 import org.jspecify.annotations.Nullable;
 
@@ -77,10 +80,17 @@ public class LeaderboardPanel extends Div {
     private void show(List<Standing> standings) {
         title.setText(getTranslation("leaderboard.top", LeaderboardService.TOP, getTranslation(board.titleKey())));
         rows.removeAll();
+        Map<String, Long> sameName = standings.stream()
+                .collect(Collectors.groupingBy(s -> Player.sameNameKey(s.nickname()), Collectors.counting()));
         for (Standing standing : standings) {
-            ListItem row = new ListItem(new Span(standing.nickname()), new Span(points(standing.points())));
+            // Two players may share a name on screen ("alice", "ALICE", "ａｌｉｃｅ"): their tags tell them apart.
+            String name = sameName.get(Player.sameNameKey(standing.nickname())) > 1
+                    ? standing.nickname() + " " + Player.tagOf(standing.playerId()) : standing.nickname();
+            boolean mine = playerId != null && playerId == standing.playerId();
+            Span nickname = new Span(mine ? getTranslation("leaderboard.you", name) : name);
+            ListItem row = new ListItem(nickname, new Span(points(standing.points())));
             row.addClassName("arena-leaderboard-row");
-            if (playerId != null && playerId == standing.playerId()) {
+            if (mine) {
                 row.addClassName("arena-leaderboard-mine");
             }
             rows.add(row);
@@ -94,6 +104,6 @@ public class LeaderboardPanel extends Div {
     }
 
     private static String points(double points) {
-        return String.format(Locale.ROOT, "%.1f", points);
+        return LocalFormat.decimal(points, 1);
     }
 }

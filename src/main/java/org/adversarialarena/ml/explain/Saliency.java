@@ -23,6 +23,22 @@ public final class Saliency {
     }
 
     /**
+     * The signed gradient ∂logit/∂x of {@code classIndex}, scaled into [−1, 1] by its largest entry:
+     * positive where more ink raises the class's score, negative where less ink does. FGSM steps
+     * along this sign; the magnitude says where a step matters most.
+     */
+    public static float[] signed(DifferentiableClassifier classifier, float[] image, int classIndex) {
+        ImagePixels.requireValid(image);
+        float[] gradient = classifier.gradients(new float[][] {image},
+                LogitObjectives.logit(new int[] {classIndex})).inputGradients()[0];
+        float[] magnitude = normalisedMagnitude(gradient);
+        for (int i = 0; i < gradient.length; i++) {
+            magnitude[i] = Math.copySign(magnitude[i], gradient[i]);
+        }
+        return magnitude;
+    }
+
+    /**
      * |g| scaled to [0, 1] by its largest entry; an all-zero gradient stays all zero rather than
      * dividing by zero. Any gradient with respect to the pixels (a detective's, a classifier's) can be
      * shown this way.

@@ -7,7 +7,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import org.adversarialarena.player.NicknameRefusedException;
+import org.adversarialarena.player.NicknameSuggestions;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.TooManyPlayersException;
 
@@ -32,12 +34,19 @@ class NicknameDialog extends Dialog {
         nickname.setRequired(true);
         nickname.setAutofocus(true);
         nickname.setWidthFull();
+        // A friendly name is ready: a student may play at once, keep it, or type their own.
+        nickname.setValue(NicknameSuggestions.suggest(RandomGenerator.getDefault()));
+        nickname.setAutoselect(true);
+        Button another = new Button(getTranslation("player.join.another"),
+                click -> nickname.setValue(NicknameSuggestions.suggest(RandomGenerator.getDefault())));
+        another.setId("nickname-another");
+        another.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Button play = new Button(getTranslation("player.join.button"), click -> tryJoin());
         play.setId("nickname-join");
         play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         play.addClickShortcut(Key.ENTER);
         add(new Paragraph(getTranslation("player.join.text")), nickname);
-        getFooter().add(play);
+        getFooter().add(another, play);
     }
 
     private void tryJoin() {

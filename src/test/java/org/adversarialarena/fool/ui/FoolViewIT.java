@@ -6,19 +6,25 @@ import com.vaadin.browserless.ComponentTester;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.internal.JacksonUtils;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
 import org.adversarialarena.ml.attack.AttackResult;
+import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Jsma;
+import org.adversarialarena.player.ui.PlayerGate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +47,9 @@ class FoolViewIT extends SpringBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectProvider<PlayerGate> gate;
 
     @Test
     void aStudentWhoPaintsThePixelsJsmaFindsFoolsLevelOne() {
@@ -107,6 +116,133 @@ class FoolViewIT extends SpringBrowserlessTest {
                 .id("fool-detector");
         assertThat(detector.isVisible()).isTrue();
         assertThat(detector.getText()).startsWith("Detector: looks clean");
+    }
+
+    @Test
+    void aStudentWhoGivesUpIsNoLongerInvitedToSubmitAndCannotChangeThePicture() {
+        FoolView page = join("view-gu");
+
+        test(page.giveUp).click();
+
+        assertThat(page.feedback.status.getText()).startsWith("You gave up").doesNotContain("submit it");
+        assertThat(page.feedback.status.hasClassName("fool-good")).isFalse();
+        assertThat(page.canvas.getElement().getProperty("readonly", false)).as("tools hidden, Clear/Undo inert").isTrue();
+        assertThat(page.submit.isEnabled()).isFalse();
+        assertThat(page.next.isEnabled()).isTrue();
+    }
+
+    @Test
+    void onTheTargetedLevelTheTargetIsStatedAndMarkedInTheBars() {
+        FoolView page = join("view-ta");
+
+        test(page.choice.level).selectItem("3 · Targeted");
+
+        Challenge challenge = challengeOf(page);
+        assertThat(challenge.targeted()).isTrue();
+        assertThat($(Paragraph.class).id("fool-target").getText())
+                .startsWith("Target: make the network say " + className(challenge.targetClass()))
+                .contains("instead of " + className(challenge.trueClass()));
+        assertThat(page.feedback.bars.getElement().getProperty("targetClass", -1)).isEqualTo(challenge.targetClass());
+        assertThat(page.feedback.bars.getElement().getProperty("trueClass", -1)).isEqualTo(challenge.trueClass());
+    }
+
+    @Test
+    void theDistanceToFoolingMovesWithEveryStrokeAndSaysByHowMuch() {
+        FoolView page = join("view-dm");
+        float[] original = challengeOf(page).original();
+        assertThat(page.feedback.distance.getText()).startsWith("Distance to fooling (logit gap): +");
+        assertThat(page.feedback.distanceChange.getText()).as("no stroke yet").isEmpty();
+
+        float[] edited = original.clone();
+        int centre = 14 * 28 + 14;
+        edited[centre] = original[centre] > 0.5f ? 0f : 1f;
+        paint(page, edited);
+
+        assertThat(page.feedback.distanceChange.getText()).matches("\\([+-]\\d+\\.\\d\\d since the last stroke\\)")
+                .isNotEqualTo("(+0.00 since the last stroke)");
+    }
+
+    @Test
+    void onAnL0LevelThereIsNoLinfMeterAndAMeterAtItsLimitIsNoError() {
+        FoolView page = join("view-lz");
+        float[] original = challengeOf(page).original();
+        int[] background = IntStream.range(0, original.length).filter(i -> original[i] == 0f).limit(20).toArray();
+        float[] twenty = original.clone();
+        for (int i : background) {
+            twenty[i] = 1f;
+        }
+
+        paint(page, twenty);
+
+        assertThat($(Span.class).id("fool-l0").getText()).isEqualTo("Pixels changed (L0): 20 of at most 20");
+        assertThat(page.feedback.meters.linfMeter.isVisible()).isFalse();
+        assertThat(page.feedback.meters.l0Bar.getElement().getThemeList()).doesNotContain("error");
+    }
+
+    @Test
+    void theInkHintSaysWhichWayAndCanBeTurnedOff() {
+        FoolView page = join("view-hi");
+
+        test(page.hint).click();
+        assertThat(page.hint.getText()).isEqualTo("Hide ink hint");
+        assertThat(page.hint.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(page.hintLegend.isVisible()).isTrue();
+        assertThat(page.hintLegend.getText()).contains("Red").contains("blue");
+
+        test(page.hint).click();
+        assertThat(page.hint.getText()).isEqualTo("Show ink hint");
+        assertThat(page.hint.getElement().getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(page.hintLegend.isVisible()).isFalse();
+    }
+
+    @Test
+    void aReloadedPageResumesTheOpenChallengeInsteadOfReplacingIt() {
+        FoolView page = join("view-re");
+        UUID before = challengeOf(page).id();
+
+        FoolView reloaded = navigate(FoolView.class);
+
+        assertThat(challengeOf(reloaded).id()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select closed_at is null from fool_challenge where id = ?", Boolean.class, before))
+                .isTrue();
+    }
+
+    @Test
+    void onBlindfoldTheHiddenModelsAnswersStayInViewAndFoolingThePracticeModelEarnsNoGreen() {
+        FoolView page = join("view-bf");
+        test(page.choice.level).selectItem("5 · Blindfold");
+        Challenge challenge = challengeOf(page);
+        AttackResult fgsm = GradientAttack.fgsm(0.3f).attack(
+                models.classifier(FoolLevel.BLINDFOLD.visibleModel(challenge.dataset())), challenge.original(),
+                challenge.goal());
+        org.junit.jupiter.api.Assumptions.assumeTrue(fgsm.success(), "FGSM at ε = 0.3 fools the practice LeNet");
+
+        paint(page, fgsm.adversarial());
+        assertThat(page.feedback.status.hasClassName("fool-good")).isFalse();
+        assertThat(page.feedback.status.getText()).doesNotContain("submit it");
+
+        test(page.askHidden).click();
+        test(page.askHidden).click();
+
+        assertThat(page.feedback.hiddenAnswers.getChildren().count()).isEqualTo(2);
+        assertThat(page.feedback.hiddenAnswers.getElement().getTextRecursively()).contains("It says").contains("3 questions left");
+    }
+
+    @Test
+    void aStudentSeesWhoTheyPlayAsAndCanLeaveThatNickname() {
+        join("view-me");
+        HorizontalLayout corner =
+                $(HorizontalLayout.class).id("player-corner");
+        assertThat(corner.isVisible()).isTrue();
+        assertThat($(Span.class).id("player-you").getText()).startsWith("You are view-me (#");
+
+        test($(Button.class).id("player-change")).click();
+
+        assertThat(gate.getObject().current()).as("the session forgets the player").isEmpty();
+    }
+
+    private String className(int classIndex) {
+        return UI.getCurrent().getTranslation("dataset.mnist.class." + classIndex);
     }
 
     /** Opens the Fool page and joins as a new player, as a first-time visitor does. */

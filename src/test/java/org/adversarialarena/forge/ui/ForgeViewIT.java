@@ -87,6 +87,12 @@ class ForgeViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void thePageSaysWhereTheGeneratorsOwnSamplesStandAgainstTheHalfLine() {
+        assertThat(view.generatorStanding.getText()).startsWith("The generator's own samples of this class: 32 of them")
+                .contains("% real on average").contains("0.5 line");
+    }
+
+    @Test
     void aBlankForgeryIsRefusedWithItsReason() {
         submitAs("blank-canvas");
 

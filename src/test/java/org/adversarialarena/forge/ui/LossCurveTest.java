@@ -23,4 +23,12 @@ class LossCurveTest {
         assertThat(LossCurve.svg(List.of(0.7))).doesNotContain("polyline");
         assertThat(LossCurve.dataUrl(List.of(0.2, 0.1))).startsWith("data:image/svg+xml;base64,");
     }
+
+    @Test
+    void theAxesAreLabelledInTheReadersWordsWithTheLossRange() {
+        String svg = LossCurve.svg(List.of(0.8, 0.5, 0.25), new LossCurve.Axes("Trainingsschritt →", "Verlust <"));
+
+        assertThat(svg).contains(">Trainingsschritt →</text>").contains(">Verlust &lt;</text>");
+        assertThat(svg).contains(">0.80</text>").contains(">0.00</text>");
+    }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.judge;
+
+import org.jspecify.annotations.NullMarked;

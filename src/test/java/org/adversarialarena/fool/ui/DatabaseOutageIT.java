@@ -1,0 +1,105 @@
+package org.adversarialarena.fool.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.internal.JacksonUtils;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.VaadinSession;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A student who acts while PostgreSQL refuses every connection is told so within the pool's timeout and
+ * loses nothing: once the database is back, the same click works. The outage is real: the database
+ * stops accepting connections and every open one is terminated, as when a server restarts.
+ */
+@SpringBootTest
+class DatabaseOutageIT extends SpringBrowserlessTest {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutageIT.class);
+
+    @Autowired
+    HikariDataSource pool;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String database = "";
+
+    @Test
+    void aStudentJoiningWhileTheDatabaseIsDownIsToldAndJoinsOnceItIsBack() throws SQLException {
+        navigate(FoolView.class);
+        answerBrowserStorage();
+        test($(TextField.class).id("nickname-field")).setValue("outage-ada");
+
+        database = jdbc.queryForObject("select current_database()", String.class);
+        refuseConnections(true);
+        // First on a pooled connection the outage terminated, then waiting for a new one that never comes.
+        for (String attempt : new String[] {"on a terminated connection", "waiting for a new connection"}) {
+            long started = System.nanoTime();
+            clickRoutingFailuresToTheSession($(Button.class).id("nickname-join"));
+            log.info("Join during the outage, {}, answered after {} ms (pool connection timeout {} ms)", attempt,
+                    (System.nanoTime() - started) / 1_000_000, pool.getConnectionTimeout());
+            assertThat(test($(Notification.class).last()).getText()).as(attempt).contains("cannot reach its database");
+        }
+        assertThat(pool.getConnectionTimeout()).as("the configured timeout, not Hikari's 30 s").isEqualTo(5_000);
+
+        refuseConnections(false);
+        clickRoutingFailuresToTheSession($(Button.class).id("nickname-join"));
+        assertThat(jdbc.queryForObject("select count(*) from player where nickname = 'outage-ada'", Long.class))
+                .isEqualTo(1);
+    }
+
+    @AfterEach
+    void reopen() throws SQLException {
+        if (!database.isEmpty()) {
+            refuseConnections(false);
+        }
+    }
+
+    /** What Vaadin does with a listener's exception in a real request: hand it to the session's handler. */
+    private void clickRoutingFailuresToTheSession(Button button) {
+        try {
+            test(button).click();
+        } catch (RuntimeException failure) {
+            VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(failure));
+        }
+    }
+
+    /** Through the maintenance database, which stays open, so the app's own pool is what is cut off. */
+    private void refuseConnections(boolean refuse) throws SQLException {
+        String maintenance = pool.getJdbcUrl().replaceFirst("/" + database + "(\\?|$)", "/template1$1");
+        try (Connection connection = DriverManager.getConnection(maintenance, pool.getUsername(), pool.getPassword());
+             Statement sql = connection.createStatement()) {
+            sql.execute("alter database \"" + database + "\" allow_connections " + !refuse);
+            if (refuse) {
+                sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
+                        + "' and pid <> pg_backend_pid()");
+            }
+        }
+    }
+
+    private static void answerBrowserStorage() {
+        for (PendingJavaScriptInvocation invocation : UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()) {
+            if (invocation.getInvocation().getExpression().contains("localStorage.getItem")) {
+                invocation.complete(JacksonUtils.getMapper().nullNode());
+            }
+        }
+    }
+}
