@@ -38,8 +38,8 @@ public final class GanMeters {
     /** Features of {@code samples} held-out real images, and their distance to as many other real images. */
     public static Reference reference(ClassifierPool classifier, ImageSet heldOut, ImageSet other, int samples) {
         int layer = classifier.penultimateLayer();
-        INDArray real = features(classifier, rows(heldOut, samples), layer);
-        double baseline = FrechetDistance.between(features(classifier, rows(other, samples), layer), real);
+        INDArray real = GanQuality.features(classifier, GanQuality.rows(heldOut, samples), layer);
+        double baseline = FrechetDistance.between(GanQuality.features(classifier, GanQuality.rows(other, samples), layer), real);
         return new Reference(real, baseline, layer);
     }
 
@@ -85,7 +85,7 @@ public final class GanMeters {
 
     /** Classifier-based FID of the generator's samples against the held-out real images. */
     public double frechetDistance(ConditionalGan gan) {
-        INDArray fakes = features(classifier, gan.generate(distanceLatents, distanceClasses).toFloatMatrix(),
+        INDArray fakes = GanQuality.features(classifier, gan.generate(distanceLatents, distanceClasses).toFloatMatrix(),
                 reference.featureLayer());
         return FrechetDistance.between(fakes, reference.realFeatures());
     }
@@ -102,24 +102,5 @@ public final class GanMeters {
             }
         }
         return classes;
-    }
-
-    private static INDArray features(ClassifierPool classifier, float[][] images, int layer) {
-        int batch = 250;
-        INDArray all = null;
-        for (int from = 0; from < images.length; from += batch) {
-            float[][] part = Arrays.copyOfRange(images, from, Math.min(images.length, from + batch));
-            INDArray features = Nd4j.create(classifier.activations(part, layer));
-            all = all == null ? features : Nd4j.vstack(all, features);
-        }
-        return all;
-    }
-
-    private static float[][] rows(ImageSet images, int n) {
-        float[][] rows = new float[Math.min(n, images.size())][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = images.image(i);
-        }
-        return rows;
     }
 }

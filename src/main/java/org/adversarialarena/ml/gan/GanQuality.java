@@ -80,7 +80,8 @@ public final class GanQuality {
         return figures;
     }
 
-    private static INDArray features(ClassifierPool classifier, float[][] images, int layer) {
+    /** The classifier's activations at {@code layer} for {@code images}, in batches (FID's features). */
+    static INDArray features(ClassifierPool classifier, float[][] images, int layer) {
         int batch = 250;
         INDArray all = null;
         for (int from = 0; from < images.length; from += batch) {
@@ -91,9 +92,10 @@ public final class GanQuality {
         return all;
     }
 
-    private static float[][] rows(ImageSet images, int n) {
-        float[][] rows = new float[n][];
-        for (int i = 0; i < n; i++) {
+    /** The first {@code n} images (fewer if the set is smaller). */
+    static float[][] rows(ImageSet images, int n) {
+        float[][] rows = new float[Math.min(n, images.size())][];
+        for (int i = 0; i < rows.length; i++) {
             rows[i] = images.image(i);
         }
         return rows;
