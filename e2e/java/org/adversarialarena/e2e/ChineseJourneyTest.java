@@ -48,10 +48,12 @@ class ChineseJourneyTest extends BrowserJourney {
 
     /**
      * Latin words that are right on a Chinese page: names of data sets, attacks, architectures and
-     * standards, symbols of formulas and units, and the English language's own name in the menu.
+     * standards and measures (HYPE, FID), symbols of formulas and units, and the English language's own
+     * name in the menu.
      */
     private static final Set<String> ALLOWED = Set.of("MNIST", "Fashion", "FGSM", "PGD", "JSMA", "DeepFool", "APGD",
-            "LeNet", "MLP", "GAN", "Madry", "TOTP", "otpauth", "sign", "English", "ms");
+            "LeNet", "MLP", "GAN", "cGAN", "DCGAN", "HYPE", "FID", "Madry", "TOTP", "otpauth", "sign", "English",
+            "ms");
 
     /** Latin words of three letters or more: shorter ones are symbols (x, w, L0, v3). */
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{3,}");
