@@ -34,9 +34,6 @@ class SkeletonJourneyTest extends BrowserJourney {
             page.locator("#nav-" + section.id()).click();
             assertThat(page.locator("#" + section.viewId())).isVisible();
             assertThat(page).hasTitle(Pattern.compile(".*Adversarial Arena$"));
-            if (section == ArenaSection.LAB) {
-                assertThat(page.locator("#" + section.id() + "-coming-soon")).isVisible();
-            }
             assertThat(browser.screenshot(page, section.id())).isNotEmptyFile();
         }
     }

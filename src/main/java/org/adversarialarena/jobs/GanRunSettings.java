@@ -24,16 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record GanRunSettings(DatasetId dataset, GanArchitecture architecture, GanLoss loss, int discriminatorSteps,
         double generatorLearningRate, double discriminatorLearningRate, double realLabel, double weightClip,
-        int batchSize, int steps, long seed) {
+        int batchSize, int steps, long seed, boolean conditional, int latentSize) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> NAMES = Set.of("dataset", "architecture", "loss", "discriminatorSteps",
             "generatorLearningRate", "discriminatorLearningRate", "realLabel", "weightClip", "batchSize", "steps",
-            "seed");
+            "seed", "conditional", "latentSize");
 
     static final int MAX_DISCRIMINATOR_STEPS = 10;
     static final int MAX_BATCH = 512;
     static final int MAX_STEPS = 1_000_000;
+    static final int MAX_LATENT_SIZE = 256;
 
     public GanRunSettings {
         List<SettingProblem> problems = new ArrayList<>();
@@ -46,6 +47,7 @@ public record GanRunSettings(DatasetId dataset, GanArchitecture architecture, Ga
         checkRange(problems, "weightClip", weightClip, 0, 1, false);
         checkRange(problems, "batchSize", batchSize, 1, MAX_BATCH, true);
         checkRange(problems, "steps", steps, 1, MAX_STEPS, true);
+        checkRange(problems, "latentSize", latentSize, 2, MAX_LATENT_SIZE, true);
         if (!problems.isEmpty()) {
             throw new InvalidRunSettingsException(problems);
         }
@@ -54,7 +56,7 @@ public record GanRunSettings(DatasetId dataset, GanArchitecture architecture, Ga
     /** The DCGAN paper's recipe on MNIST's MLP GAN: what a run gets for every setting it leaves out. */
     public static GanRunSettings defaults() {
         return new GanRunSettings(DatasetId.MNIST, GanArchitecture.MLP, GanLoss.NON_SATURATING, 1, 2e-4, 2e-4, 0.9,
-                0.01, 64, 2_000, 1);
+                0.01, 64, 2_000, 1, true, GanArchitecture.LATENT_SIZE);
     }
 
     /**
@@ -85,19 +87,41 @@ public record GanRunSettings(DatasetId dataset, GanArchitecture architecture, Ga
         int batch = (int) read.number("batchSize", base.batchSize(), true);
         int steps = (int) read.number("steps", base.steps(), true);
         long seed = (long) read.number("seed", base.seed(), true);
+        boolean conditional = read.yesNo("conditional", base.conditional());
+        int latentSize = (int) read.number("latentSize", base.latentSize(), true);
         if (!problems.isEmpty()) {
             // Ranges are checked too, so that one answer lists everything.
             try {
-                new GanRunSettings(dataset, architecture, loss, Math.max(k, 1), lrG, lrD, realLabel, clip, batch, steps, seed);
+                new GanRunSettings(dataset, architecture, loss, Math.max(k, 1), lrG, lrD, realLabel, clip, batch, steps, seed,
+                        conditional, latentSize);
             } catch (InvalidRunSettingsException e) {
                 problems.addAll(e.problems());
             }
             throw new InvalidRunSettingsException(problems);
         }
-        return new GanRunSettings(dataset, architecture, loss, k, lrG, lrD, realLabel, clip, batch, steps, seed);
+        return new GanRunSettings(dataset, architecture, loss, k, lrG, lrD, realLabel, clip, batch, steps, seed,
+                conditional, latentSize);
     }
 
-    static GanRunSettings fromJson(String json) {
+    /** The same settings with other steps, e.g. a fork's. */
+    public GanRunSettings withSteps(int newSteps) {
+        return new GanRunSettings(dataset, architecture, loss, discriminatorSteps, generatorLearningRate,
+                discriminatorLearningRate, realLabel, weightClip, batchSize, newSteps, seed, conditional, latentSize);
+    }
+
+    /** Settings a fork must keep from its parent: they shape the networks its checkpoint holds. */
+    public boolean sameNetworksAs(GanRunSettings other) {
+        return dataset == other.dataset && architecture == other.architecture && conditional == other.conditional
+                && latentSize == other.latentSize && loss.discriminatorOutput() == other.loss.discriminatorOutput()
+                && loss.discriminatorLoss() == other.loss.discriminatorLoss();
+    }
+
+    /** Named values as {@link #parse} reads them: what a form starts from. */
+    public Map<String, Object> toValues() {
+        return JSON.readValue(toJson(), new TypeReference<Map<String, Object>>() { });
+    }
+
+    public static GanRunSettings fromJson(String json) {
         return parse(JSON.readValue(json, new TypeReference<Map<String, Object>>() { }));
     }
 
@@ -114,12 +138,14 @@ public record GanRunSettings(DatasetId dataset, GanArchitecture architecture, Ga
         values.put("batchSize", batchSize);
         values.put("steps", steps);
         values.put("seed", seed);
+        values.put("conditional", conditional);
+        values.put("latentSize", latentSize);
         return JSON.writeValueAsString(values);
     }
 
     public GanTrainingOptions toOptions() {
         return new GanTrainingOptions(architecture, loss, discriminatorSteps, generatorLearningRate,
-                discriminatorLearningRate, realLabel, weightClip, batchSize, steps, seed);
+                discriminatorLearningRate, realLabel, weightClip, batchSize, steps, seed, conditional, latentSize);
     }
 
     private static String lowerCase(Enum<?> value) {
@@ -161,6 +187,20 @@ public record GanRunSettings(DatasetId dataset, GanArchitecture architecture, Ga
             String known = Arrays.stream(choices).map(label).collect(Collectors.joining(", "));
             problems.add(new SettingProblem(name, "jobs.settings.unknown-choice", List.of(name, value.toString(), known),
                     "Unknown " + name + " '" + value + "': choose one of " + known));
+            return fallback;
+        }
+
+        boolean yesNo(String name, boolean fallback) {
+            @Nullable Object value = values.get(name);
+            if (value == null) {
+                return fallback;
+            }
+            String text = value.toString().trim().toLowerCase(Locale.ROOT);
+            if (text.equals("true") || text.equals("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            problems.add(new SettingProblem(name, "jobs.settings.not-yes-no", List.of(name, value.toString()),
+                    name + " must be true or false, was '" + value + "'"));
             return fallback;
         }
 

@@ -17,21 +17,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff    wait before the first retry; it doubles with every further one
  * @param lossCeiling     a loss (or G's error signal) beyond this counts as exploding: the run diverged
  * @param signalPoll      how often a running job rereads its stop flags (a stop asked on its own node is seen at once)
+ * @param holdTimeout     a run held for single steps with none ordered for this long pauses and frees its worker
+ * @param runningPerAccount runs an account (an instructor) may have queued or running at once
+ * @param maxStepsPerAccountRun most iterations an account's run may ask for
  */
 @ConfigurationProperties("arena.jobs")
 public record JobsProperties(@DefaultValue("true") boolean worker, @DefaultValue("false") boolean gpu,
         @DefaultValue("500") int checkpointEvery, @DefaultValue("2") int keepCheckpoints,
         @DefaultValue("1") int runningPerOwner, @DefaultValue("20000") int maxSteps,
         @DefaultValue("3") int maxRetries, @DefaultValue("30s") Duration retryBackoff,
-        @DefaultValue("1e6") double lossCeiling, @DefaultValue("100ms") Duration signalPoll) {
+        @DefaultValue("1e6") double lossCeiling, @DefaultValue("100ms") Duration signalPoll,
+        @DefaultValue("2m") Duration holdTimeout, @DefaultValue("3") int runningPerAccount,
+        @DefaultValue("100000") int maxStepsPerAccountRun) {
 
     public JobsProperties {
-        if (checkpointEvery < 1 || keepCheckpoints < 1 || runningPerOwner < 1 || maxSteps < 1 || maxRetries < 0) {
+        if (checkpointEvery < 1 || keepCheckpoints < 1 || runningPerOwner < 1 || maxSteps < 1 || maxRetries < 0
+                || runningPerAccount < 1 || maxStepsPerAccountRun < 1 || holdTimeout.isNegative()) {
             throw new IllegalArgumentException("arena.jobs.* counts must be positive (max-retries may be 0)");
         }
         if (retryBackoff.isNegative() || !(lossCeiling > 0) || signalPoll.toMillis() < 1) {
             throw new IllegalArgumentException(
                     "arena.jobs.retry-backoff must not be negative, loss-ceiling must be > 0, signal-poll at least 1 ms");
         }
+    }
+
+    /** Runs {@code owner} may have queued or running at once: players (students) one, accounts (instructors) more. */
+    int runningAllowed(RunOwner owner) {
+        return owner.accountId() != null ? runningPerAccount : runningPerOwner;
+    }
+
+    int stepsAllowed(RunOwner owner) {
+        return owner.accountId() != null ? maxStepsPerAccountRun : maxSteps;
     }
 }

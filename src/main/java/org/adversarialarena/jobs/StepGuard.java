@@ -42,6 +42,33 @@ final class StepGuard implements AutoCloseable {
             signals = store.signals(runId);
         } catch (RuntimeException e) {
             LOG.warn("Could not read the stop flags of training run {}: {}", runId, e.toString());
+            return;
+        }
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** The flags, pace and ordered steps as last read. */
+    RunSignals signals() {
+        return signals;
+    }
+
+    /**
+     * Waits until the run's signals are reread (a change announced, an order, the poll) or {@code millis}
+     * pass: a held or slowed run sleeps here instead of spinning.
+     */
+    void awaitChange(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        synchronized (this) {
+            try {
+                wait(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WorkerInterruptedException(runId);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.adversarialarena.jobs;
 
 import java.util.List;
 import java.util.Optional;
+import org.adversarialarena.base.live.LiveTopic;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,13 +31,116 @@ public class TrainingRunService {
      * @throws RunQuotaExceededException if the owner has a run queued or running already, or asks for more steps than allowed
      */
     public TrainingRun submitGan(RunOwner owner, GanRunSettings settings) {
-        if (settings.steps() > properties.maxSteps()) {
-            throw new RunQuotaExceededException(RunQuotaExceededException.Reason.TOO_MANY_STEPS,
-                    "A run may take at most " + properties.maxSteps() + " steps, not " + settings.steps(),
-                    properties.maxSteps(), settings.steps());
-        }
-        long id = store.submit(owner, RunKind.GAN, settings.toJson(), settings.steps(), properties.runningPerOwner());
+        return submitGan(owner, settings, RunPace.FREE);
+    }
+
+    /** Queues a GAN run that starts at {@code pace}: e.g. held, to be stepped by hand from its first step. */
+    public TrainingRun submitGan(RunOwner owner, GanRunSettings settings, RunPace pace) {
+        checkSteps(owner, settings);
+        long id = store.submit(owner, RunKind.GAN, settings.toJson(), settings.steps(), properties.runningAllowed(owner),
+                pace);
         return changed(id);
+    }
+
+    /**
+     * Queues a new GAN run of {@code owner} that starts from the checkpoint at {@code step} of one of their
+     * runs, with changed settings; it trains on from there to its own {@code steps}.
+     *
+     * @throws RunRefusedException          if the parent is not the owner's or has no checkpoint at that step
+     * @throws InvalidRunSettingsException if the settings change the networks' shape, or leave no step to take
+     * @throws RunQuotaExceededException    as {@link #submitGan}
+     */
+    public TrainingRun fork(RunOwner owner, long parentId, int step, GanRunSettings settings, RunPace pace) {
+        TrainingRun parent = owned(owner, parentId);
+        GanRunSettings parentSettings = GanRunSettings.fromJson(parent.settings());
+        if (!settings.sameNetworksAs(parentSettings)) {
+            throw new InvalidRunSettingsException(List.of(new SettingProblem("loss", "jobs.settings.fork-shape",
+                    List.of(), "A fork keeps its parent's dataset, architecture, conditioning, latent size "
+                            + "and kind of discriminator output")));
+        }
+        if (settings.steps() <= step) {
+            throw new InvalidRunSettingsException(List.of(new SettingProblem("steps",
+                    "jobs.settings.fork-steps", List.of(step),
+                    "A fork from step " + step + " needs more steps than " + step)));
+        }
+        if (!store.checkpointSteps(parentId).contains(step)) {
+            throw new RunRefusedException("jobs.refused.no-checkpoint", "Run " + parentId + " has no checkpoint at " + step,
+                    step);
+        }
+        checkSteps(owner, settings);
+        long id = store.submitFork(owner, settings.toJson(), settings.steps(), properties.runningAllowed(owner), parentId,
+                step, pace);
+        return changed(id);
+    }
+
+    private void checkSteps(RunOwner owner, GanRunSettings settings) {
+        int allowed = properties.stepsAllowed(owner);
+        if (settings.steps() > allowed) {
+            throw new RunQuotaExceededException(RunQuotaExceededException.Reason.TOO_MANY_STEPS,
+                    "A run may take at most " + allowed + " steps, not " + settings.steps(), allowed, settings.steps());
+        }
+    }
+
+    /** The run if {@code owner} owns it. */
+    public TrainingRun owned(RunOwner owner, long runId) {
+        return store.find(runId).filter(run -> run.owner().equals(owner))
+                .orElseThrow(() -> new RunRefusedException("jobs.refused.not-yours", "Run " + runId + " is not " + owner
+                        + "'s"));
+    }
+
+    /**
+     * Sets how a run takes its steps. A paused run is queued again (it continues at that pace); a held run
+     * waits on its worker for {@link #order single steps}.
+     *
+     * @throws RunQuotaExceededException if a paused run would exceed its owner's running runs
+     */
+    public boolean setPace(long runId, RunPace pace) {
+        boolean accepted = store.setPace(runId, pace);
+        running.refresh(runId);
+        resumeIfPaused(runId);
+        changed(runId);
+        return accepted;
+    }
+
+    /**
+     * Orders one step of D only or G only; the run is held for single steps from then on. A running run takes
+     * it on its worker as soon as it sees the order (at once on this node); a paused one is queued first.
+     */
+    public boolean order(long runId, StepOrder order) {
+        boolean accepted = store.order(runId, order);
+        running.refresh(runId);
+        resumeIfPaused(runId);
+        changed(runId);
+        return accepted;
+    }
+
+    private void resumeIfPaused(long runId) {
+        if (store.find(runId).map(run -> run.status() == RunStatus.PAUSED).orElse(false)) {
+            resume(runId);
+        }
+    }
+
+    /** Steps at which the run has a checkpoint to fork from, newest first. */
+    public List<Integer> checkpointSteps(long runId) {
+        return store.checkpointSteps(runId);
+    }
+
+    /** The latest images of the run's fixed latent vectors, one byte per pixel (255 = full ink), if any yet. */
+    public Optional<byte[]> samples(long runId) {
+        return store.samples(runId);
+    }
+
+    /**
+     * An instructor promotes one of their finished GAN runs, for Forge, Judge and workshops to pick later.
+     *
+     * @throws RunRefusedException if the run is not theirs or not finished
+     */
+    public TrainingRun promote(long accountId, long runId) {
+        if (!store.promote(runId, accountId)) {
+            throw new RunRefusedException("jobs.refused.not-promotable", "Run " + runId
+                    + " is not a finished GAN run of account " + accountId);
+        }
+        return changed(runId);
     }
 
     /**
@@ -64,7 +168,9 @@ public class TrainingRunService {
      * @throws RunQuotaExceededException if its owner has another run queued or running
      */
     public boolean resume(long runId) {
-        boolean accepted = store.resume(runId, properties.runningPerOwner());
+        RunOwner owner = store.find(runId).map(TrainingRun::owner).orElseThrow(
+                () -> new IllegalArgumentException("No training run " + runId));
+        boolean accepted = store.resume(runId, properties.runningAllowed(owner));
         changed(runId);
         return accepted;
     }
@@ -85,6 +191,11 @@ public class TrainingRunService {
     /** The run's progress reports in step order: its loss and meter curves. */
     public List<RunProgressPoint> curve(long runId) {
         return store.curve(runId);
+    }
+
+    /** The live topic every change of a run is announced on (key: the run's id), for pages that follow runs. */
+    public static LiveTopic<Long> topic() {
+        return LiveRunProgressPublisher.TRAINING_RUN;
     }
 
     private TrainingRun changed(long runId) {

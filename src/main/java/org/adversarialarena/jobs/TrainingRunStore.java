@@ -33,7 +33,8 @@ class TrainingRunStore {
             r.id, r.owner_account_id, r.owner_player_id, r.kind, r.settings::text as settings, r.status, r.step,
             r.total_steps, r.discriminator_loss, r.generator_signal, r.metrics::text as metrics, r.cancel_requested,
             r.pause_requested, r.attempt, r.failures, r.node, r.failure_reason, r.submitted_at, r.started_at,
-            r.finished_at, r.version,
+            r.finished_at, r.version, r.pace, r.pending_discriminator_steps, r.pending_generator_steps, r.forked_from,
+            r.promoted_by, r.promoted_at,
             (select max(c.step) from training_checkpoint c where c.run_id = r.id) as checkpoint_step""";
 
     private final JdbcClient jdbc;
@@ -53,6 +54,11 @@ class TrainingRunStore {
      */
     @Transactional
     long submit(RunOwner owner, RunKind kind, String settingsJson, int totalSteps, int runningPerOwner) {
+        return submit(owner, kind, settingsJson, totalSteps, runningPerOwner, RunPace.FREE);
+    }
+
+    @Transactional
+    long submit(RunOwner owner, RunKind kind, String settingsJson, int totalSteps, int runningPerOwner, RunPace pace) {
         if (!owner.isSystem()) {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('training_run'), hashtext(:owner))")
                     .param("owner", owner.toString()).query().listOfRows();
@@ -66,9 +72,10 @@ class TrainingRunStore {
         OffsetDateTime now = now();
         long id = jdbc.sql("""
                 insert into training_run (owner_account_id, owner_player_id, kind, settings, status, total_steps,
-                    submitted_at, updated_at)
-                values (:account, :player, :kind, cast(:settings as jsonb), 'QUEUED', :total, :now, :now)
+                    submitted_at, updated_at, pace)
+                values (:account, :player, :kind, cast(:settings as jsonb), 'QUEUED', :total, :now, :now, :pace)
                 returning id""")
+                .param("pace", pace.name())
                 .param("account", owner.accountId()).param("player", owner.playerId()).param("kind", kind.name())
                 .param("settings", settingsJson).param("total", totalSteps).param("now", now)
                 .query(Long.class).single();
@@ -130,21 +137,36 @@ class TrainingRunStore {
 
     /** Read before every step, outside any transaction: one indexed row. */
     RunSignals signals(long id) {
-        return jdbc.sql("select cancel_requested, pause_requested, attempt from training_run where id = :id")
+        return jdbc.sql("""
+                select cancel_requested, pause_requested, attempt, pace, pending_discriminator_steps,
+                    pending_generator_steps from training_run where id = :id""")
                 .param("id", id)
-                .query((rs, row) -> new RunSignals(rs.getBoolean(1), rs.getBoolean(2), rs.getInt(3))).single();
+                .query((rs, row) -> new RunSignals(rs.getBoolean(1), rs.getBoolean(2), rs.getInt(3),
+                        RunPace.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6))).single();
     }
 
     /** The run's latest figures and a point of its curve; its new version, or empty if {@code attempt} lost the run. */
     @Transactional
     OptionalLong recordProgress(long id, int attempt, RunProgressPoint point) {
+        return recordProgress(id, attempt, point, null, null);
+    }
+
+    /** Also the latest samples, if given, and one single step of {@code taken} counted as done. */
+    @Transactional
+    OptionalLong recordProgress(long id, int attempt, RunProgressPoint point, byte @Nullable [] samples,
+            @Nullable StepOrder taken) {
         OffsetDateTime now = now();
         String metrics = JSON.writeValueAsString(point.metrics());
         List<Long> versions = jdbc.sql("""
                 update training_run set step = :step, discriminator_loss = :loss, generator_signal = :signal,
-                    metrics = cast(:metrics as jsonb), updated_at = :now, version = version + 1
+                    metrics = cast(:metrics as jsonb), updated_at = :now, version = version + 1,
+                    samples = coalesce(:samples, samples),
+                    pending_discriminator_steps = greatest(pending_discriminator_steps - :takenD, 0),
+                    pending_generator_steps = greatest(pending_generator_steps - :takenG, 0)
                 where id = :id and attempt = :attempt returning version""")
-                .param("id", id).param("attempt", attempt).param("step", point.step())
+                .param("id", id).param("attempt", attempt).param("step", point.step()).param("samples", samples)
+                .param("takenD", taken == StepOrder.DISCRIMINATOR ? 1 : 0)
+                .param("takenG", taken == StepOrder.GENERATOR ? 1 : 0)
                 .param("loss", finiteOrNull(point.discriminatorLoss()))
                 .param("signal", finiteOrNull(point.generatorSignal())).param("metrics", metrics).param("now", now)
                 .query(Long.class).list();
@@ -288,6 +310,85 @@ class TrainingRunStore {
         return true;
     }
 
+    /** Sets the pace of a queued, running or paused run; false if it is over. */
+    @Transactional
+    boolean setPace(long id, RunPace pace) {
+        return jdbc.sql("""
+                update training_run set pace = :pace, updated_at = :now, version = version + 1
+                where id = :id and status in ('QUEUED', 'RUNNING', 'PAUSED')""")
+                .param("id", id).param("pace", pace.name()).param("now", now()).update() == 1;
+    }
+
+    /** Orders one single step and holds the run for it; false if the run is over. */
+    @Transactional
+    boolean order(long id, StepOrder order) {
+        String column = order == StepOrder.DISCRIMINATOR ? "pending_discriminator_steps" : "pending_generator_steps";
+        return jdbc.sql("update training_run set pace = 'HELD', " + column + " = least(" + column + " + 1, 100),"
+                + " updated_at = :now, version = version + 1"
+                + " where id = :id and status in ('QUEUED', 'RUNNING', 'PAUSED')")
+                .param("id", id).param("now", now()).update() == 1;
+    }
+
+    /**
+     * Starts run {@code id} (just submitted) from its parent's checkpoint at {@code step}: a copy of the
+     * checkpoint becomes the new run's own, so the parent's clean-up of old checkpoints cannot take it away.
+     */
+    @Transactional
+    boolean forkFrom(long id, long parent, int step) {
+        int copied = jdbc.sql("""
+                insert into training_checkpoint (run_id, step, first_network, second_network, created_at)
+                select :id, step, first_network, second_network, :now from training_checkpoint
+                where run_id = :parent and step = :step""")
+                .param("id", id).param("parent", parent).param("step", step).param("now", now()).update();
+        if (copied != 1) {
+            return false;
+        }
+        jdbc.sql("update training_run set forked_from = :parent, step = :step, version = version + 1 where id = :id")
+                .param("id", id).param("parent", parent).param("step", step).update();
+        return true;
+    }
+
+    /** {@link #submit} and {@link #forkFrom} in one transaction: the fork is queued only with its checkpoint. */
+    @Transactional
+    long submitFork(RunOwner owner, String settingsJson, int totalSteps, int runningPerOwner, long parent, int step,
+            RunPace pace) {
+        long id = submit(owner, RunKind.GAN, settingsJson, totalSteps, runningPerOwner, pace);
+        if (!forkFrom(id, parent, step)) {
+            throw new IllegalStateException("Run " + parent + " has no checkpoint at step " + step);
+        }
+        return id;
+    }
+
+    /** Steps of the run's stored checkpoints, newest first. */
+    List<Integer> checkpointSteps(long id) {
+        return jdbc.sql("select step from training_checkpoint where run_id = :id order by step desc")
+                .param("id", id).query(Integer.class).list();
+    }
+
+    /** The latest samples from the run's fixed latent vectors, one byte per pixel. */
+    Optional<byte[]> samples(long id) {
+        return jdbc.sql("select samples from training_run where id = :id and samples is not null").param("id", id)
+                .query((rs, row) -> rs.getBytes(1)).optional();
+    }
+
+    /** Marks a finished GAN run of {@code account} as promoted by it; false if it is not theirs or not finished. */
+    @Transactional
+    boolean promote(long id, long account) {
+        return jdbc.sql("""
+                update training_run set promoted_by = :account, promoted_at = :now, version = version + 1
+                where id = :id and owner_account_id = :account and status = 'FINISHED' and kind = 'GAN'""")
+                .param("id", id).param("account", account).param("now", now()).update() == 1;
+    }
+
+    /** Promoted runs, newest first; only those one account promoted if given. */
+    List<TrainingRun> promoted(@Nullable Long account) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from training_run r where r.promoted_at is not null
+                  and (cast(:account as bigint) is null or r.promoted_by = :account)
+                order by r.promoted_at desc, r.id desc""")
+                .param("account", account).query(TrainingRunStore::run).list();
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
@@ -306,7 +407,10 @@ class TrainingRunStore {
                 rs.getBoolean("cancel_requested"), rs.getBoolean("pause_requested"), rs.getInt("attempt"),
                 rs.getInt("failures"), rs.getString("node"), rs.getString("failure_reason"),
                 instant(rs, "submitted_at"), optionalInstant(rs, "started_at"), optionalInstant(rs, "finished_at"),
-                checkpoint, rs.getLong("version"));
+                checkpoint, rs.getLong("version"), RunPace.valueOf(rs.getString("pace")),
+                rs.getInt("pending_discriminator_steps"), rs.getInt("pending_generator_steps"),
+                rs.getObject("forked_from", Long.class), rs.getObject("promoted_by", Long.class),
+                optionalInstant(rs, "promoted_at"));
     }
 
     private static Map<String, Double> metrics(String json) {

@@ -37,9 +37,9 @@ class GanRunSettingsTest {
 
     @Test
     void anUnknownLossIsRefusedWithTheLossesThereAre() {
-        assertThatThrownBy(() -> GanRunSettings.parse(Map.of("loss", "wgan-gp")))
+        assertThatThrownBy(() -> GanRunSettings.parse(Map.of("loss", "wgan-lp")))
                 .isInstanceOf(InvalidRunSettingsException.class)
-                .hasMessage("Unknown loss 'wgan-gp': choose one of minimax, non_saturating, least_squares, wasserstein");
+                .hasMessage("Unknown loss 'wgan-lp': choose one of minimax, non_saturating, least_squares, wasserstein, hinge, wgan_gp");
     }
 
     @Test
@@ -87,5 +87,33 @@ class GanRunSettingsTest {
         assertThatThrownBy(() -> GanRunSettings.parse(Map.of("realLabel", 0.5))).hasMessageContaining("realLabel");
         assertThatThrownBy(() -> GanRunSettings.parse(Map.of("discriminatorSteps", 11))).hasMessageContaining("[1, 10]");
         assertThatThrownBy(() -> GanRunSettings.parse(Map.of("weightClip", "NaN"))).hasMessageContaining("weightClip");
+    }
+
+    @Test
+    void theLabsSettingsHingeWganGpUnconditionalAndTheLatentSizeAreReadCheckedAndStored() {
+        GanRunSettings settings = GanRunSettings.parse(Map.of("loss", "wgan-gp", "conditional", "false",
+                "latentSize", 32));
+        assertThat(settings.loss()).isEqualTo(GanLoss.WGAN_GP);
+        assertThat(settings.conditional()).isFalse();
+        assertThat(settings.toOptions().conditional()).isFalse();
+        assertThat(settings.toOptions().latentSize()).isEqualTo(32);
+        assertThat(GanRunSettings.fromJson(settings.toJson())).isEqualTo(settings);
+        assertThat(GanRunSettings.parse(Map.of("loss", "HINGE")).loss()).isEqualTo(GanLoss.HINGE);
+        assertThat(GanRunSettings.defaults().conditional()).isTrue();
+
+        assertThatThrownBy(() -> GanRunSettings.parse(Map.of("conditional", "maybe", "latentSize", 1)))
+                .isInstanceOfSatisfying(InvalidRunSettingsException.class, e -> assertThat(e.problems())
+                        .extracting(SettingProblem::key)
+                        .containsExactly("jobs.settings.not-yes-no", "jobs.settings.out-of-range"));
+    }
+
+    @Test
+    void aForkMayChangeTheTrainingButNotTheNetworksShape() {
+        GanRunSettings parent = GanRunSettings.defaults();
+        assertThat(GanRunSettings.parse(Map.of("loss", "minimax", "discriminatorLearningRate", 0.001, "seed", 9))
+                .sameNetworksAs(parent)).isTrue();
+        assertThat(GanRunSettings.parse(Map.of("loss", "hinge")).sameNetworksAs(parent)).isFalse();
+        assertThat(GanRunSettings.parse(Map.of("latentSize", 32)).sameNetworksAs(parent)).isFalse();
+        assertThat(GanRunSettings.parse(Map.of("conditional", false)).sameNetworksAs(parent)).isFalse();
     }
 }

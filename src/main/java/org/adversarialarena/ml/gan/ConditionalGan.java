@@ -43,8 +43,9 @@ public final class ConditionalGan {
         return discriminator;
     }
 
+    /** The latent vector's length: G's input is a latent vector followed by a one-hot class. */
     public int latentSize() {
-        return GanArchitecture.LATENT_SIZE;
+        return (int) generator.layerInputSize(0) - GanArchitecture.CLASSES;
     }
 
     /** A standard-normal latent vector drawn from {@code seed}: the same seed always gives the same sample. */
@@ -90,7 +91,7 @@ public final class ConditionalGan {
             verdicts[i] = (float) switch (loss) {
                 case MINIMAX, NON_SATURATING -> score;
                 case LEAST_SQUARES -> Math.max(0, Math.min(1, score));
-                case WASSERSTEIN -> 1 / (1 + Math.exp(-score));
+                case WASSERSTEIN, HINGE, WGAN_GP -> 1 / (1 + Math.exp(-score));
             };
         }
         return verdicts;

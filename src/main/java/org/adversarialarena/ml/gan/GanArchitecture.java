@@ -34,6 +34,10 @@ public enum GanArchitecture {
     private static final double ADAM_BETA1 = 0.5;
 
     public MultiLayerConfiguration generator(long seed, double learningRate) {
+        return generator(seed, learningRate, LATENT_SIZE);
+    }
+
+    public MultiLayerConfiguration generator(long seed, double learningRate, int latentSize) {
         NeuralNetConfiguration.ListBuilder layers = layers(seed, learningRate);
         if (this == MLP) {
             layers.layer(new DenseLayer.Builder().nOut(256).activation(leaky()).build())
@@ -51,7 +55,7 @@ public enum GanArchitecture {
                             .activation(Activation.SIGMOID).build())
                     .inputPreProcessor(2, new FeedForwardToCnnPreProcessor(7, 7, 64));
         }
-        return layers.setInputType(InputType.feedForward(LATENT_SIZE + CLASSES)).build();
+        return layers.setInputType(InputType.feedForward(latentSize + CLASSES)).build();
     }
 
     public MultiLayerConfiguration discriminator(long seed, double learningRate, GanLoss loss) {

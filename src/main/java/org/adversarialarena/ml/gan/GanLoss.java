@@ -18,13 +18,21 @@ public enum GanLoss {
     NON_SATURATING(Activation.SIGMOID, LossFunction.XENT),
     /** Least-squares GAN (Mao et al.): D regresses real to 1 and fake to 0, G pulls its fakes towards 1. */
     LEAST_SQUARES(Activation.IDENTITY, LossFunction.MSE),
+    /** Wasserstein GAN with weight clipping (Arjovsky et al.): D is a critic with an unbounded score. */
+    WASSERSTEIN(Activation.IDENTITY, LossFunction.WASSERSTEIN),
     /**
-     * Wasserstein GAN with weight clipping (Arjovsky et al.): D is a critic with an unbounded score.
-     * The gradient-penalty variant (WGAN-GP) is not offered: its penalty needs the gradient of a
-     * gradient norm with respect to D's weights (double backpropagation), which DL4J's
-     * MultiLayerNetwork cannot compute.
+     * Hinge loss (Lim and Ye; Miyato et al.): D minimises max(0, 1 − D(x)) + max(0, 1 + D(G(z))), G
+     * maximises D(G(z)). D's output layer keeps the linear (Wasserstein) loss; each row's target is
+     * set from D's current score, which gives exactly the hinge's gradient ({@link GanSteps}).
      */
-    WASSERSTEIN(Activation.IDENTITY, LossFunction.WASSERSTEIN);
+    HINGE(Activation.IDENTITY, LossFunction.WASSERSTEIN),
+    /**
+     * WGAN with gradient penalty (Gulrajani et al.): the critic's loss adds λ (‖∇ₓD(x̂)‖ − 1)² on
+     * points between real and generated images. The penalty's gradient with respect to D's weights
+     * is a Hessian-vector product, which DL4J cannot differentiate twice; {@link GanSteps} takes it
+     * as a central finite difference of D's weight gradient along ∇ₓD(x̂) instead.
+     */
+    WGAN_GP(Activation.IDENTITY, LossFunction.WASSERSTEIN);
 
     private final Activation discriminatorOutput;
     private final LossFunction discriminatorLoss;
@@ -44,11 +52,16 @@ public enum GanLoss {
 
     /** D's training target for real images (before label smoothing). WGAN's critic loss is mean(target × score). */
     double realTarget() {
-        return this == WASSERSTEIN ? -1 : 1;
+        return linearCritic() ? -1 : 1;
     }
 
     double fakeTarget() {
-        return this == WASSERSTEIN ? 1 : 0;
+        return linearCritic() ? 1 : 0;
+    }
+
+    /** D is a critic with an unbounded score, trained through a linear loss (no probabilities, no label smoothing). */
+    public boolean linearCritic() {
+        return discriminatorLoss == LossFunction.WASSERSTEIN;
     }
 
     /** The target G's fakes are scored against when G's gradient is taken through D. */

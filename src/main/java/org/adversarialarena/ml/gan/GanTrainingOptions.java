@@ -13,12 +13,29 @@ package org.adversarialarena.ml.gan;
  * @param batchSize               real images (and as many fakes) per D step
  * @param iterations              G steps in all
  * @param seed                    seeds weights, batches and latent draws
+ * @param conditional             G is told the class and D judges per class; if not, every image counts as class 0,
+ *                                so G may drift onto a few classes (mode collapse) and nothing pulls it back
+ * @param latentSize              the latent vector's length
  */
 public record GanTrainingOptions(GanArchitecture architecture, GanLoss loss, int discriminatorSteps,
         double generatorLearningRate, double discriminatorLearningRate, double realLabel, double weightClip,
-        int batchSize, int iterations, long seed) {
+        int batchSize, int iterations, long seed, boolean conditional, int latentSize) {
+
+    /** WGAN-GP's penalty weight λ, as in its paper. */
+    public static final double GRADIENT_PENALTY = 10;
+
+    /** A conditional GAN with the usual latent size. */
+    public GanTrainingOptions(GanArchitecture architecture, GanLoss loss, int discriminatorSteps,
+            double generatorLearningRate, double discriminatorLearningRate, double realLabel, double weightClip,
+            int batchSize, int iterations, long seed) {
+        this(architecture, loss, discriminatorSteps, generatorLearningRate, discriminatorLearningRate, realLabel,
+                weightClip, batchSize, iterations, seed, true, GanArchitecture.LATENT_SIZE);
+    }
 
     public GanTrainingOptions {
+        if (latentSize < 1) {
+            throw new IllegalArgumentException("The latent size must be positive, was " + latentSize);
+        }
         if (discriminatorSteps < 1 || batchSize < 1 || iterations < 1) {
             throw new IllegalArgumentException("k, batch size and iterations must be positive");
         }
@@ -40,16 +57,21 @@ public record GanTrainingOptions(GanArchitecture architecture, GanLoss loss, int
 
     public GanTrainingOptions withLoss(GanLoss newLoss) {
         return new GanTrainingOptions(architecture, newLoss, discriminatorSteps, generatorLearningRate,
-                discriminatorLearningRate, realLabel, weightClip, batchSize, iterations, seed);
+                discriminatorLearningRate, realLabel, weightClip, batchSize, iterations, seed, conditional, latentSize);
     }
 
     public GanTrainingOptions withDiscriminatorSteps(int k) {
         return new GanTrainingOptions(architecture, loss, k, generatorLearningRate, discriminatorLearningRate, realLabel,
-                weightClip, batchSize, iterations, seed);
+                weightClip, batchSize, iterations, seed, conditional, latentSize);
     }
 
     public GanTrainingOptions withIterations(int newIterations) {
         return new GanTrainingOptions(architecture, loss, discriminatorSteps, generatorLearningRate,
-                discriminatorLearningRate, realLabel, weightClip, batchSize, newIterations, seed);
+                discriminatorLearningRate, realLabel, weightClip, batchSize, newIterations, seed, conditional, latentSize);
+    }
+
+    public GanTrainingOptions withConditional(boolean isConditional) {
+        return new GanTrainingOptions(architecture, loss, discriminatorSteps, generatorLearningRate,
+                discriminatorLearningRate, realLabel, weightClip, batchSize, iterations, seed, isConditional, latentSize);
     }
 }

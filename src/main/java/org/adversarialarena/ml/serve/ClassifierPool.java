@@ -56,6 +56,11 @@ public final class ClassifierPool implements DifferentiableClassifier {
         return copies;
     }
 
+    /** The index of the last hidden layer, whose activations are the classifier's features. */
+    public int penultimateLayer() {
+        return penultimateLayer;
+    }
+
     @Override
     public float[][] logits(float[][] images) {
         INDArray input = validBatch(images);
