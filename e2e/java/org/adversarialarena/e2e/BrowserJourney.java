@@ -1,5 +1,10 @@
 package org.adversarialarena.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,5 +35,24 @@ abstract class BrowserJourney {
     /** The address of a page of the app under test, e.g. {@code url("/fool")}. */
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** Picks an item of the first Vaadin select {@code select} finds; opens the list again if it closed before the click landed. */
+    static void chooseInSelect(Page page, String select, String itemText) {
+        Locator option = page.locator("vaadin-select-item[role='option']")
+                .filter(new Locator.FilterOptions().setHasText(itemText));
+        for (int attempt = 1; ; attempt++) {
+            page.locator(select).first().click();
+            try {
+                option.click(new Locator.ClickOptions().setTimeout(5_000));
+                break;
+            } catch (TimeoutError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                page.keyboard().press("Escape");
+            }
+        }
+        assertThat(page.locator(select).first()).containsText(itemText);
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 /**
  * Who may open which page, for every route the application declares, checked with the same
  * annotation checker Vaadin's navigation access control uses. A new route without a row here fails
- * the build, so nobody adds a page without deciding who may see it. Students of workshops and
- * competitions join as a persona of their own with the workshop issue.
+ * the build, so nobody adds a page without deciding who may see it. Workshop students are visitors:
+ * they hold a seat token, not a role, and the service checks every seat action (WorkshopServiceIT).
  */
 class AuthorizationMatrixTest {
 
@@ -53,7 +53,12 @@ class AuthorizationMatrixTest {
             Map.entry("register", EVERYONE),
             Map.entry("login/code", EnumSet.of(Persona.CODE_PENDING)),
             Map.entry("account", EnumSet.of(Persona.TOTP_SETUP, Persona.INSTRUCTOR, Persona.ADMIN)),
-            Map.entry("admin/accounts", EnumSet.of(Persona.ADMIN)));
+            Map.entry("admin/accounts", EnumSet.of(Persona.ADMIN)),
+            Map.entry("play", EVERYONE),
+            Map.entry("workshops", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),
+            Map.entry("workshops/plan", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),
+            Map.entry("workshops/host", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),
+            Map.entry("workshops/projector", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
 

@@ -24,5 +24,11 @@ public enum AuditType {
     /** Someone asked every node to end an account's sessions (directly, or by disabling it or changing its role). */
     SESSIONS_END_REQUESTED,
     /** A node ended the sessions it held of an account: who asked, whose, how many, which node. */
-    SESSIONS_ENDED
+    SESSIONS_ENDED,
+    /** A workshop's host took a student out (may join again) or banned them (may not). */
+    WORKSHOP_KICK,
+    WORKSHOP_BAN,
+    /** A workshop's results left the app: a CSV export (student ids included), or publishing to the global boards. */
+    WORKSHOP_EXPORT,
+    WORKSHOP_PUBLISHED
 }

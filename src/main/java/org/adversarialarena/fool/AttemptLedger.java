@@ -2,8 +2,12 @@ package org.adversarialarena.fool;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.adversarialarena.fool.SubmissionRejectedException.Reason;
@@ -55,7 +59,8 @@ class AttemptLedger {
     IssuedChallenge issue(IssuedChallenge challenge) {
         challenges.lockPlayerForIssuing(challenge.playerId());
         challenges.closeOpen(challenge.playerId(), challenge.level().slug(), IssuedChallenge.REPLACED, clock.instant());
-        return challenges.save(challenge);
+        // Flushed at once: a caller's transaction (a workshop's) may refer to the row in plain SQL next.
+        return challenges.saveAndFlush(challenge);
     }
 
     /** The player's open, unexpired challenge of the level on the dataset, if any: what a reloaded page resumes. */
@@ -99,12 +104,28 @@ class AttemptLedger {
         IssuedChallenge challenge = locked(challengeId, playerId);
         Instant now = clock.instant();
         challenge.close(IssuedChallenge.SUBMITTED, now);
-        Long roundId = verdict.success()
+        Long roundId = verdict.success() && challenge.ranked()
                 ? rounds.record(FoolService.board(challenge.level(), challenge.dataset()), challenge.getPlayer(), points)
                         .getRound().getId()
                 : null;
         FoolAttempt attempt = attempts.save(new FoolAttempt(challenge, original, edited, verdict, use, points, roundId, now));
         return requireId(attempt.getId());
+    }
+
+    /** The player's challenge, open or closed: a workshop screen shows it again after a reload. */
+    @Transactional(readOnly = true)
+    IssuedChallenge find(UUID challengeId, long playerId) {
+        return challenges.findById(challengeId).filter(c -> c.playerId() == playerId)
+                .orElseThrow(() -> new SubmissionRejectedException(Reason.UNKNOWN_CHALLENGE,
+                        "There is no challenge " + challengeId + " for this player; start a new one."));
+    }
+
+    /** Attempts by id, with their players' nicknames, in the order asked. */
+    @Transactional(readOnly = true)
+    List<GalleryItem> attempts(Collection<Long> attemptIds) {
+        Map<Long, FoolAttempt> found = new HashMap<>();
+        attempts.findWithPlayerByIdIn(attemptIds).forEach(a -> found.put(a.getId(), a));
+        return attemptIds.stream().map(found::get).filter(Objects::nonNull).map(AttemptLedger::item).toList();
     }
 
     void giveUp(UUID challengeId, long playerId) {
@@ -114,9 +135,12 @@ class AttemptLedger {
     @Transactional(readOnly = true)
     List<GalleryItem> gallery(FoolLevel level, DatasetId dataset) {
         return attempts.best(dataset.slug(), level.slug(), Limit.of(properties.gallerySize())).stream()
-                .map(a -> new GalleryItem(a.getPlayer().getNickname(), a.original(), a.adversarial(), a.trueClass(),
-                        a.predictedClass(), a.confidence(), a.l0(), a.linf(), a.points(), a.submitted()))
-                .toList();
+                .map(AttemptLedger::item).toList();
+    }
+
+    private static GalleryItem item(FoolAttempt a) {
+        return new GalleryItem(a.getPlayer().getNickname(), a.original(), a.adversarial(), a.trueClass(),
+                a.predictedClass(), a.confidence(), a.l0(), a.linf(), a.points(), a.submitted());
     }
 
     @Transactional(readOnly = true)

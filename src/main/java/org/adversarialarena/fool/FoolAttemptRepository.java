@@ -11,8 +11,11 @@ interface FoolAttemptRepository extends JpaRepository<FoolAttempt, Long> {
 
     /** The best successful attempts of a board, for the gallery; the player is fetched with them. */
     @Query("select a from FoolAttempt a join fetch a.player where a.dataset = :dataset and a.level = :level"
-            + " and a.success = true order by a.points desc, a.submitted asc")
+            + " and a.success = true and a.challenge.ranked = true order by a.points desc, a.submitted asc")
     List<FoolAttempt> best(String dataset, String level, Limit limit);
+
+    @Query("select a from FoolAttempt a join fetch a.player where a.id in :ids")
+    List<FoolAttempt> findWithPlayerByIdIn(Collection<Long> ids);
 
     long countByPlayerId(long playerId);
 

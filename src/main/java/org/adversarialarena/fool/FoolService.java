@@ -3,6 +3,7 @@ package org.adversarialarena.fool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,10 +81,7 @@ public class FoolService {
      * per-minute limit, since picking an image runs the judging model.
      */
     public Challenge newChallenge(Player player, FoolLevel level, DatasetId dataset) {
-        if (!isAvailable(level, dataset)) {
-            throw new LevelUnavailableException(level, dataset.slug(), level.guardedByDetector()
-                    ? "an adversarial-example detector" : level.judgingModel(dataset).toString());
-        }
+        requireAvailable(level, dataset);
         Long playerId = player.getId();
         if (playerId == null) {
             throw new IllegalArgumentException("Only a saved player can be given a challenge");
@@ -99,6 +97,48 @@ public class FoolService {
         IssuedChallenge challenge = ledger.issue(new IssuedChallenge(player, level, dataset, pick.index(), pick.trueClass(),
                 pick.targetClass(), judgeId.name(), judgeId.version(), now, now.plus(properties.challengeTtl())));
         return view(challenge);
+    }
+
+    /**
+     * An image for the level on the dataset that its judging model classifies right with confidence:
+     * what {@link #newChallenge} picks, chosen once for many players (a workshop's same-image round).
+     */
+    public ChallengeImage pickImage(FoolLevel level, DatasetId dataset) {
+        requireAvailable(level, dataset);
+        ChallengePicker.Pick pick = picker.pick(models.dataset(dataset).test(), models.classifier(level.judgingModel(dataset)),
+                -1, level.targeted());
+        return new ChallengeImage(pick.index(), pick.trueClass(), pick.targetClass());
+    }
+
+    /**
+     * A challenge on a given image that is not ranked: its success records no global round, so it
+     * reaches no leaderboard and no gallery (a workshop keeps its own scores). It replaces the
+     * player's open challenge of the level, as {@link #newChallenge} does. Not rate-limited: the
+     * caller hands out one per player and round.
+     */
+    public Challenge issueUnranked(Player player, FoolLevel level, DatasetId dataset, ChallengeImage image, Duration ttl) {
+        requireAvailable(level, dataset);
+        ClassifierId judgeId = level.judgingModel(dataset);
+        Instant now = clock.instant();
+        return view(ledger.issue(new IssuedChallenge(player, level, dataset, image.index(), image.trueClass(),
+                image.targetClass(), judgeId.name(), judgeId.version(), now, now.plus(ttl)).unranked()));
+    }
+
+    /** The player's challenge, open or closed, as their screen shows it. */
+    public Challenge challenge(UUID challengeId, long playerId) {
+        return view(ledger.find(challengeId, playerId));
+    }
+
+    /** Stored attempts by id, with their images and players' nicknames, in the order asked. */
+    public List<GalleryItem> attempts(Collection<Long> attemptIds) {
+        return attemptIds.isEmpty() ? List.of() : ledger.attempts(attemptIds);
+    }
+
+    private void requireAvailable(FoolLevel level, DatasetId dataset) {
+        if (!isAvailable(level, dataset)) {
+            throw new LevelUnavailableException(level, dataset.slug(), level.guardedByDetector()
+                    ? "an adversarial-example detector" : level.judgingModel(dataset).toString());
+        }
     }
 
     /**

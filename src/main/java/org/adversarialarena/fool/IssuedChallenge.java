@@ -70,6 +70,10 @@ class IssuedChallenge {
     @Column(name = "closed_by", length = 16)
     private @Nullable String closedBy;
 
+    /** False for a workshop's challenge: its success is kept off the global boards and gallery. */
+    @Column(nullable = false)
+    private boolean ranked = true;
+
     @SuppressWarnings("NullAway.Init")
     protected IssuedChallenge() {
     }
@@ -87,6 +91,15 @@ class IssuedChallenge {
         this.modelVersion = modelVersion;
         this.issued = issued;
         this.expires = expires;
+    }
+
+    IssuedChallenge unranked() {
+        ranked = false;
+        return this;
+    }
+
+    boolean ranked() {
+        return ranked;
     }
 
     UUID getId() {

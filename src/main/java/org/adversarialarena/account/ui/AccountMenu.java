@@ -16,11 +16,13 @@ import org.adversarialarena.account.AccountRole;
 import org.adversarialarena.audit.AuditLog;
 import org.adversarialarena.audit.AuditType;
 import org.adversarialarena.base.ui.LayoutExtension;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 /**
  * The account corner of every page: a discreet sign-in link for instructors (students need none), or
  * the signed-in person's name, their pages and a sign-out button.
  */
+@ConditionalOnWebApplication
 @SpringComponent
 class AccountMenu implements LayoutExtension {
 

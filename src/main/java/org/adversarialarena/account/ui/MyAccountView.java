@@ -22,6 +22,7 @@ import org.adversarialarena.account.AccountSummary;
 import org.adversarialarena.account.SignInRoles;
 import org.adversarialarena.account.TotpEnrolment;
 import org.adversarialarena.base.security.NodeSessions;
+import org.adversarialarena.base.ui.QrCodeImage;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.adversarialarena.account.AccountPaths;
 import org.adversarialarena.account.AccountService;
 import org.adversarialarena.account.SignInRoles;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * holds on every node. Both end the account's sessions at once ({@code AccountSessions}); this check
  * is for an announcement a node missed while its listening connection was down.
  */
+@ConditionalOnWebApplication
 @SpringComponent
 class SignInSteps implements VaadinServiceInitListener {
 

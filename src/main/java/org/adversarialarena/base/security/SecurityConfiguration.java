@@ -4,18 +4,15 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -25,9 +22,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * without signing in: the game views allow anonymous visitors.
  */
 @Configuration
+@ConditionalOnWebApplication
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
-@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
     /** Ahead of every other filter, so each response carries the security headers, errors included. */
@@ -44,12 +40,6 @@ class SecurityConfiguration {
         FilterRegistrationBean<UnknownRouteFilter> registration = new FilterRegistrationBean<>(new UnknownRouteFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
-    }
-
-    /** Writes {bcrypt}… hashes and still reads any other algorithm a stored hash names. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * storage, so the browser is where a player is remembered at all, and instructors' sign-in pages come
  * before any account is known.
  */
+@ConditionalOnWebApplication
 @Component
 public class LanguageChoice implements VaadinServiceInitListener {
 

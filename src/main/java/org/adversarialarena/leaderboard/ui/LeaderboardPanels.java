@@ -4,8 +4,10 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 import org.adversarialarena.leaderboard.LeaderboardFeed;
 import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.round.Board;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 /** Makes live leaderboard panels for the games' views. */
+@ConditionalOnWebApplication
 @SpringComponent
 public class LeaderboardPanels {
 

@@ -14,11 +14,13 @@ import java.util.Optional;
 import org.adversarialarena.base.ui.LayoutExtension;
 import org.adversarialarena.player.Player;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 /**
  * "You are <nickname> · Not you? Change nickname" in the title bar of every page, so that on a shared
  * lab PC the next student sees whose name they would play under, and can leave it with one click.
  */
+@ConditionalOnWebApplication
 @SpringComponent
 class PlayerCorner implements LayoutExtension {
 

@@ -17,12 +17,14 @@ import org.adversarialarena.player.BrowserPlayer;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.PlayerService;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 /**
  * Who is playing in this browser session. A player is asked for a nickname once; the browser keeps a
  * resume token in its local storage, so the next visit continues as the same player without asking.
  * Games call {@link #whenJoined} before anything that needs a player.
  */
+@ConditionalOnWebApplication
 @SpringComponent
 @VaadinSessionScope
 public class PlayerGate {

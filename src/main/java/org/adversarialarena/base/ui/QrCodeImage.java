@@ -1,4 +1,4 @@
-package org.adversarialarena.account.ui;
+package org.adversarialarena.base.ui;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -13,19 +13,20 @@ import java.util.Map;
 
 /**
  * A QR code of a text, drawn as an SVG data URL: the secret never leaves the page as a request of its
- * own, and the content security policy allows {@code data:} images.
+ * own, and the content security policy allows {@code data:} images. Used for the authenticator set-up
+ * and a workshop's join link.
  */
-class QrCodeImage extends Image {
+public class QrCodeImage extends Image {
 
     private static final int QUIET_ZONE = 4;
 
-    QrCodeImage(String text, String description) {
+    public QrCodeImage(String text, String description) {
         super(svgDataUrl(text), description);
         setWidth("12em");
         setHeight("12em");
     }
 
-    static String svgDataUrl(String text) {
+    public static String svgDataUrl(String text) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,

@@ -1,4 +1,4 @@
-package org.adversarialarena.account.ui;
+package org.adversarialarena.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,231 @@
+package org.adversarialarena.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.BoundingBox;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.adversarialarena.catalog.ModelCatalog;
+import org.adversarialarena.ml.attack.AttackGoal;
+import org.adversarialarena.ml.attack.GradientAttack;
+import org.adversarialarena.ml.attack.Norm;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.model.ClassifierArchitecture;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A workshop in real Chromium, each person in a browser context of their own: the host writes a plan
+ * (one Faint-touch round, the same image for everyone) and runs it; the projector shows the code, the
+ * QR code and who joined; three students join from the code's link. In the round one student submits
+ * the image PGD makes of the very image the server handed out (sent through the canvas's own report
+ * event), one paints a few strokes by mouse (timed to the class bars), one reloads the page mid-round
+ * and comes back to the same seat. The round closes when all three have submitted; the projector
+ * reveals it (success rate, best image with its nickname, the class's heat map beside the machine's
+ * FGSM), the host ends the workshop, the projector shows the podium and each student their summary;
+ * the host downloads the CSV. Screenshots of each screen go to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "arena.admin.email=" + WorkshopJourneyTest.HOST, "arena.admin.password=" + WorkshopJourneyTest.PASSWORD})
+class WorkshopJourneyTest extends BrowserJourney {
+
+    static final String HOST = "host@example.org";
+    static final String PASSWORD = "a workshop needs a long password";
+    private static final int SIDE = 28;
+    private static final int TIMED_STROKES = 5;
+    private static final double FIRST_PAGE_MS = 3 * BrowserSession.FIRST_PAGE_TIMEOUT_MS;
+    private static final LocatorAssertions.IsVisibleOptions SLOW = new LocatorAssertions.IsVisibleOptions().setTimeout(90_000);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ModelCatalog models;
+
+    @Test
+    void anInstructorRunsAFoolRoundWithThreeStudentsFromTheLobbyToThePodium() throws IOException {
+        Page host = browser.newPage();
+        host.setViewportSize(1280, 1400);
+        signIn(host);
+        long runId = writeAndRunAPlan(host);
+        String code = codeOn(host);
+
+        Page projector = host.context().newPage();
+        projector.setViewportSize(1600, 1000);
+        projector.navigate(url("/workshops/projector/" + runId));
+        assertThat(projector.locator("#workshop-code")).hasText(code.substring(0, 3) + " " + code.substring(3));
+        assertThat(projector.locator("#workshop-qr")).isVisible();
+        assertThat(projector.locator("#workshop-join-at")).containsText("/play");
+
+        Page ada = student("Ada", code);
+        Page ben = student("Ben", code);
+        Page cy = student("Cy", code);
+        assertThat(projector.locator("#workshop-names")).containsText("3 joined");
+        assertThat(projector.locator("#workshop-names")).containsText("Cy");
+        browser.screenshot(projector, "workshop-projector-lobby");
+
+        host.locator("#workshop-next").click();
+        for (Page student : List.of(ada, ben, cy)) {
+            assertThat(student.locator("#workshop-game")).isVisible();
+            assertThat(student.locator("#workshop-status")).containsText("Top class");
+        }
+        assertThat(projector.locator("#workshop-submitted")).hasText("0 of 3 submitted");
+        assertThat(projector.locator("#workshop-countdown")).hasText(Pattern.compile("^[0-2]:\\d\\d$"));
+
+        // Ada sends what PGD makes of her image, as the canvas reports a stroke
+        float[] adversarial = pgdOnTheImageOf("Ada");
+        ada.locator("#workshop-canvas").evaluate("""
+                (canvas, pixels) => {
+                  canvas.setImage(pixels);
+                  canvas.dispatchEvent(new CustomEvent('image-change', { detail: { pixels, seq: 1 } }));
+                }""", toList(adversarial));
+        assertThat(ada.locator("#workshop-status")).containsText("Fooled");
+        browser.screenshot(ada, "workshop-student-playing");
+        ada.locator("#workshop-submit").click();
+        assertThat(ada.locator("#workshop-message")).containsText("Waiting for the others");
+        assertThat(ada.locator("#workshop-result")).containsText("You fooled the model");
+        assertThat(projector.locator("#workshop-submitted")).hasText("1 of 3 submitted");
+        assertThat(host.locator("#workshop-host-submitted")).hasText("1 of 3 submitted");
+
+        // Cy reloads mid-round and is back in the same seat, on the same challenge
+        String cysChallenge = challengeOf("Cy");
+        cy.reload();
+        assertThat(cy.locator("#workshop-who")).hasText("You play as Cy");
+        assertThat(cy.locator("#workshop-game")).isVisible();
+        assertThat(cy.locator("#workshop-status")).containsText("Top class");
+        assertThat(challengeOf("Cy")).isEqualTo(cysChallenge);
+        assertThat(jdbc.queryForObject("select count(*) from workshop_seat where run_id = ? and nickname = 'Cy'",
+                Integer.class, runId)).isEqualTo(1);
+        cy.locator("#workshop-submit").click();
+        assertThat(cy.locator("#workshop-message")).containsText("Waiting for the others");
+
+        // Ben paints a few strokes by mouse, each answered by the model's bars, and submits last
+        RoundTripTimer timer = new RoundTripTimer(ben, "#workshop-canvas", "#workshop-bars");
+        BoundingBox box = ben.locator("#workshop-canvas canvas").boundingBox();
+        for (int stroke = 1; stroke <= TIMED_STROKES; stroke++) {
+            click(ben, box, 3 * SIDE + 3 + stroke * 4);
+            timer.awaitStrokes(stroke);
+        }
+        timer.record("Workshop: mouse-up to class bars", "Workshop: report sent to class bars",
+                "workshop-round-trip.txt", TIMED_STROKES);
+        ben.locator("#workshop-submit").click();
+
+        // everyone submitted: the round closes and the projector reveals it
+        assertThat(projector.locator("#workshop-reveal")).isVisible();
+        assertThat(projector.locator("#workshop-reveal-rate")).containsText("of 3 fooled the model");
+        assertThat(projector.locator("#workshop-best-0")).containsText("Ada");
+        assertThat(projector.locator("#workshop-map-class")).isVisible();
+        assertThat(projector.locator("#workshop-map-original")).isVisible();
+        assertThat(projector.locator("#workshop-map-machine-0")).isVisible(SLOW);
+        assertThat(projector.locator("#workshop-map-machine-0")).containsText("signed gradient");
+        assertThat(projector.locator("#workshop-map-machine-3")).isVisible(SLOW);
+        assertThat(projector.locator("#workshop-projector-standings")).containsText("Ada");
+        browser.screenshot(projector, "workshop-projector-reveal");
+        assertThat(ben.locator("#workshop-message")).containsText("The round is over");
+        assertThat(host.locator("#workshop-host-status")).containsText("Round over");
+        browser.screenshot(host, "workshop-host-console");
+
+        host.locator("#workshop-finish").click();
+        assertThat(projector.locator("#workshop-projector-standings")).containsText("Podium");
+        assertThat(projector.locator("#workshop-projector-standings .workshop-rank-1").first()).containsText("Ada");
+        assertThat(projector.locator("#workshop-end")).isVisible();
+        browser.screenshot(projector, "workshop-projector-podium");
+        assertThat(ada.locator("#workshop-message")).containsText("The workshop is over. You fooled the model in 1 of 1");
+        assertThat(ada.locator("#workshop-message")).containsText("came 1 of 3");
+        browser.screenshot(ada, "workshop-student-summary");
+
+        Download download = host.waitForDownload(() -> host.locator("#workshop-export").click());
+        String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("round,level,dataset,nickname").contains(",faint-touch,mnist,Ada,,active,true,true,")
+                .contains(",Ben,").contains(",Cy,");
+        assertThat(csv.lines().count()).isEqualTo(4);
+    }
+
+    private void signIn(Page page) {
+        // The first page waits for the dev-mode frontend bundle; on a busy shared machine that took over 3 minutes.
+        page.navigate(url("/login"), new Page.NavigateOptions().setTimeout(FIRST_PAGE_MS));
+        page.locator("vaadin-login-form").waitFor(new Locator.WaitForOptions().setTimeout(FIRST_PAGE_MS));
+        page.locator("vaadin-login-form input[name='username']").fill(HOST);
+        page.locator("vaadin-login-form input[name='password']").fill(PASSWORD);
+        page.locator("vaadin-login-form input[name='password']").press("Enter");
+        assertThat(page.locator("#sign-out")).isVisible();
+    }
+
+    /** A plan of one Faint-touch round on MNIST, everyone on the same image, run at once; returns the run's id. */
+    private long writeAndRunAPlan(Page host) {
+        host.navigate(url("/workshops"));
+        host.locator("#workshop-new").click();
+        host.locator("#workshop-plan-name input").fill("Thursday seminar");
+        chooseInSelect(host, "#workshop-round-0 vaadin-select", "Faint touch");
+        host.locator("#workshop-plan-save").click();
+        assertThat(host.locator("#workshop-plans")).containsText("Thursday seminar");
+        browser.screenshot(host, "workshop-plans");
+        host.locator("[id^='workshop-run-']").first().click();
+        assertThat(host.locator("#workshop-host")).isVisible();
+        Matcher id = Pattern.compile("/workshops/host/(\\d+)").matcher(host.url());
+        assertThat(id.find()).as("the host console's address names the run").isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    private static String codeOn(Page host) {
+        assertThat(host.locator("#workshop-host-code")).hasText(Pattern.compile("^Join code: \\d{6}$"));
+        return host.locator("#workshop-host-code").textContent().replaceAll("\\D", "");
+    }
+
+    /** A student on a device of their own, joining from the code's link. */
+    private Page student(String nickname, String code) {
+        Page page = browser.newPageElsewhere();
+        page.setViewportSize(420, 1100);
+        page.navigate(url("/play/" + code));
+        page.locator("#workshop-join-nickname input").fill(nickname);
+        page.locator("#workshop-join").click();
+        assertThat(page.locator("#workshop-message")).containsText("You’re in");
+        return page;
+    }
+
+    private String challengeOf(String nickname) {
+        return jdbc.queryForObject("select e.challenge_id::text from workshop_entry e join workshop_seat s on s.id = e.seat_id"
+                + " where s.nickname = ?", String.class, nickname);
+    }
+
+    /** PGD at the level's ε on the image the server handed this student, judged by the same plain LeNet. */
+    private float[] pgdOnTheImageOf(String nickname) {
+        Map<String, Object> challenge = jdbc.queryForMap("select c.image_index, c.true_class from fool_challenge c"
+                + " join workshop_entry e on e.challenge_id = c.id join workshop_seat s on s.id = e.seat_id"
+                + " where s.nickname = ?", nickname);
+        float[] original = models.dataset(DatasetId.MNIST).test().image((Integer) challenge.get("image_index"));
+        return GradientAttack.pgd(Norm.LINF, 0.3f, 40).attack(
+                models.classifier(new ClassifierId(DatasetId.MNIST, ClassifierArchitecture.LENET, 1)), original,
+                AttackGoal.untargeted((Integer) challenge.get("true_class"))).adversarial();
+    }
+
+    /** Playwright passes doubles to the page, not floats; three decimals, as the canvas reports. */
+    private static List<Double> toList(float[] values) {
+        java.util.ArrayList<Double> list = new java.util.ArrayList<>(values.length);
+        for (float value : values) {
+            list.add(Math.round(value * 1000) / 1000.0);
+        }
+        return list;
+    }
+
+    private static void click(Page page, BoundingBox box, int pixel) {
+        double x = box.x + (pixel % SIDE + 0.5) * box.width / SIDE;
+        double y = box.y + (pixel / SIDE + 0.5) * box.height / SIDE;
+        page.mouse().move(x, y);
+        page.mouse().down();
+        page.mouse().up();
+    }
+}

@@ -1,0 +1,14 @@
+package org.adversarialarena.workshop;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A student asking for a seat.
+ *
+ * @param previousToken a seat token this browser kept from before, if any: a banned seat's refuses the join
+ * @param sessionKey    the browser session, also refused once banned
+ * @param address       the client's address, for the rate limit
+ */
+public record JoinRequest(String code, String nickname, @Nullable String studentId, @Nullable String previousToken,
+        @Nullable String sessionKey, @Nullable String address) {
+}

@@ -1,0 +1,73 @@
+package org.adversarialarena.workshop;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run's results as CSV (RFC 4180): one row per student per round played, in round then join order.
+ * A cell that a spreadsheet would read as a formula (starting with =, +, -, @) is prefixed with an
+ * apostrophe, since nicknames and student ids are typed by students.
+ */
+final class WorkshopExport {
+
+    static final String HEADER = "round,level,dataset,nickname,student_id,status,submitted,success,points,l0,l2,linf,"
+            + "seconds,submitted_at";
+
+    private WorkshopExport() {
+    }
+
+    static String csv(RunState run, List<EntryResult> entries) {
+        Map<String, EntryResult> byRoundAndSeat = new HashMap<>();
+        entries.forEach(entry -> byRoundAndSeat.put(entry.roundIndex() + ":" + entry.seatId(), entry));
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        int played = run.phase() == Phase.LOBBY ? 0 : run.roundIndex() + 1;
+        for (int round = 0; round < played; round++) {
+            RoundSettings settings = run.rounds().get(round);
+            for (SeatState seat : run.seats()) {
+                EntryResult entry = byRoundAndSeat.get(round + ":" + seat.id());
+                boolean submitted = entry != null && entry.didSubmit();
+                row(csv, Integer.toString(round + 1), settings.level().slug(), settings.dataset().slug(), seat.nickname(),
+                        seat.studentId(), seat.status().name().toLowerCase(Locale.ROOT), Boolean.toString(submitted),
+                        submitted ? Boolean.toString(entry.success()) : "",
+                        submitted ? number(settings.points() ? entry.points() : 0) : "",
+                        submitted ? Integer.toString(entry.l0()) : "", submitted ? number(entry.l2()) : "",
+                        submitted ? number(entry.linf()) : "", submitted ? seconds(entry) : "",
+                        submitted ? String.valueOf(entry.submitted()) : "");
+            }
+        }
+        return csv.toString();
+    }
+
+    private static String seconds(EntryResult entry) {
+        return entry.submitted() == null ? "" : number(Duration.between(entry.issued(), entry.submitted()).toMillis() / 1000.0);
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static void row(StringBuilder csv, @Nullable String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(cells[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    static String cell(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.workshop;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,165 @@
+package org.adversarialarena.workshop.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.adversarialarena.fool.FoolLevel;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.workshop.LeaderboardShown;
+import org.adversarialarena.workshop.Plan;
+import org.adversarialarena.workshop.RoundSettings;
+import org.adversarialarena.workshop.WorkshopRefusedException;
+import org.adversarialarena.workshop.WorkshopService;
+import org.jspecify.annotations.Nullable;
+
+/** A workshop plan: its name, options and rounds in order. Without an id in the URL, a new plan. */
+@Route(WorkshopPaths.PLAN)
+@RolesAllowed({"INSTRUCTOR", "ADMIN"})
+class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final WorkshopService workshops;
+    private @Nullable Long planId;
+    final TextField name = new TextField();
+    final Checkbox lateJoin = new Checkbox();
+    final Select<LeaderboardShown> leaderboard = new Select<>();
+    final Checkbox askStudentId = new Checkbox();
+    final Div rounds = new Div();
+    final List<RoundEditor> editors = new ArrayList<>();
+    final Button addRound = new Button();
+    final Button save = new Button();
+
+    /** One round's settings as a row of fields. */
+    final class RoundEditor extends HorizontalLayout {
+        final Select<FoolLevel> level = new Select<>();
+        final Select<DatasetId> dataset = new Select<>();
+        final Checkbox sameImage = new Checkbox();
+        final IntegerField seconds = new IntegerField();
+        final Checkbox points = new Checkbox();
+
+        RoundEditor(RoundSettings settings) {
+            addClassName("workshop-round-editor");
+            level.setLabel(getTranslation("workshop.plan.level"));
+            level.setItems(FoolLevel.values());
+            level.setItemLabelGenerator(l -> l.number() + " · " + getTranslation(l.titleKey()));
+            level.setValue(settings.level());
+            dataset.setLabel(getTranslation("workshop.plan.dataset"));
+            dataset.setItems(DatasetId.values());
+            dataset.setItemLabelGenerator(d -> getTranslation("dataset." + d.slug()));
+            dataset.setValue(settings.dataset());
+            sameImage.setLabel(getTranslation("workshop.plan.same-image"));
+            sameImage.setValue(settings.sameImage());
+            seconds.setLabel(getTranslation("workshop.plan.seconds"));
+            seconds.setMin(RoundSettings.MIN_SECONDS);
+            seconds.setMax(RoundSettings.MAX_SECONDS);
+            seconds.setStepButtonsVisible(true);
+            seconds.setValue(settings.timeLimitSeconds());
+            points.setLabel(getTranslation("workshop.plan.points"));
+            points.setValue(settings.points());
+            Button remove = new Button(getTranslation("workshop.plan.remove-round"), click -> remove(this));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            setAlignItems(Alignment.BASELINE);
+            add(level, dataset, seconds, sameImage, points, remove);
+        }
+
+        RoundSettings settings() {
+            Integer limit = seconds.getValue();
+            return new RoundSettings(level.getValue(), dataset.getValue(), sameImage.getValue(), limit == null ? 0 : limit,
+                    points.getValue());
+        }
+    }
+
+    PlanEditorView(WorkshopService workshops) {
+        this.workshops = workshops;
+        setId("workshop-plan-view");
+        name.setId("workshop-plan-name");
+        name.setLabel(getTranslation("workshop.plans.name"));
+        name.setMaxLength(Plan.MAX_NAME_LENGTH);
+        name.setWidth("30em");
+        lateJoin.setId("workshop-plan-late-join");
+        lateJoin.setLabel(getTranslation("workshop.plan.late-join"));
+        leaderboard.setId("workshop-plan-leaderboard");
+        leaderboard.setLabel(getTranslation("workshop.plan.leaderboard"));
+        leaderboard.setItems(LeaderboardShown.values());
+        leaderboard.setItemLabelGenerator(shown -> getTranslation("workshop.leaderboard."
+                + shown.name().toLowerCase(Locale.ROOT)));
+        askStudentId.setId("workshop-plan-student-id");
+        askStudentId.setLabel(getTranslation("workshop.plan.student-id"));
+        rounds.setId("workshop-plan-rounds");
+        addRound.setId("workshop-plan-add-round");
+        addRound.setText(getTranslation("workshop.plan.add-round"));
+        addRound.addClickListener(click -> addRound(editors.isEmpty() ? RoundSettings.standard()
+                : editors.getLast().settings()));
+        save.setId("workshop-plan-save");
+        save.setText(getTranslation("workshop.plan.save"));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(click -> save());
+        add(new H2(getTranslation("workshop.plan.title")), name, lateJoin, leaderboard, askStudentId,
+                new H3(getTranslation("workshop.plans.rounds")), rounds, addRound, save);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter @Nullable Long id) {
+        planId = id;
+        try {
+            show(id == null ? Plan.blank(getTranslation("workshop.plan.default-name")) : workshops.plan(id));
+        } catch (WorkshopRefusedException e) {
+            Texts.refused(this, e);
+            event.forwardTo(WorkshopsView.class);
+        }
+    }
+
+    private void show(Plan plan) {
+        name.setValue(plan.name());
+        lateJoin.setValue(plan.lateJoin());
+        leaderboard.setValue(plan.leaderboard());
+        askStudentId.setValue(plan.askStudentId());
+        editors.clear();
+        rounds.removeAll();
+        plan.rounds().forEach(this::addRound);
+    }
+
+    void addRound(RoundSettings settings) {
+        RoundEditor editor = new RoundEditor(settings);
+        editor.setId("workshop-round-" + editors.size());
+        editors.add(editor);
+        rounds.add(editor);
+    }
+
+    private void remove(RoundEditor editor) {
+        editors.remove(editor);
+        rounds.remove(editor);
+    }
+
+    void save() {
+        try {
+            List<RoundSettings> settings = editors.stream().map(RoundEditor::settings).toList();
+            planId = workshops.save(new Plan(planId, name.getValue(), lateJoin.getValue(), leaderboard.getValue(),
+                    askStudentId.getValue(), settings));
+            getUI().ifPresent(ui -> ui.navigate(WorkshopsView.class));
+        } catch (WorkshopRefusedException e) {
+            Texts.refused(this, e);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("workshop.plan.title") + " · " + getTranslation("app.name");
+    }
+}

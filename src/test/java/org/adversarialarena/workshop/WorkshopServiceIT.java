@@ -1,0 +1,381 @@
+package org.adversarialarena.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.adversarialarena.catalog.ModelCatalog;
+import org.adversarialarena.fool.Challenge;
+import org.adversarialarena.fool.FoolLevel;
+import org.adversarialarena.fool.FoolService;
+import org.adversarialarena.fool.MachineComparison;
+import org.adversarialarena.leaderboard.LeaderboardService;
+import org.adversarialarena.leaderboard.Standing;
+import org.adversarialarena.ml.attack.GradientAttack;
+import org.adversarialarena.ml.attack.Norm;
+import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.player.NicknameRefusedException;
+import org.assertj.core.data.Offset;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Workshops against the real database and the shipped networks: plans, ownership, joining, rounds, export. */
+@SpringBootTest
+class WorkshopServiceIT {
+
+    @Autowired
+    WorkshopService workshops;
+
+    @Autowired
+    ModelCatalog models;
+
+    @Autowired
+    LeaderboardService leaderboards;
+
+    @Autowired
+    MachineComparison machine;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anInstructorSavesChangesAndDuplicatesTheirPlanAndNobodyElseSeesIt() {
+        String ada = instructor("ada");
+        Plan saved = new Plan(null, "Adversarial basics", false, LeaderboardShown.AT_END, true, List.of(
+                new RoundSettings(FoolLevel.FEW_PIXELS, DatasetId.MNIST, true, 90, true),
+                new RoundSettings(FoolLevel.FAINT_TOUCH, DatasetId.FASHION_MNIST, false, 120, false)));
+        long id = workshops.save(saved);
+        workshops.save(new Plan(id, "Adversarial basics, week 2", false, LeaderboardShown.AT_END, true, saved.rounds()));
+        long copy = workshops.duplicate(id);
+
+        assertThat(workshops.plan(id).name()).isEqualTo("Adversarial basics, week 2");
+        assertThat(workshops.plan(copy)).satisfies(plan -> {
+            assertThat(plan.name()).isEqualTo("Copy of Adversarial basics, week 2");
+            assertThat(plan.rounds()).isEqualTo(saved.rounds());
+            assertThat(plan.askStudentId()).isTrue();
+            assertThat(plan.leaderboard()).isEqualTo(LeaderboardShown.AT_END);
+        });
+        assertThat(workshops.plans()).extracting(PlanSummary::id).containsExactly(copy, id);
+
+        instructor("bob");
+        assertThat(workshops.plans()).extracting(PlanSummary::id).doesNotContain(id, copy);
+        assertThatThrownBy(() -> workshops.plan(id)).isInstanceOfSatisfying(WorkshopRefusedException.class,
+                e -> assertThat(e.key()).isEqualTo("workshop.refused.not-found"));
+        assertThatThrownBy(() -> workshops.open(id)).isInstanceOf(WorkshopRefusedException.class);
+        assertThatThrownBy(() -> workshops.save(new Plan(id, "Mine now", true, LeaderboardShown.NEVER, false,
+                saved.rounds()))).isInstanceOf(WorkshopRefusedException.class);
+        assertThatThrownBy(() -> workshops.duplicate(id)).isInstanceOf(WorkshopRefusedException.class);
+
+        actAs(ada, "INSTRUCTOR");
+        long run = workshops.open(id);
+        instructor("carol");
+        assertThatThrownBy(() -> workshops.hostState(run)).isInstanceOf(WorkshopRefusedException.class);
+        assertThatThrownBy(() -> workshops.startNextRound(run)).isInstanceOf(WorkshopRefusedException.class);
+        assertThatThrownBy(() -> workshops.exportCsv(run)).isInstanceOf(WorkshopRefusedException.class);
+        assertThat(workshops.runs()).extracting(RunSummary::id).doesNotContain(run);
+
+        admin("root");
+        assertThat(workshops.plans()).extracting(PlanSummary::id).contains(id, copy);
+        assertThat(workshops.hostState(run).name()).isEqualTo("Adversarial basics, week 2");
+    }
+
+    @Test
+    void visitorsAndHalfSignedInPeopleReachNoPlan() {
+        assertThatThrownBy(() -> workshops.plans()).isInstanceOf(
+                AuthenticationCredentialsNotFoundException.class);
+        actAs("someone@example.org", "TOTP_SETUP");
+        assertThatThrownBy(() -> workshops.plans())
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void aPlanWithoutRoundsOrNameIsRefused() {
+        instructor("dora");
+        assertThatThrownBy(() -> workshops.save(new Plan(null, "  ", true, LeaderboardShown.NEVER, false,
+                List.of(RoundSettings.standard())))).isInstanceOfSatisfying(WorkshopRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("workshop.refused.name"));
+        assertThatThrownBy(() -> workshops.save(new Plan(null, "Empty", true, LeaderboardShown.NEVER, false, List.of())))
+                .isInstanceOfSatisfying(WorkshopRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("workshop.refused.rounds"));
+        assertThatThrownBy(() -> new RoundSettings(FoolLevel.FEW_PIXELS, DatasetId.MNIST, true, 5, true))
+                .isInstanceOf(WorkshopRefusedException.class);
+    }
+
+    @Test
+    void studentsJoinWithTheCodeAndAUniqueNicknameAndComeBackToTheirSeatWithTheirToken() {
+        instructor("erin");
+        long run = runOf(new Plan(null, "Join test", false, LeaderboardShown.AFTER_EACH_ROUND, true,
+                List.of(RoundSettings.standard())));
+        String code = code(run);
+        assertThat(code).matches("\\d{6}");
+
+        Joined mia = join(code, "Mia", "s-001", null, "session-mia");
+        assertThatThrownBy(() -> join(code, "mIA", "s-002", null, "session-2")).isInstanceOfSatisfying(
+                WorkshopRefusedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("workshop.refused.nickname-taken");
+                    assertThat((String) e.arguments()[0]).isNotBlank().isNotEqualToIgnoringCase("mia");
+                });
+        assertThatThrownBy(() -> join(code, "Noah", " ", null, "session-3")).isInstanceOfSatisfying(
+                WorkshopRefusedException.class, e -> assertThat(e.key()).isEqualTo("workshop.refused.student-id"));
+        assertThatThrownBy(() -> join(code, "fuck", "s-3", null, "session-3"))
+                .isInstanceOf(NicknameRefusedException.class);
+        assertThatThrownBy(() -> join(otherCode(code), "Noah", "s-3", null, "session-3")).isInstanceOfSatisfying(
+                WorkshopRefusedException.class, e -> assertThat(e.key()).isEqualTo("workshop.refused.code"));
+
+        assertThat(workshops.resume(mia.seatToken())).hasValueSatisfying(seat -> {
+            assertThat(seat.seatId()).isEqualTo(mia.seatId());
+            assertThat(seat.nickname()).isEqualTo("Mia");
+        });
+        assertThat(workshops.resume("x".repeat(43))).isEmpty();
+        assertThat(workshops.resume("not a token")).isEmpty();
+        RunState state = workshops.hostState(run);
+        assertThat(state.seats()).singleElement().satisfies(seat -> assertThat(seat.studentId()).isEqualTo("s-001"));
+        assertThat(jdbc.queryForObject("select token_hash from workshop_seat where id = ?", String.class, mia.seatId()))
+                .doesNotContain(mia.seatToken()).hasSize(64);
+
+        workshops.startNextRound(run);
+        assertThatThrownBy(() -> join(code, "Late", "s-9", null, "session-9")).isInstanceOfSatisfying(
+                WorkshopRefusedException.class, e -> assertThat(e.key()).isEqualTo("workshop.refused.started"));
+        assertThat(workshops.resume(mia.seatToken())).as("a reconnect is not a late join").isPresent();
+    }
+
+    @Test
+    void aKickedStudentMayJoinAgainButABannedOneMayNot() {
+        instructor("fay");
+        long run = runOf(new Plan(null, "Kick and ban", true, LeaderboardShown.NEVER, false,
+                List.of(RoundSettings.standard())));
+        String code = code(run);
+        Joined kicked = join(code, "Kim", null, null, "session-kim");
+        Joined banned = join(code, "Ben", null, null, "session-ben");
+
+        workshops.kick(run, kicked.seatId());
+        workshops.ban(run, banned.seatId());
+
+        assertThat(workshops.resume(kicked.seatToken())).isEmpty();
+        assertThat(workshops.resume(banned.seatToken())).isEmpty();
+        Joined again = join(code, "Kim", null, kicked.seatToken(), "session-kim");
+        assertThat(again.seatId()).isNotEqualTo(kicked.seatId());
+        assertThatThrownBy(() -> join(code, "Benny", null, banned.seatToken(), "a-new-session"))
+                .isInstanceOfSatisfying(WorkshopRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("workshop.refused.banned"));
+        assertThatThrownBy(() -> join(code, "Benny", null, null, "session-ben"))
+                .isInstanceOfSatisfying(WorkshopRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("workshop.refused.banned"));
+        assertThatThrownBy(() -> join(code, "ben", null, null, "another-session"))
+                .as("a banned nickname stays taken").isInstanceOf(WorkshopRefusedException.class);
+        assertThat(workshops.hostState(run).activeSeats()).extracting(SeatState::nickname).containsExactly("Kim");
+        assertThatThrownBy(() -> workshops.challenge(banned.seatId())).isInstanceOfSatisfying(
+                WorkshopRefusedException.class, e -> assertThat(e.key()).isEqualTo("workshop.refused.removed"));
+    }
+
+    @Test
+    void aSameImageRoundIsPlayedJudgedClosedWhenAllSubmittedRevealedAndExportedWithoutTouchingTheGlobalBoards() {
+        instructor("gus");
+        RoundSettings faint = new RoundSettings(FoolLevel.FAINT_TOUCH, DatasetId.MNIST, true, 300, true);
+        long run = runOf(new Plan(null, "One round", true, LeaderboardShown.AFTER_EACH_ROUND, true, List.of(faint)));
+        String code = code(run);
+        Joined ann = join(code, "Ann", "=HYPERLINK(\"x\")", null, "session-ann");
+        Joined tom = join(code, "Tom, Jr.", "t-2", null, "session-tom");
+        List<Standing> globalBefore = leaderboards.top(FoolService.board(FoolLevel.FAINT_TOUCH, DatasetId.MNIST), 1000);
+
+        workshops.startNextRound(run);
+        Challenge annsImage = workshops.challenge(ann.seatId()).orElseThrow();
+        Challenge tomsImage = workshops.challenge(tom.seatId()).orElseThrow();
+        assertThat(tomsImage.original()).isEqualTo(annsImage.original());
+        assertThat(tomsImage.id()).isNotEqualTo(annsImage.id());
+        assertThat(workshops.challenge(ann.seatId()).orElseThrow().id()).as("a reload gives the same challenge")
+                .isEqualTo(annsImage.id());
+
+        WorkshopService.Submitted annFooled = workshops.submit(ann.seatId(), pgd(annsImage));
+        assertThat(annFooled.outcome().verdict().success()).isTrue();
+        assertThat(annFooled.entry().points()).isEqualTo(annFooled.outcome().points()).isPositive();
+        assertThatThrownBy(() -> workshops.submit(ann.seatId(), pgd(annsImage))).isInstanceOfSatisfying(
+                WorkshopRefusedException.class, e -> assertThat(e.key()).isEqualTo("workshop.refused.submitted"));
+        assertThat(workshops.hostState(run)).satisfies(state -> {
+            assertThat(state.phase()).isEqualTo(Phase.OPEN);
+            assertThat(state.submittedCount()).isEqualTo(1);
+        });
+
+        WorkshopService.Submitted tomUnchanged = workshops.submit(tom.seatId(), tomsImage.original());
+        assertThat(tomUnchanged.outcome().verdict().success()).isFalse();
+        RunState closed = workshops.hostState(run);
+        assertThat(closed.phase()).as("everyone submitted").isEqualTo(Phase.CLOSED);
+        assertThat(closed.standings()).extracting(Placing::nickname, Placing::points).containsExactly(
+                Tuple.tuple("Ann", annFooled.outcome().points()),
+                Tuple.tuple("Tom, Jr.", 0.0));
+
+        Reveal reveal = workshops.reveal(run, 0);
+        assertThat(reveal.students()).isEqualTo(2);
+        assertThat(reveal.submitted()).isEqualTo(2);
+        assertThat(reveal.fooled()).isEqualTo(1);
+        assertThat(reveal.successRate()).isEqualTo(0.5);
+        assertThat(reveal.best()).singleElement().satisfies(best -> assertThat(best.nickname()).isEqualTo("Ann"));
+        assertThat(reveal.original()).as("as stored, in PNG").containsExactly(annsImage.original(),
+                Offset.offset(1e-6f));
+        assertThat(reveal.classChange()).hasSize(784).satisfies(change -> {
+            float[] expected = annsImage.differenceTo(annFooled.outcome().adversarial());
+            for (int i = 0; i < change.length; i++) {
+                assertThat(change[i]).isCloseTo(expected[i] / 2, Offset.offset(0.01f));
+            }
+        });
+        assertThat(workshops.sharedChallenge(run, 0)).hasValueSatisfying(shared -> {
+            assertThat(shared.original()).isEqualTo(annsImage.original());
+            assertThat(machine.compare(shared).getFirst().attack()).as("the machine's first attack").startsWith("FGSM");
+        });
+
+        assertThat(leaderboards.top(FoolService.board(FoolLevel.FAINT_TOUCH, DatasetId.MNIST), 1000))
+                .as("a workshop round stays off the global board").isEqualTo(globalBefore);
+        assertThat(jdbc.queryForObject("select count(*) from fool_attempt a join fool_challenge c on c.id = a.challenge_id"
+                + " where a.challenge_id = ? and a.round_id is null and not c.ranked", Integer.class, annsImage.id()))
+                .isEqualTo(1);
+
+        String csv = workshops.exportCsv(run);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.getFirst()).isEqualTo(WorkshopExport.HEADER);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("1,faint-touch,mnist,Ann,\"'=HYPERLINK(\"\"x\"\")\",active,true,true,"
+                + String.format(Locale.ROOT, "%.3f", annFooled.outcome().points()));
+        assertThat(lines.get(2)).startsWith("1,faint-touch,mnist,\"Tom, Jr.\",t-2,active,true,false,0.000,0,");
+
+        workshops.finish(run);
+        assertThat(workshops.publish(run)).isEqualTo(1);
+        assertThat(leaderboards.top(FoolService.board(FoolLevel.FAINT_TOUCH, DatasetId.MNIST), 1000))
+                .extracting(Standing::nickname).contains("Ann");
+        assertThatThrownBy(() -> workshops.publish(run)).isInstanceOf(WorkshopRefusedException.class);
+    }
+
+    @Test
+    void aRoundClosesAtItsStoredDeadlineAndPausingKeepsTheTimeLeft() throws InterruptedException {
+        instructor("hal");
+        long run = runOf(new Plan(null, "Timed", true, LeaderboardShown.AFTER_EACH_ROUND, false, List.of(
+                new RoundSettings(FoolLevel.FEW_PIXELS, DatasetId.MNIST, false, 60, true),
+                new RoundSettings(FoolLevel.FEW_PIXELS, DatasetId.MNIST, false, 60, true))));
+        Joined eve = join(code(run), "Eve", null, null, "session-eve");
+        workshops.startNextRound(run);
+        Challenge own = workshops.challenge(eve.seatId()).orElseThrow();
+        assertThat(own.original()).hasSize(784);
+
+        workshops.pause(run);
+        RunState paused = workshops.hostState(run);
+        assertThat(paused.phase()).isEqualTo(Phase.PAUSED);
+        assertThat(paused.deadline()).isNull();
+        assertThat(paused.remaining()).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
+        assertThatThrownBy(() -> workshops.submit(eve.seatId(), own.original())).isInstanceOfSatisfying(
+                WorkshopRefusedException.class, e -> assertThat(e.key()).isEqualTo("workshop.refused.round-closed"));
+        workshops.extend(run, Duration.ofSeconds(30));
+        workshops.resume(run);
+        RunState resumed = workshops.hostState(run);
+        assertThat(resumed.timeLeft(Instant.now())).isBetween(Duration.ofSeconds(80), Duration.ofSeconds(90));
+
+        // As after a restart: only the stored deadline says when the round ends; every node's check closes it.
+        jdbc.update("update workshop_run set deadline = now() - interval '1 second' where id = ?", run);
+        long waited = System.nanoTime();
+        while (workshops.hostState(run).phase() == Phase.OPEN && System.nanoTime() - waited < 5_000_000_000L) {
+            Thread.sleep(50);
+        }
+        assertThat(workshops.hostState(run).phase()).isEqualTo(Phase.CLOSED);
+        assertThatThrownBy(() -> workshops.submit(eve.seatId(), own.original())).isInstanceOfSatisfying(
+                WorkshopRefusedException.class, e -> assertThat(e.key()).isEqualTo("workshop.refused.round-closed"));
+        assertThat(workshops.exportCsv(run).lines().toList().get(1)).startsWith("1,few-pixels,mnist,Eve,,active,false,");
+
+        workshops.startNextRound(run);
+        assertThat(workshops.hostState(run).roundNumber()).isEqualTo(2);
+        workshops.endRound(run);
+        assertThatThrownBy(() -> workshops.startNextRound(run)).isInstanceOfSatisfying(WorkshopRefusedException.class,
+                e -> assertThat(e.key()).isEqualTo("workshop.refused.no-next-round"));
+        workshops.finish(run);
+        assertThat(workshops.hostState(run).phase()).isEqualTo(Phase.FINISHED);
+        assertThat(workshops.resume(eve.seatToken())).as("the seat outlives the end, for the summary").isPresent();
+    }
+
+    @Test
+    void twoTabsAskingForTheRoundsImageAtOnceGetTheSameChallengeAndItStaysOpen() throws Exception {
+        instructor("ivy");
+        long run = runOf(new Plan(null, "Two tabs", true, LeaderboardShown.NEVER, false,
+                List.of(new RoundSettings(FoolLevel.FEW_PIXELS, DatasetId.MNIST, false, 300, true))));
+        Joined zoe = join(code(run), "Zoe", null, null, "session-zoe");
+        workshops.startNextRound(run);
+
+        ExecutorService tabs = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Challenge> ask = () -> workshops.challenge(zoe.seatId()).orElseThrow();
+            Future<Challenge> first = tabs.submit(ask);
+            Future<Challenge> second = tabs.submit(ask);
+            assertThat(first.get().id()).isEqualTo(second.get().id());
+            WorkshopService.Submitted submitted = workshops.submit(zoe.seatId(), first.get().original());
+            assertThat(submitted.entry().didSubmit()).as("the one challenge was still open").isTrue();
+        } finally {
+            tabs.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from fool_challenge c join workshop_seat s on s.player_id = c.player_id"
+                + " where s.id = ?", Integer.class, zoe.seatId())).isEqualTo(1);
+    }
+
+    // ---- helpers ----
+
+    private long runOf(Plan plan) {
+        return workshops.open(workshops.save(plan));
+    }
+
+    private String code(long run) {
+        return workshops.hostState(run).code();
+    }
+
+    private Joined join(String code, String nickname, String studentId, String previous, String session) {
+        return workshops.join(new JoinRequest(code, nickname, studentId, previous, session, null));
+    }
+
+    private static String otherCode(String code) {
+        return String.format(Locale.ROOT, "%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+
+    private float[] pgd(Challenge challenge) {
+        return GradientAttack.pgd(Norm.LINF, 0.3f, 40)
+                .attack(models.classifier(challenge.level().judgingModel(challenge.dataset())), challenge.original(),
+                        challenge.goal()).adversarial();
+    }
+
+    /** A new active instructor account, acted as. */
+    private String instructor(String who) {
+        return account(who, "INSTRUCTOR");
+    }
+
+    private String admin(String who) {
+        return account(who, "ADMIN");
+    }
+
+    private String account(String who, String role) {
+        String email = who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
+                + " values (?, ?, ?, 'ACTIVE', now(), now())", email, who, role);
+        actAs(email, role);
+        return email;
+    }
+
+    private static void actAs(String email, String role) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email,
+                null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+    }
+}
