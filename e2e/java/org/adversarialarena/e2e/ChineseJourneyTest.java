@@ -128,6 +128,11 @@ class ChineseJourneyTest extends BrowserJourney {
             assertThat(page.locator("#" + section.viewId())).isVisible();
             speaksChinese(page, section.id());
         }
+        // A workshop's join page, where students arrive with the code, needs no sign-in either.
+        page.navigate(url("/play"));
+        assertThat(page.locator("#workshop-play")).isVisible();
+        speaksChinese(page, "workshop-play");
+
         for (String signInPage : List.of("login", "register")) {
             page.navigate(url("/" + signInPage));
             assertThat(page.locator("#" + signInPage + "-view")).isVisible();
