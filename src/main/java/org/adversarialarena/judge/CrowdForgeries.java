@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CrowdForgeries implements GeneratorSource {
 
+    static final String ID_SUFFIX = "-forge-crowd";
+
     private final ForgeService forge;
     private final JudgeProperties properties;
 
@@ -27,7 +29,7 @@ class CrowdForgeries implements GeneratorSource {
     }
 
     static String idOf(DatasetId dataset) {
-        return dataset.slug() + "-forge-crowd";
+        return dataset.slug() + ID_SUFFIX;
     }
 
     @Override

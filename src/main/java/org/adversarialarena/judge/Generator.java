@@ -14,6 +14,14 @@ public interface Generator {
     /** What the ranking calls it, e.g. "MLP cGAN v1". */
     String name();
 
+    /**
+     * Whether {@code generatorId} is the crowd of Forge players: unlike a model's, its name is words,
+     * which a page shows in the reader's language instead of {@link #name()}.
+     */
+    static boolean isCrowd(String generatorId) {
+        return generatorId.endsWith(CrowdForgeries.ID_SUFFIX);
+    }
+
     DatasetId dataset();
 
     /** Up to {@code count} different images, drawn with {@code random}; fewer if it has fewer to give. */

@@ -63,6 +63,7 @@ class ProbeFeedback extends Div {
         distanceChange.setId("fool-distance-change");
         distanceChange.addClassName("fool-distance-change");
         distanceBar.setId("fool-distance-bar");
+        distanceBar.getElement().setAttribute("aria-label", getTranslation("fool.distance.name"));
         Div distanceMeter = new Div(new Div(distance, distanceChange), distanceBar);
         distanceMeter.addClassNames("fool-meter", "fool-distance");
         distanceMeter.setTitle(getTranslation("fool.distance.help"));

@@ -1,5 +1,6 @@
 package org.adversarialarena.judge.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -7,6 +8,7 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.Locale;
 import org.adversarialarena.judge.ClassStanding;
+import org.adversarialarena.judge.Generator;
 import org.adversarialarena.judge.GeneratorStanding;
 import org.adversarialarena.judge.JudgeRanking;
 import org.adversarialarena.ml.metrics.RateInterval;
@@ -37,9 +39,10 @@ class GeneratorRanking extends Div {
             String fid = standing.frechetDistance().isPresent()
                     ? String.format(Locale.ROOT, "%.1f", standing.frechetDistance().getAsDouble())
                     : getTranslation("judge.ranking.no-fid");
+            String name = nameOf(this, standing.generatorId(), standing.name());
             ListItem row = new ListItem(standing.hype().isEmpty()
-                    ? getTranslation("judge.ranking.row.none", standing.name(), fid)
-                    : getTranslation("judge.ranking.row", standing.name(), rate(standing.hype()),
+                    ? getTranslation("judge.ranking.row.none", name, fid)
+                    : getTranslation("judge.ranking.row", name, rate(standing.hype()),
                             standing.hype().trials(), standing.hype().evaluators(), fid));
             row.getElement().setAttribute("data-generator", standing.generatorId());
             generators.add(row);
@@ -57,6 +60,11 @@ class GeneratorRanking extends Div {
         if (classes.getChildren().findAny().isEmpty()) {
             classes.add(new ListItem(getTranslation("judge.ranking.none")));
         }
+    }
+
+    /** A generator's name as {@code page}'s reader reads it. */
+    static String nameOf(Component page, String generatorId, String name) {
+        return Generator.isCrowd(generatorId) ? page.getTranslation("judge.generator.crowd") : name;
     }
 
     /** "42 % (31–55 %)", or "no evaluations yet". */

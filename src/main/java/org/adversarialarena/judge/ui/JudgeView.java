@@ -271,7 +271,8 @@ class JudgeView extends SectionPage {
         String className = getTranslation("dataset." + play.dataset().slug() + ".class." + shown.classIndex());
         String truth = shown.real() ? getTranslation("judge.reveal.real", className)
                 : shown.generatorName().isEmpty() ? getTranslation("judge.reveal.warm-up-fake")
-                        : getTranslation("judge.reveal.fake", shown.generatorName(), className);
+                        : getTranslation("judge.reveal.fake",
+                                GeneratorRanking.nameOf(this, shown.generatorId(), shown.generatorName()), className);
         String detective = getTranslation(shown.detectiveAgrees() ? "judge.reveal.detective-agrees"
                 : "judge.reveal.detective-disagrees", percent(shown.detectiveReal()), shown.detectiveVersion());
         String counted = shown.counted() ? "" : " " + getTranslation("judge.reveal.not-counted");
