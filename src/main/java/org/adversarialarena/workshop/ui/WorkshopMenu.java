@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.adversarialarena.account.AccountRole;
 import org.adversarialarena.base.ui.LayoutExtension;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 /** Workshops in the navigation: joining one for everyone, running them for instructors and admins. */
+@ConditionalOnWebApplication
 @SpringComponent
 class WorkshopMenu implements LayoutExtension {
 
