@@ -175,6 +175,8 @@ class WorkshopJourneyTest extends BrowserJourney {
         browser.screenshot(host, "workshop-plans");
         host.locator("[id^='workshop-run-']").first().click();
         assertThat(host.locator("#workshop-host")).isVisible();
+        // The console can render before the browser's history shows its address: wait for the address.
+        host.waitForURL(Pattern.compile(".*/workshops/host/\\d+$"));
         Matcher id = Pattern.compile("/workshops/host/(\\d+)").matcher(host.url());
         assertThat(id.find()).as("the host console's address names the run").isTrue();
         return Long.parseLong(id.group(1));
