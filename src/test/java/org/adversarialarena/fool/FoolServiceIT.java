@@ -383,7 +383,7 @@ class FoolServiceIT {
     }
 
     private float[] pgd(Challenge challenge, boolean mustFool) {
-        AttackResult result = GradientAttack.pgd(Norm.LINF, 0.3f, 40)
+        AttackResult result = GradientAttack.pgd(Norm.LINF, 0.3f, 40).toTheEnd()
                 .attack(models.classifier(challenge.level().judgingModel(challenge.dataset())), challenge.original(),
                         challenge.goal());
         if (mustFool) {
