@@ -39,6 +39,19 @@ class ForgeSessionTest {
         assertThat(session.verdict()).hasValueSatisfying(shown -> assertThat(shown.realProbability()).isEqualTo(0.4));
     }
 
+    /** Issue 24: with the database away, Forge kept showing the previous submission's result. */
+    @Test
+    void aSubmissionThatFailsLeavesNoEarlierResultOnScreen() {
+        session.imageJudged(verdict(0.7, 1));
+        session.submit(() -> scored(0.7, true));
+
+        assertThatThrownBy(() -> session.submit(() -> {
+            throw new IllegalStateException("the database is away");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(session.outcome()).isEmpty();
+    }
+
     @Test
     void aStrokeTooFastToJudgeKeepsTheEarlierVerdictButClearsTheResult() {
         session.imageJudged(verdict(0.7, 1));
