@@ -168,6 +168,11 @@ public class PixelCanvas extends Component implements HasSize {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        // Vaadin drops a detached component's pending before-response callback: schedule afresh. The
+        // browser's new element gets the server's image below, so it is in step again.
+        handlingScheduled = false;
+        waiting = null;
+        outOfSync = false;
         // Labels are sent on attach because the locale is known only then.
         Map<String, String> labels = Map.of(
                 "brush", getTranslation("canvas.brush"),

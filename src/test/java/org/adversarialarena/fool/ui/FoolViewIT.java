@@ -217,7 +217,7 @@ class FoolViewIT extends SpringBrowserlessTest {
 
         Notification notice = $(Notification.class).id("unseen-results");
         assertThat(notice.isOpened()).isTrue();
-        assertThat(test(notice).getText()).contains("was stored while the server was interrupted").contains("0.0 points");
+        assertThat(textOf(notice)).contains("was stored while the server was interrupted").contains("0.0 points");
         notice.close();
         assertThat(jdbc.queryForObject("select shown_at is not null from fool_attempt where challenge_id = ?",
                 Boolean.class, challenge.id())).isTrue();
@@ -358,5 +358,11 @@ class FoolViewIT extends SpringBrowserlessTest {
     private void visitAgain() {
         navigate("", Component.class);
         navigate(FoolView.class);
+    }
+
+    /** A notification made of components carries its text in them. */
+    private static String textOf(Notification notification) {
+        return notification.getChildren().map(child -> child.getElement().getTextRecursively())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 }

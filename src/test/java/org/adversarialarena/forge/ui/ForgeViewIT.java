@@ -104,9 +104,9 @@ class ForgeViewIT extends SpringBrowserlessTest {
         visitAgain();
 
         Notification notice = $(Notification.class).id("unseen-results");
-        assertThat(test(notice).getText()).contains("was stored while the server was interrupted")
+        assertThat(textOf(notice)).contains("was stored while the server was interrupted")
                 .contains(LocalFormat.decimal(Locale.ENGLISH, unseen.score().points(), 1) + " points");
-        assertThat(test(notice).getText().split("was stored")).as("only the forgery never shown").hasSize(2);
+        assertThat(textOf(notice).split("was stored")).as("only the forgery never shown").hasSize(2);
         notice.close();
         assertThat(jdbc.queryForObject("select count(*) from forgery where player_id = ? and shown_at is null",
                 Long.class, player.getId())).isZero();
@@ -296,5 +296,11 @@ class ForgeViewIT extends SpringBrowserlessTest {
     private void visitAgain() {
         navigate("", Component.class);
         navigate(ForgeView.class);
+    }
+
+    /** A notification made of components carries its text in them. */
+    private static String textOf(Notification notification) {
+        return notification.getChildren().map(child -> child.getElement().getTextRecursively())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 }

@@ -3,6 +3,8 @@ package org.adversarialarena.ml.detective;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.Datasets;
@@ -48,20 +50,32 @@ class NearDuplicatesTest {
     @Test
     void realImagesMovedByOneOrTwoPixelsAreStillCopies() {
         int[][] moves = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {1, 1}, {-1, -1}, {2, 0}, {0, -2}, {2, -2}};
+        int translations = 0;
         int missedByDistanceAlone = 0;
+        List<String> notRecognised = new ArrayList<>();
         for (int index = 0; index < 40; index++) {
-            float[] real = mnist.test().image(index * 250);
+            float[] real = mnist.test().image(index * 37);
             for (int[] move : moves) {
                 float[] moved = NearDuplicates.shifted(real, move[0], move[1]);
+                if (ImagePixels.inkedCount(moved) != ImagePixels.inkedCount(real)) {
+                    continue; // ink left the frame: not a pure translation any more
+                }
+                translations++;
                 if (duplicates.nearestDistance(moved, 0.5) >= duplicates.threshold()) {
                     missedByDistanceAlone++;
                 }
-                assertThatThrownBy(() -> duplicates.requireOriginal(moved))
-                        .as("test image %d moved %d down, %d right", index * 250, move[0], move[1])
-                        .isInstanceOf(NearDuplicateException.class);
+                try {
+                    duplicates.requireOriginal(moved);
+                    notRecognised.add("test image " + index * 37 + " moved " + move[0] + " down, " + move[1] + " right");
+                } catch (NearDuplicateException expected) {
+                    // recognised as a copy
+                }
             }
         }
-        assertThat(missedByDistanceAlone).as("what the pixel distance alone let through").isGreaterThan(40 * moves.length / 2);
+        assertThat(notRecognised).isEmpty();
+        assertThat(translations).as("most moves keep all the ink").isGreaterThan(40 * moves.length * 3 / 4);
+        assertThat(missedByDistanceAlone).as("what the pixel distance alone let through")
+                .isGreaterThan(translations / 2);
     }
 
     @Test
