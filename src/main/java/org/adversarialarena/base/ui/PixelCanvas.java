@@ -244,8 +244,9 @@ public class PixelCanvas extends Component implements HasSize {
 
     /** The browser's canvas shows what no listener has seen: it gets the server's image again, and the player is told. */
     private void putServerImageBack() {
-        getElement().callJsFunction("setImage", array(image));
+        // A detached canvas has no browser element to correct; attaching sends the server's image anyway.
         getUI().ifPresent(ui -> {
+            getElement().callJsFunction("setImage", array(image));
             outOfSync = true;
             Notification notification = new Notification(ui.getTranslation("canvas.dropped"), DROPPED_NOTICE_MILLIS,
                     Notification.Position.MIDDLE);
