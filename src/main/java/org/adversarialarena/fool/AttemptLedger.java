@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.adversarialarena.fool.SubmissionRejectedException.Reason;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.round.RoundService;
+import org.adversarialarena.round.StoredResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -146,6 +147,19 @@ class AttemptLedger {
     @Transactional(readOnly = true)
     long attemptsOf(long playerId) {
         return attempts.countByPlayerId(playerId);
+    }
+
+    /** The player's ranked results never shown, now marked shown: the caller shows them. */
+    List<StoredResult> takeUnshown(long playerId) {
+        List<StoredResult> unshown = attempts.unshown(playerId);
+        if (!unshown.isEmpty()) {
+            attempts.markShown(playerId, unshown.stream().map(StoredResult::id).toList(), clock.instant());
+        }
+        return unshown;
+    }
+
+    void markShown(long attemptId, long playerId) {
+        attempts.markShown(playerId, List.of(attemptId), clock.instant());
     }
 
     private IssuedChallenge locked(UUID challengeId, long playerId) {

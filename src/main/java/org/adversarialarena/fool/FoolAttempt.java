@@ -89,6 +89,10 @@ class FoolAttempt {
     @Column(name = "submitted_at", nullable = false)
     private Instant submitted;
 
+    /** When the result reached the player's page; null while it has not (see {@code V15__results_shown.sql}). */
+    @Column(name = "shown_at")
+    private @Nullable Instant shownAt;
+
     @SuppressWarnings("NullAway.Init")
     protected FoolAttempt() {
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.adversarialarena.base.security.ClientSession;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.explain.Saliency;
@@ -20,6 +21,7 @@ import org.adversarialarena.quota.RateLimit;
 import org.adversarialarena.quota.RateLimiter;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.Game;
+import org.adversarialarena.round.StoredResult;
 import org.adversarialarena.round.SubmissionLimiter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -86,9 +88,11 @@ public class FoolService {
         if (playerId == null) {
             throw new IllegalArgumentException("Only a saved player can be given a challenge");
         }
-        Admission admission = newImages.hit(newImagesPerMinute, Long.toString(playerId));
-        if (!admission.allowed()) {
-            throw new TooManyNewImagesException(admission.retryAfter());
+        admitNewImage(Long.toString(playerId));
+        // A player costs nothing to make: the browser session gets no more than one player's allowance.
+        String session = ClientSession.current();
+        if (session != null) {
+            admitNewImage(session);
         }
         ClassifierId judgeId = level.judgingModel(dataset);
         ChallengePicker.Pick pick = picker.pick(models.dataset(dataset).test(), models.classifier(judgeId),
@@ -97,6 +101,13 @@ public class FoolService {
         IssuedChallenge challenge = ledger.issue(new IssuedChallenge(player, level, dataset, pick.index(), pick.trueClass(),
                 pick.targetClass(), judgeId.name(), judgeId.version(), now, now.plus(properties.challengeTtl())));
         return view(challenge);
+    }
+
+    private void admitNewImage(String key) {
+        Admission admission = newImages.hit(newImagesPerMinute, key);
+        if (!admission.allowed()) {
+            throw new TooManyNewImagesException(admission.retryAfter());
+        }
     }
 
     /**
@@ -236,6 +247,22 @@ public class FoolService {
         double points = FoolScoring.points(challenge.level(), verdict.success(), use);
         long attemptId = ledger.record(challengeId, playerId, original, edited, verdict, use, points);
         return new AttemptOutcome(attemptId, challenge, edited, judgement.probabilities(), verdict, use, points);
+    }
+
+    /**
+     * The attempt's result reached the player's page. Until then a stored attempt counts as unseen (the
+     * node may die between the commit and the answer) and {@link #takeUnseenResults} hands it out again.
+     */
+    public void resultShown(long attemptId, long playerId) {
+        ledger.markShown(attemptId, playerId);
+    }
+
+    /**
+     * The player's ranked attempts that were stored but whose result never reached their page, e.g.
+     * after a {@code kill -9} in the middle of a Submit: the caller shows them, and they count as shown.
+     */
+    public List<StoredResult> takeUnseenResults(long playerId) {
+        return ledger.takeUnshown(playerId);
     }
 
     /** Closes the challenge without a score, so the machine can show its answer. */

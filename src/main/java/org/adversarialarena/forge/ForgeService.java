@@ -27,6 +27,7 @@ import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.Game;
+import org.adversarialarena.round.StoredResult;
 import org.adversarialarena.round.SubmissionLimiter;
 import org.springframework.stereotype.Service;
 
@@ -112,6 +113,22 @@ public class ForgeService {
                 image, score);
         detectives.observed(dataset, image, prompt, verdict.realProbability());
         return submission;
+    }
+
+    /**
+     * The forgery's result reached the player's page. Until then a stored forgery counts as unseen (the
+     * node may die between the commit and the answer) and {@link #takeUnseenResults} hands it out again.
+     */
+    public void resultShown(long forgeryId, long playerId) {
+        ledger.markShown(forgeryId, playerId);
+    }
+
+    /**
+     * The player's forgeries that were stored but whose result never reached their page, e.g. after a
+     * {@code kill -9} in the middle of a Submit: the caller shows them, and they count as shown.
+     */
+    public List<StoredResult> takeUnseenResults(long playerId) {
+        return ledger.takeUnshown(playerId);
     }
 
     /**

@@ -58,6 +58,10 @@ class ForgeryEntity {
     @Column(name = "created_at", nullable = false)
     private Instant created;
 
+    /** When the result reached the player's page; null while it has not (see {@code V15__results_shown.sql}). */
+    @Column(name = "shown_at")
+    private @Nullable Instant shownAt;
+
     @SuppressWarnings("NullAway.Init")
     protected ForgeryEntity() {
     }

@@ -9,6 +9,7 @@ import org.adversarialarena.player.Player;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.RoundService;
 import org.adversarialarena.round.Score;
+import org.adversarialarena.round.StoredResult;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,19 @@ class ForgeryLedger {
     @Transactional(readOnly = true)
     long count(DatasetId dataset) {
         return forgeries.countByDataset(dataset.slug());
+    }
+
+    /** The player's results never shown, now marked shown: the caller shows them. */
+    List<StoredResult> takeUnshown(long playerId) {
+        List<StoredResult> unshown = forgeries.unshown(playerId);
+        if (!unshown.isEmpty()) {
+            forgeries.markShown(playerId, unshown.stream().map(StoredResult::id).toList(), clock.instant());
+        }
+        return unshown;
+    }
+
+    void markShown(long forgeryId, long playerId) {
+        forgeries.markShown(playerId, List.of(forgeryId), clock.instant());
     }
 
     private static long requireId(@org.jspecify.annotations.Nullable Long id) {

@@ -1,9 +1,12 @@
 package org.adversarialarena.forge;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import org.adversarialarena.round.StoredResult;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ForgeryRepository extends JpaRepository<ForgeryEntity, Long> {
@@ -24,4 +27,14 @@ interface ForgeryRepository extends JpaRepository<ForgeryEntity, Long> {
     List<ForgeryEntity> latest(String dataset, Limit limit);
 
     long countByDataset(String dataset);
+
+    /** The player's forgeries whose result never reached their page. */
+    @Query("""
+            select new org.adversarialarena.round.StoredResult(f.id, f.created, f.score) from ForgeryEntity f
+             where f.player.id = :playerId and f.shownAt is null order by f.created""")
+    List<StoredResult> unshown(long playerId);
+
+    @Modifying
+    @Query("update ForgeryEntity f set f.shownAt = :at where f.player.id = :playerId and f.id in :ids and f.shownAt is null")
+    int markShown(long playerId, Collection<Long> ids, Instant at);
 }

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** "New image" costs a model run and a row: it is limited, replaces the open image of its level, and expired ones go. */
 @SpringBootTest
@@ -68,6 +72,39 @@ class NewImageLimitsIT {
                         e -> assertThat(e.retryAfterSeconds()).isEqualTo(40));
         assertThat(limited.newChallenge(other, FoolLevel.FEW_PIXELS, DatasetId.MNIST)).isNotNull();
         assertThat(challengesOf(player)).isEqualTo(3);
+    }
+
+    /** Throw-away players of one browser session share one player's allowance (issue 24). */
+    @Test
+    void aSessionGetsNoMoreNewImagesThanOnePlayerWhicheverPlayersItHolds() {
+        Clock twentySecondsIntoAMinute = Clock.fixed(
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(20), ZoneOffset.UTC);
+        FoolProperties threeAMinute = new FoolProperties(Duration.ofMinutes(30), 5, 0.9f, 8, 3, Duration.ofMinutes(10));
+        FoolService limited = new FoolService(ledger, models, judge, submissions,
+                new RateLimiter(jdbc, twentySecondsIntoAMinute), detector, threeAMinute, Clock.systemUTC());
+        Player first = players.join("ivo");
+        Player throwAway = players.join("jan");
+        Player elsewhere = players.join("kai");
+        try {
+            inBrowserSession("one-browser");
+            for (int i = 0; i < 3; i++) {
+                limited.newChallenge(first, FoolLevel.FEW_PIXELS, DatasetId.MNIST);
+            }
+            assertThatThrownBy(() -> limited.newChallenge(throwAway, FoolLevel.FEW_PIXELS, DatasetId.MNIST))
+                    .isInstanceOf(TooManyNewImagesException.class);
+
+            inBrowserSession("another-browser");
+            assertThat(limited.newChallenge(elsewhere, FoolLevel.FEW_PIXELS, DatasetId.MNIST)).isNotNull();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        assertThat(challengesOf(throwAway)).isZero();
+    }
+
+    private static void inBrowserSession(String name) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setSession(new MockHttpSession(null, name + "-" + UUID.randomUUID()));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
     }
 
     @Test

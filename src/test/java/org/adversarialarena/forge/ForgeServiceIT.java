@@ -14,10 +14,12 @@ import org.adversarialarena.base.live.Subscription;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.detective.Detective;
 import org.adversarialarena.ml.detective.DetectiveLearningMain;
 import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.detective.NearDuplicateException;
+import org.adversarialarena.ml.detective.NearDuplicates;
 import org.adversarialarena.ml.detective.StepOutcome;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
@@ -223,6 +225,44 @@ class ForgeServiceIT {
                 .isInstanceOf(NearDuplicateException.class).hasMessageContaining("copy");
 
         assertThat(ledger.count(DatasetId.MNIST)).isEqualTo(before);
+    }
+
+    /** Issue 24: a real test image shifted one pixel scored 51–60 points. */
+    @Test
+    void aRealTestImageMovedOnePixelIsStillACopy() {
+        Player player = players.join("shifter");
+        long before = ledger.count(DatasetId.MNIST);
+        ImageSet test = models.dataset(DatasetId.MNIST).test();
+        for (int index : new int[] {0, 1, 2}) {
+            float[] moved = NearDuplicates.shifted(test.image(index), 0, 1);
+            assertThatThrownBy(() -> forge.submit(player, DatasetId.MNIST, test.label(index), moved))
+                    .isInstanceOf(NearDuplicateException.class);
+        }
+        assertThat(ledger.count(DatasetId.MNIST)).isEqualTo(before);
+    }
+
+    /**
+     * A {@code kill -9} between a forgery's commit and its answer leaves it stored and never shown: it
+     * is handed out once, for the page to show; one the page showed is not.
+     */
+    @Test
+    void aForgeryStoredButNeverShownIsHandedOutOnceAndAShownOneNever() {
+        Player player = players.join("unseen");
+        long playerId = requireId(player);
+        Submission shown = forge.submit(player, DatasetId.MNIST, ONE, one(0));
+        forge.resultShown(shown.forgeryId(), playerId);
+        Submission lost = forge.submit(player, DatasetId.MNIST, ONE, one(3));
+
+        assertThat(forge.takeUnseenResults(playerId)).singleElement().satisfies(result -> {
+            assertThat(result.id()).isEqualTo(lost.forgeryId());
+            assertThat(result.points()).isEqualTo(lost.score().points());
+        });
+        assertThat(forge.takeUnseenResults(playerId)).isEmpty();
+        assertThat(forge.takeUnseenResults(requireId(players.join("someone-else")))).isEmpty();
+    }
+
+    private static long requireId(Player player) {
+        return java.util.Objects.requireNonNull(player.getId());
     }
 
     static float[] seven(int dx, int dy) {

@@ -26,7 +26,7 @@ class SubmissionLimiterIT {
     private final long player = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
 
     private SubmissionLimiter node() {
-        return new SubmissionLimiter(new RateLimiter(jdbc, clock), Duration.ofSeconds(2), 3);
+        return new SubmissionLimiter(new RateLimiter(jdbc, clock), Duration.ofSeconds(2), 3, 4);
     }
 
     @Test
@@ -79,6 +79,24 @@ class SubmissionLimiterIT {
         nodeA.acquire(player, Game.FORGE);
         clock.advance(Duration.ofSeconds(2));
         assertThatThrownBy(() -> nodeB.acquire(player, Game.FORGE)).isInstanceOf(TooManySubmissionsException.class);
+    }
+
+    /** Throw-away players share their browser session's allowance (issue 24). */
+    @Test
+    void theSessionsAllowanceHoldsWhicheverPlayersItHolds() {
+        SubmissionLimiter limiter = node();
+        String session = "session:" + player;
+        for (int i = 0; i < 4; i++) {
+            limiter.acquire(player + i, Game.FOOL, session);
+        }
+        assertThatThrownBy(() -> limiter.acquire(player + 10, Game.FOOL, session))
+                .isInstanceOf(TooManySubmissionsException.class);
+        assertThatCode(() -> limiter.acquire(player + 10, Game.FOOL, "session:other-" + player))
+                .as("another session").doesNotThrowAnyException();
+        assertThatCode(() -> limiter.acquire(player + 11, Game.FORGE, session)).as("another game")
+                .doesNotThrowAnyException();
+        clock.advance(Duration.ofMinutes(1));
+        assertThatCode(() -> limiter.acquire(player + 12, Game.FOOL, session)).doesNotThrowAnyException();
     }
 
     @Test

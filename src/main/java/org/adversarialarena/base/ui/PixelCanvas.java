@@ -5,11 +5,17 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.JacksonUtils;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import java.util.Map;
+import java.util.Optional;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +27,14 @@ import tools.jackson.databind.node.ArrayNode;
 /**
  * The server side of {@code <pixel-canvas>}, the 28×28 drawing surface every game reuses. It keeps
  * the last valid image the browser reported; a report that is not a valid image (wrong length,
- * non-numbers, values outside [0, 1]) is logged and dropped, so listeners only ever see valid pixels.
+ * non-numbers, values outside [0, 1] or beyond any number's range) is logged and dropped, so listeners
+ * only ever see valid pixels. A dropped report puts the server's image back on the browser's canvas
+ * and tells the player; until that answer has gone out, {@link #getImage} refuses, so a Submit in the
+ * same request cannot judge an image other than the one the player will see.
+ *
+ * <p>Reports queued in one request are coalesced: only the latest is validated and handed to the
+ * listeners (each of which may judge it with a network), just before the answer is written. Reading
+ * the image in between (a Submit clicked in the same request) handles the waiting report first.
  *
  * <p>A game can limit edits ({@link #setLimits}): the browser then keeps each pixel within its range
  * and changes at most so many pixels, and this side drops any report that breaks the limits anyway.
@@ -36,9 +49,18 @@ public class PixelCanvas extends Component implements HasSize {
     /** Reports are rounded to three decimals; originals are multiples of 1/255. */
     static final float LIMIT_TOLERANCE = 0.5f / 255f + 0.0006f;
     private static final Logger log = LoggerFactory.getLogger(PixelCanvas.class);
+    private static final int DROPPED_NOTICE_MILLIS = 8000;
 
     private float[] image = ImagePixels.blank();
     private @Nullable Limits limits;
+    /** The latest report of the request being handled, not yet validated; null if none waits. */
+    private @Nullable Report waiting;
+    private boolean handlingScheduled;
+    /** A report of the request being handled was dropped: the browser's canvas is not the server's image. */
+    private boolean outOfSync;
+
+    private record Report(@Nullable JsonNode pixels, long sequence) {
+    }
 
     /** Per-pixel ranges and the most pixels that may differ from the base image. */
     private record Limits(float[] base, float[] lower, float[] upper, int maxChanged) {
@@ -55,8 +77,16 @@ public class PixelCanvas extends Component implements HasSize {
         getElement().callJsFunction("setImage", array(image));
     }
 
-    /** A copy of the image as last reported by the browser or set by the server. */
+    /**
+     * A copy of the image as last reported by the browser or set by the server. Throws
+     * {@link CanvasOutOfSyncException} if a report of this request was dropped: the browser showed
+     * another image, and shows the server's only once this request is answered.
+     */
     public float[] getImage() {
+        handleWaitingReport();
+        if (outOfSync) {
+            throw new CanvasOutOfSyncException();
+        }
         return image.clone();
     }
 
@@ -138,6 +168,11 @@ public class PixelCanvas extends Component implements HasSize {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        // Vaadin drops a detached component's pending before-response callback: schedule afresh. The
+        // browser's new element gets the server's image below, so it is in step again.
+        handlingScheduled = false;
+        waiting = null;
+        outOfSync = false;
         // Labels are sent on attach because the locale is known only then.
         Map<String, String> labels = Map.of(
                 "brush", getTranslation("canvas.brush"),
@@ -158,16 +193,67 @@ public class PixelCanvas extends Component implements HasSize {
     }
 
     private void onClientChange(DomEvent event) {
+        JsonNode sequence = event.getEventData().get(SEQUENCE_DATA);
+        waiting = new Report(event.getEventData().get(PIXELS_DATA),
+                sequence != null && sequence.canConvertToLong() ? sequence.asLong() : 0);
+        Optional<UI> ui = getUI();
+        if (ui.isEmpty()) {
+            handleWaitingReport();
+        } else if (!handlingScheduled) {
+            handlingScheduled = true;
+            ui.get().beforeClientResponse(this, context -> {
+                handlingScheduled = false;
+                handleInTheUi();
+                // The answer now going out carries the server's image back to the browser.
+                outOfSync = false;
+            });
+        }
+    }
+
+    /** Runs just before the answer is written, where Vaadin's error handler would not see a failure. */
+    private void handleInTheUi() {
         try {
-            float[] reported = ImagePixels.requireValid(toFloats(event.getEventData().get(PIXELS_DATA)));
+            handleWaitingReport();
+        } catch (RuntimeException e) {
+            VaadinSession session = VaadinSession.getCurrent();
+            if (session == null) {
+                throw e;
+            }
+            session.getErrorHandler().error(new ErrorEvent(e));
+        }
+    }
+
+    private void handleWaitingReport() {
+        Report report = waiting;
+        if (report == null) {
+            return;
+        }
+        waiting = null;
+        float[] reported;
+        try {
+            reported = ImagePixels.requireValid(toFloats(report.pixels()));
             requireWithinLimits(reported);
-            image = reported;
-            JsonNode sequence = event.getEventData().get(SEQUENCE_DATA);
-            fireEvent(new ImageChangeEvent(this, true, reported,
-                    sequence != null && sequence.isNumber() ? sequence.asLong() : 0));
         } catch (InvalidImageException e) {
             log.warn("Dropped an invalid image from the browser: {}", e.getMessage());
+            putServerImageBack();
+            return;
         }
+        image = reported;
+        fireEvent(new ImageChangeEvent(this, true, reported, report.sequence()));
+    }
+
+    /** The browser's canvas shows what no listener has seen: it gets the server's image again, and the player is told. */
+    private void putServerImageBack() {
+        // A detached canvas has no browser element to correct; attaching sends the server's image anyway.
+        getUI().ifPresent(ui -> {
+            getElement().callJsFunction("setImage", array(image));
+            outOfSync = true;
+            Notification notification = new Notification(ui.getTranslation("canvas.dropped"), DROPPED_NOTICE_MILLIS,
+                    Notification.Position.MIDDLE);
+            notification.setId("canvas-dropped");
+            notification.addThemeVariants(NotificationVariant.LUMO_WARNING);
+            notification.open();
+        });
     }
 
     private void requireWithinLimits(float[] reported) {
@@ -207,7 +293,13 @@ public class PixelCanvas extends Component implements HasSize {
             if (!value.isNumber()) {
                 throw new InvalidImageException("Pixel " + i + " is not a number.");
             }
-            pixels[i] = value.floatValue();
+            // Jackson refuses to narrow a number beyond float's range (1e39) to a float, and throws on a double
+            // beyond range; with a default it answers NaN, which the range check refuses.
+            double number = value.doubleValue(Double.NaN);
+            if (!(number >= 0 && number <= 1)) {
+                throw new InvalidImageException("Pixel " + i + " is " + value + ", outside [0, 1].");
+            }
+            pixels[i] = (float) number;
         }
         return pixels;
     }

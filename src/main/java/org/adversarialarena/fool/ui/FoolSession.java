@@ -216,6 +216,7 @@ final class FoolSession {
             AttemptOutcome outcome = fool.submit(current.id(), me, pixels);
             close();
             listener.submitted(outcome);
+            fool.resultShown(outcome.attemptId(), me);
             compare(current, outcome);
         });
     }

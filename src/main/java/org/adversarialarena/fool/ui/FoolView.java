@@ -30,6 +30,7 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.adversarialarena.quota.LiveJudgingLimiter;
+import org.adversarialarena.round.ui.UnseenResultsNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,6 +128,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
                 client -> about.setOpened(client.getWindowInnerHeight() >= TALL_WINDOW));
         gate.whenJoined(joined -> {
             leaderboard.setPlayer(joined.getId());
+            UnseenResultsNotice.show(fool.takeUnseenResults(joined.getId()));
             session.join(joined);
         });
     }

@@ -65,8 +65,13 @@ final class ForgeSession {
         return stats.dataset() == dataset && (verdict == null || verdict.detectiveVersion() != stats.version());
     }
 
-    /** Submits through {@code submission} and keeps its outcome as the result on screen. */
+    /**
+     * Submits through {@code submission} and keeps its outcome as the result on screen. Any earlier
+     * result goes first: if the submission fails (the database is away), no earlier result may look
+     * like this one's.
+     */
     SubmissionOutcome submit(Supplier<Submission> submission) {
+        outcome = null;
         SubmissionOutcome result = SubmissionOutcome.of(submission);
         outcome = result;
         return result;

@@ -28,6 +28,7 @@ import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.adversarialarena.quota.LiveJudgingLimiter;
+import org.adversarialarena.round.ui.UnseenResultsNotice;
 
 /**
  * Forge: the player forges an image of the prompted class, from a blank canvas or from the
@@ -182,10 +183,16 @@ class ForgeView extends SectionPage {
     }
 
     private void submit(Player player) {
-        SubmissionOutcome outcome = session.submit(
-                () -> forge.submit(player, session.dataset(), session.prompt(), canvas.getImage()));
-        render();
-        if (outcome instanceof SubmissionOutcome.Scored) {
+        SubmissionOutcome outcome;
+        try {
+            outcome = session.submit(
+                    () -> forge.submit(player, session.dataset(), session.prompt(), canvas.getImage()));
+        } finally {
+            // Also after a failure (which the page's error handler reports): no earlier result stays on screen.
+            render();
+        }
+        if (outcome instanceof SubmissionOutcome.Scored scored) {
+            forge.resultShown(scored.submission().forgeryId(), player.getId());
             leaderboard.setPlayer(player.getId());
             gallery.show(forge.gallery(session.dataset(), GALLERY_SIZE), picker.classNames());
         }
@@ -208,5 +215,6 @@ class ForgeView extends SectionPage {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         gate.current().ifPresent(player -> leaderboard.setPlayer(player.getId()));
+        gate.recognised(player -> UnseenResultsNotice.show(forge.takeUnseenResults(player.getId())));
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.adversarialarena.ml.data.DatasetId;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * players submit (replayed from a buffer) and from the GAN generator's samples: the GAN game with
  * humans as the generator.
  *
- * <p>Two copies of D keep judging and learning apart: requests are answered by the serving copy,
- * the trainer updates the training copy and, if the step passes the health check, copies the new
- * weights over. A request therefore waits at most for a weight copy, never for a training step. The
+ * <p>Judging and learning are kept apart: requests are answered by serving copies of D (one per
+ * core, so judgements run in parallel), the trainer updates the training copy and, if the step passes
+ * the health check, publishes the new weights, which each serving copy takes up before its next
+ * answer. A request therefore waits at most for a free copy, never for a training step. The
  * health check rolls a step back (weights and Adam state) when it produced NaN or when D stopped
  * recognising held-out real images, the usual way a discriminator "wins" degenerately. What it studies
  * in a step is drawn by {@link StudyBatches}; what it has done is kept in its {@link TrackRecord}.
@@ -40,13 +42,15 @@ public final class Detective {
 
     private static final Logger log = LoggerFactory.getLogger(Detective.class);
 
+    /** One copy per core (more could not answer at once), and a few at most: each is a whole D in memory. */
+    private static final int SERVING_COPIES = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 8);
+
     private final DatasetId dataset;
     private final DetectiveOptions options;
     private final DiscriminatorInputs inputs;
     private final HeldOutImages heldOut;
-    private final ConditionalGan serving;
+    private final ServingCopies<ConditionalGan, INDArray> serving;
     private final ConditionalGan training;
-    private final Object servingLock = new Object();
     private final Object trainingLock = new Object();
     private final ReplayBuffer replay;
     private final StudyBatches lessons;
@@ -74,7 +78,12 @@ public final class Detective {
         MultiLayerNetwork learner = discriminator;
         learner.setLearningRate(options.learningRate());
         this.training = new ConditionalGan(dataset, gan.loss(), generator, learner);
-        this.serving = new ConditionalGan(dataset, gan.loss(), generator, Networks.copy(learner));
+        List<ConditionalGan> copies = new ArrayList<>(SERVING_COPIES);
+        for (int i = 0; i < SERVING_COPIES; i++) {
+            copies.add(new ConditionalGan(dataset, gan.loss(), generator, Networks.copy(learner)));
+        }
+        this.serving = new ServingCopies<>(copies, learner.params().dup(),
+                (copy, weights) -> copy.discriminator().setParams(weights));
         this.lastGoodUpdaterState = updaterState(learner);
         this.lessons = new StudyBatches(real, replay, training, options, inputs);
         this.record = new TrackRecord(dataset, options, version, forgeriesSeen, losses,
@@ -113,9 +122,7 @@ public final class Detective {
 
     /** How real the detective finds {@code image} as an image of class {@code classIndex}, in [0, 1]. */
     public double realness(float[] image, int classIndex) {
-        synchronized (servingLock) {
-            return serving.realness(image, classIndex);
-        }
+        return serving.with(copy -> copy.realness(image, classIndex));
     }
 
     /** Verdicts for many images at once (e.g. re-judging a competition's forgeries). */
@@ -124,9 +131,7 @@ public final class Detective {
             throw new IllegalArgumentException("One class per image, and at least one image");
         }
         INDArray batch = DiscriminatorInputs.images(List.of(images));
-        synchronized (servingLock) {
-            return serving.realness(batch, classes);
-        }
+        return serving.with(copy -> copy.realness(batch, classes));
     }
 
     /**
@@ -135,14 +140,14 @@ public final class Detective {
      */
     public float[] saliency(float[] image, int classIndex) {
         INDArray input = Nd4j.create(ImagePixels.requireValid(image), new long[] {1, ImagePixels.COUNT}, 'c');
-        synchronized (servingLock) {
-            MultiLayerNetwork d = serving.discriminator();
+        return serving.with(copy -> {
+            MultiLayerNetwork d = copy.discriminator();
             INDArray gradient = d.calculateGradients(input, inputs.targets(1), null,
                     inputs.classMask(new int[] {classIndex})).getSecond();
             // calculateGradients leaves the label mask on D's layers, which a later batch of another size trips on.
             d.clearLayerMaskArrays();
             return Saliency.normalisedMagnitude(gradient.reshape(ImagePixels.COUNT).toFloatVector());
-        }
+        });
     }
 
     /**
@@ -221,19 +226,15 @@ public final class Detective {
         return record.version();
     }
 
-    /** The step passed the health check: the serving copy takes its weights, and its Adam state is the one to roll back to. */
+    /** The step passed the health check: the serving copies take its weights, and its Adam state is the one to roll back to. */
     private void keep(MultiLayerNetwork d) {
         lastGoodUpdaterState = updaterState(d);
-        synchronized (servingLock) {
-            serving.discriminator().setParams(d.params());
-        }
+        serving.publish(d.params().dup());
     }
 
     /** The training copy's weights go back to the last accepted ones (the serving copy's), and Adam's state too. */
     private StepOutcome rollBack(MultiLayerNetwork d, double loss, String problem) {
-        synchronized (servingLock) {
-            d.setParams(serving.discriminator().params());
-        }
+        d.setParams(serving.weights());
         INDArray state = d.getUpdater() == null ? null : d.getUpdater().getStateViewArray();
         if (state != null && lastGoodUpdaterState != null) {
             state.assign(lastGoodUpdaterState);

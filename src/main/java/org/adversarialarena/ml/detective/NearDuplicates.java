@@ -13,6 +13,10 @@ import org.adversarialarena.ml.image.ImagePixels;
  * squares is at least the square of the mean, per 4×4 block), an image whose summary is already
  * farther than the threshold cannot be a duplicate: only the few survivors are compared in full.
  * The search is exact, not approximate.
+ *
+ * <p>A copy moved by a pixel or two is still a copy: RMS distance alone let a real test image shifted
+ * one pixel score as a forgery, so {@link #requireOriginal} also compares the submission moved by up
+ * to {@value #MAX_SHIFT} pixels each way (25 searches; the summary bound keeps each one cheap).
  */
 public final class NearDuplicates {
 
@@ -23,6 +27,9 @@ public final class NearDuplicates {
      * copy is 0, and a copy with two pixels flipped 0.05.
      */
     public static final double DEFAULT_THRESHOLD = 0.05;
+
+    /** Moves of a submission, in pixels each way, under which a copy is still recognised. */
+    public static final int MAX_SHIFT = 2;
 
     private static final int BLOCK = 4;
     private static final int BLOCKS_PER_SIDE = ImagePixels.SIDE / BLOCK;
@@ -53,12 +60,36 @@ public final class NearDuplicates {
         return threshold;
     }
 
-    /** Throws {@link NearDuplicateException} if {@code image} is within the threshold of a real image. */
+    /**
+     * Throws {@link NearDuplicateException} if {@code image}, as it is or moved by up to
+     * {@value #MAX_SHIFT} pixels in each direction, is within the threshold of a real image.
+     */
     public void requireOriginal(float[] image) {
-        double nearest = nearestDistance(image, threshold);
+        float[] pixels = ImagePixels.requireValid(image);
+        double nearest = threshold;
+        for (int down = -MAX_SHIFT; down <= MAX_SHIFT; down++) {
+            for (int right = -MAX_SHIFT; right <= MAX_SHIFT; right++) {
+                nearest = Math.min(nearest, nearestDistance(shifted(pixels, down, right), nearest));
+            }
+        }
         if (nearest < threshold) {
             throw new NearDuplicateException(nearest, threshold);
         }
+    }
+
+    /** The image moved {@code down} rows and {@code right} columns (negative: up, left); what leaves the frame is lost, new pixels are blank. */
+    public static float[] shifted(float[] image, int down, int right) {
+        if (down == 0 && right == 0) {
+            return image;
+        }
+        int side = ImagePixels.SIDE;
+        float[] moved = new float[image.length];
+        for (int row = Math.max(0, down); row < Math.min(side, side + down); row++) {
+            for (int column = Math.max(0, right); column < Math.min(side, side + right); column++) {
+                moved[row * side + column] = image[(row - down) * side + column - right];
+            }
+        }
+        return moved;
     }
 
     /**

@@ -57,6 +57,26 @@ class PixelCanvasTest {
         assertThat(canvas.getImage()).containsOnly(0f);
     }
 
+    /** Issue 24: Jackson refuses to read 1e39 as a float; that must be a dropped report, not an error. */
+    @Test
+    void numbersBeyondAFloatsRangeAreDroppedLikeAnyInvalidReport() {
+        for (double hostile : new double[] {1e39, -1e39, Double.MAX_VALUE, 1e-50 - 1}) {
+            ArrayNode pixels = JacksonUtils.createArrayNode();
+            for (int i = 0; i < ImagePixels.COUNT; i++) {
+                pixels.add(i == 9 ? hostile : 0.5);
+            }
+            report(pixels);
+        }
+        ArrayNode huge = JacksonUtils.createArrayNode();
+        for (int i = 0; i < ImagePixels.COUNT; i++) {
+            huge.add(new java.math.BigInteger("1" + "0".repeat(400)));
+        }
+        report(huge);
+
+        assertThat(heard).isEmpty();
+        assertThat(canvas.getImage()).containsOnly(0f);
+    }
+
     @Test
     void theServerCanShowAnImageButOnlyAValidOne() {
         float[] image = ImagePixels.blank();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.ComponentTester;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,10 +16,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.internal.JacksonUtils;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.adversarialarena.base.ui.BrowserRequest;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
+import org.adversarialarena.fool.FoolService;
 import org.adversarialarena.ml.attack.AttackResult;
 import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Jsma;
@@ -50,6 +53,9 @@ class FoolViewIT extends SpringBrowserlessTest {
 
     @Autowired
     ObjectProvider<PlayerGate> gate;
+
+    @Autowired
+    FoolService fool;
 
     @Test
     void aStudentWhoPaintsThePixelsJsmaFindsFoolsLevelOne() {
@@ -195,6 +201,44 @@ class FoolViewIT extends SpringBrowserlessTest {
         assertThat(page.hintLegend.isVisible()).isFalse();
     }
 
+    /**
+     * The state a {@code kill -9} leaves when it strikes after a submission's commit but before its
+     * answer: the attempt is stored, and no page ever showed its result.
+     */
+    @Test
+    void aResultStoredButNeverShownIsShownOnTheNextVisitAndOnlyOnce() {
+        FoolView page = join("view-kill");
+        Challenge challenge = challengeOf(page);
+        long playerId = jdbc.queryForObject("select player_id from fool_challenge where id = ?", Long.class,
+                challenge.id());
+        fool.submit(challenge.id(), playerId, challenge.original());
+
+        visitAgain();
+
+        Notification notice = $(Notification.class).id("unseen-results");
+        assertThat(notice.isOpened()).isTrue();
+        assertThat(textOf(notice)).contains("was stored while the server was interrupted").contains("0.0 points");
+        notice.close();
+        assertThat(jdbc.queryForObject("select shown_at is not null from fool_attempt where challenge_id = ?",
+                Boolean.class, challenge.id())).isTrue();
+
+        visitAgain();
+        assertThat($(Notification.class).withId("unseen-results").exists()).as("told once").isFalse();
+    }
+
+    @Test
+    void aResultThePageShowedIsNotShownAgain() {
+        FoolView page = join("view-seen");
+        test(page.submit).click();
+        assertThat(page.result.isVisible()).isTrue();
+
+        visitAgain();
+
+        assertThat($(Notification.class).withId("unseen-results").exists()).isFalse();
+        assertThat(jdbc.queryForObject("select shown_at is not null from fool_attempt where challenge_id = ?",
+                Boolean.class, challengeOf(page).id())).isTrue();
+    }
+
     @Test
     void aReloadedPageResumesTheOpenChallengeInsteadOfReplacingIt() {
         FoolView page = join("view-re");
@@ -306,7 +350,19 @@ class FoolViewIT extends SpringBrowserlessTest {
             data.set("event.detail.pixels", values);
             data.put("event.detail.seq", ++sequence);
             fireDomEvent("image-change", data);
+            BrowserRequest.answer();
         }
     }
 
+    /** The player comes back: another page, then this one again (navigating to the page it is on reuses it). */
+    private void visitAgain() {
+        navigate("", Component.class);
+        navigate(FoolView.class);
+    }
+
+    /** A notification made of components carries its text in them. */
+    private static String textOf(Notification notification) {
+        return notification.getChildren().map(child -> child.getElement().getTextRecursively())
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
 }

@@ -1,24 +1,41 @@
 package org.adversarialarena.forge.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
+import org.adversarialarena.base.ui.BrowserRequest;
+import org.adversarialarena.base.ui.CanvasOutOfSyncException;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.catalog.ModelCatalog;
+import org.adversarialarena.forge.ForgeService;
+import org.adversarialarena.forge.Submission;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.detective.DetectiveLearningMain;
 import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.player.Player;
+import org.adversarialarena.player.PlayerService;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Forge page without a browser, against the real service, networks and embedded PostgreSQL: a
@@ -34,6 +51,12 @@ class ForgeViewIT extends SpringBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ForgeService forge;
+
+    @Autowired
+    PlayerService players;
 
     private ForgeView view;
     private PaintingCanvas canvas;
@@ -63,6 +86,92 @@ class ForgeViewIT extends SpringBrowserlessTest {
 
         canvas.paint(DetectiveLearningMain.blockySeven(1, 0));
         assertThat(view.message.getText()).as("the score was for the previous image").isEmpty();
+    }
+
+    /**
+     * A forgery shown on the page counts as seen; one stored but never shown (a {@code kill -9} after
+     * its commit, before its answer) is shown on the player's next visit, once.
+     */
+    @Test
+    void aForgeryStoredButNeverShownIsShownOnTheNextVisitAndOnlyOnce() {
+        canvas.paint(DetectiveLearningMain.blockySeven(0, 0));
+        submitAs("forge-kill");
+        assertThat(view.message.getText()).startsWith("Scored");
+        Player player = players.find(jdbc.queryForObject("select id from player where nickname = 'forge-kill'",
+                Long.class)).orElseThrow();
+        Submission unseen = forge.submit(player, DatasetId.MNIST, 7, DetectiveLearningMain.blockySeven(2, 1));
+
+        visitAgain();
+
+        Notification notice = $(Notification.class).id("unseen-results");
+        assertThat(textOf(notice)).contains("was stored while the server was interrupted")
+                .contains(LocalFormat.decimal(Locale.ENGLISH, unseen.score().points(), 1) + " points");
+        assertThat(textOf(notice).split("was stored")).as("only the forgery never shown").hasSize(2);
+        notice.close();
+        assertThat(jdbc.queryForObject("select count(*) from forgery where player_id = ? and shown_at is null",
+                Long.class, player.getId())).isZero();
+
+        visitAgain();
+        assertThat($(Notification.class).withId("unseen-results").exists()).as("told once").isFalse();
+    }
+
+    /** Issue 24: one client put 1,500 judgements into one request. Only the latest report of a request is judged. */
+    @Test
+    void aFloodOfReportsInOneRequestIsJudgedOnceAndTheLatestWins() {
+        long before = Long.parseLong(view.verdicts.real.getElement().getAttribute("data-judgements"));
+        for (int i = 0; i < 1500; i++) {
+            canvas.queue(DetectiveLearningMain.blockySeven(i % 2, 0));
+        }
+        BrowserRequest.answer();
+
+        assertThat(Long.parseLong(view.verdicts.real.getElement().getAttribute("data-judgements")))
+                .as("at most one judgement for the request").isLessThanOrEqualTo(before + 1);
+        assertThat(view.verdicts.real.getElement().getAttribute("data-seq")).isEqualTo("1500");
+        assertThat(view.canvas.getImage()).containsExactly(DetectiveLearningMain.blockySeven(1, 0));
+    }
+
+    /**
+     * Issue 24: 1e39 escaped the canvas's validation as a JsonNodeException. It is dropped like any bad
+     * report, the browser gets the server's image back, the player is told, and a Submit in the same
+     * request judges nothing: the image it would judge is not the one the player saw.
+     */
+    @Test
+    void aValueBeyondFloatRangeIsDroppedTheCanvasPutBackAndASubmitInTheSameRequestRefused() {
+        canvas.paint(DetectiveLearningMain.blockySeven(0, 0));
+        submitAs("resync");
+        assertThat(forgeriesBy("resync")).isOne();
+        float[] onScreen = DetectiveLearningMain.blockySeven(1, 1);
+        canvas.paint(onScreen);
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+
+        ObjectNode hostile = JsonNodeFactory.instance.objectNode();
+        ArrayNode values = hostile.putArray("event.detail.pixels");
+        for (int i = 0; i < ImagePixels.COUNT; i++) {
+            values.add(i == 300 ? 1e39 : 0.0);
+        }
+        hostile.put("event.detail.seq", 1000);
+        canvas.queueRaw(hostile);
+        Throwable refused = catchThrowable(() -> test(view.submit).click());
+
+        assertThat(causes(refused)).as("Submit refused").anyMatch(CanvasOutOfSyncException.class::isInstance);
+        assertThat(forgeriesBy("resync")).as("nothing judged or stored").isOne();
+        assertThat(test($(Notification.class).id("canvas-dropped")).getText()).contains("could not accept");
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .as("the server's image goes back to the browser")
+                .anyMatch(call -> call.getInvocation().getExpression().contains("setImage"));
+        assertThat(view.canvas.getImage()).containsExactly(onScreen);
+
+        BrowserRequest.answer();
+        test(view.submit).click();
+        assertThat(forgeriesBy("resync")).as("the next request judges the image put back").isEqualTo(2);
+    }
+
+    private static List<Throwable> causes(@Nullable Throwable thrown) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = thrown; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
     }
 
     @Test
@@ -181,5 +290,17 @@ class ForgeViewIT extends SpringBrowserlessTest {
         Long count = jdbc.queryForObject("select count(*) from forgery f join player p on p.id = f.player_id"
                 + " where p.nickname = ?", Long.class, nickname);
         return count == null ? 0 : count;
+    }
+
+    /** The player comes back: another page, then this one again (navigating to the page it is on reuses it). */
+    private void visitAgain() {
+        navigate("", Component.class);
+        navigate(ForgeView.class);
+    }
+
+    /** A notification made of components carries its text in them. */
+    private static String textOf(Notification notification) {
+        return notification.getChildren().map(child -> child.getElement().getTextRecursively())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 }

@@ -1,6 +1,7 @@
 package org.adversarialarena.forge.ui;
 
 import com.vaadin.browserless.ComponentTester;
+import org.adversarialarena.base.ui.BrowserRequest;
 import org.adversarialarena.base.ui.PixelCanvas;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,7 +19,14 @@ class PaintingCanvas extends ComponentTester<PixelCanvas> {
         super(canvas);
     }
 
+    /** One stroke, one request. */
     void paint(float[] pixels) {
+        queue(pixels);
+        BrowserRequest.answer();
+    }
+
+    /** A report the browser (or a script) puts into the request being built; {@link BrowserRequest#answer} ends it. */
+    void queue(float[] pixels) {
         ensureComponentIsUsable();
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         ArrayNode values = data.putArray("event.detail.pixels");
@@ -26,6 +34,12 @@ class PaintingCanvas extends ComponentTester<PixelCanvas> {
             values.add(value);
         }
         data.put("event.detail.seq", ++reports);
+        fireDomEvent("image-change", data);
+    }
+
+    /** A report of any shape: what a hostile script may send. */
+    void queueRaw(ObjectNode data) {
+        ensureComponentIsUsable();
         fireDomEvent("image-change", data);
     }
 }

@@ -3,11 +3,14 @@ package org.adversarialarena.ml.detective;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.gan.GanFiles;
+import org.adversarialarena.ml.image.ImagePixels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,51 @@ class NearDuplicatesTest {
             copy[p * 15] = Math.min(1f, copy[p * 15] + 0.03f);
         }
         assertThatThrownBy(() -> duplicates.requireOriginal(copy)).isInstanceOf(NearDuplicateException.class);
+    }
+
+    /** Issue 24: a real test image shifted one pixel used to score 51–60 points in Forge. */
+    @Test
+    void realImagesMovedByOneOrTwoPixelsAreStillCopies() {
+        int[][] moves = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {1, 1}, {-1, -1}, {2, 0}, {0, -2}, {2, -2}};
+        int translations = 0;
+        int missedByDistanceAlone = 0;
+        List<String> notRecognised = new ArrayList<>();
+        for (int index = 0; index < 40; index++) {
+            float[] real = mnist.test().image(index * 37);
+            for (int[] move : moves) {
+                float[] moved = NearDuplicates.shifted(real, move[0], move[1]);
+                if (ImagePixels.inkedCount(moved) != ImagePixels.inkedCount(real)) {
+                    continue; // ink left the frame: not a pure translation any more
+                }
+                translations++;
+                if (duplicates.nearestDistance(moved, 0.5) >= duplicates.threshold()) {
+                    missedByDistanceAlone++;
+                }
+                try {
+                    duplicates.requireOriginal(moved);
+                    notRecognised.add("test image " + index * 37 + " moved " + move[0] + " down, " + move[1] + " right");
+                } catch (NearDuplicateException expected) {
+                    // recognised as a copy
+                }
+            }
+        }
+        assertThat(notRecognised).isEmpty();
+        assertThat(translations).as("most moves keep all the ink").isGreaterThan(40 * moves.length * 3 / 4);
+        assertThat(missedByDistanceAlone).as("what the pixel distance alone let through")
+                .isGreaterThan(translations / 2);
+    }
+
+    @Test
+    void shiftingMovesInkAndBlanksWhatComesIn() {
+        float[] image = new float[ImagePixels.COUNT];
+        image[0] = 1f;
+        image[ImagePixels.COUNT - 1] = 0.5f;
+
+        float[] moved = NearDuplicates.shifted(image, 1, 2);
+
+        assertThat(moved[ImagePixels.SIDE + 2]).isEqualTo(1f);
+        assertThat(moved[0]).isZero();
+        assertThat(ImagePixels.inkedCount(moved)).as("the corner pixel left the frame").isOne();
     }
 
     @Test

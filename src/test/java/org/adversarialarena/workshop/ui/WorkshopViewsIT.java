@@ -15,6 +15,7 @@ import com.vaadin.flow.internal.JacksonUtils;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.adversarialarena.base.ui.BrowserRequest;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.fool.Challenge;
@@ -257,6 +258,7 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
             data.set("event.detail.pixels", values);
             data.put("event.detail.seq", ++reports);
             fireDomEvent("image-change", data);
+            BrowserRequest.answer();
         }
     }
 }
