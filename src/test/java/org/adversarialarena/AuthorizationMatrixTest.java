@@ -54,6 +54,7 @@ class AuthorizationMatrixTest {
             Map.entry("login/code", EnumSet.of(Persona.CODE_PENDING)),
             Map.entry("account", EnumSet.of(Persona.TOTP_SETUP, Persona.INSTRUCTOR, Persona.ADMIN)),
             Map.entry("admin/accounts", EnumSet.of(Persona.ADMIN)),
+            Map.entry("admin/training-queue", EnumSet.of(Persona.ADMIN)),
             Map.entry("play", EVERYONE),
             Map.entry("workshops", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),
             Map.entry("workshops/plan", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),

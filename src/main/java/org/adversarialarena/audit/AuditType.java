@@ -30,5 +30,8 @@ public enum AuditType {
     WORKSHOP_BAN,
     /** A workshop's results left the app: a CSV export (student ids included), or publishing to the global boards. */
     WORKSHOP_EXPORT,
-    WORKSHOP_PUBLISHED
+    WORKSHOP_PUBLISHED,
+    /** An admin cancelled someone's training run from the queue page, or moved it in the queue. */
+    TRAINING_RUN_CANCELLED,
+    TRAINING_RUN_REPRIORITISED
 }

@@ -73,7 +73,8 @@ class GanRunJob {
         int first = stored.map(c -> c.step() + 1).orElse(1);
         ImageSet real = Datasets.load(settings.dataset()).train();
         CheckpointWriter checkpoints = new CheckpointWriter(checkpointWriter, run.id());
-        Steps steps = new Steps(guard, checkpoints, first - 1, run.totalSteps(), watch.meters(settings));
+        GanMeters meters = watch.meters(settings);
+        Steps steps = new Steps(guard, checkpoints, first - 1, run.totalSteps(), meters);
         try {
             steps.run(new GanSteps(gan, real, options, first));
         } catch (RunStoppedException stopped) {
@@ -95,6 +96,11 @@ class GanRunJob {
         }
         if (!landed(checkpoints)
                 || stored.map(c -> c.step() < run.totalSteps()).orElse(true) && !checkpoint(guard, gan, run.totalSteps())) {
+            return null;
+        }
+        // The networks in memory are the final checkpoint's: the strip is drawn from them before the run ends,
+        // so the page that reloads on the end sees it.
+        if (!store.saveInterpolation(run.id(), guard.attempt(), pixels(meters.interpolation(gan)))) {
             return null;
         }
         return end(guard, run.totalSteps(), RunStatus.FINISHED, null);

@@ -131,6 +131,14 @@ public class TrainingRunService {
     }
 
     /**
+     * A finished GAN run's latent interpolation: {@code GanMeters.INTERPOLATION} images, one byte per
+     * pixel, between two fixed latent vectors, made from its final networks; empty before it finishes.
+     */
+    public Optional<byte[]> interpolation(long runId) {
+        return store.interpolation(runId);
+    }
+
+    /**
      * An instructor promotes one of their finished GAN runs, for Forge, Judge and workshops to pick later.
      *
      * @throws RunRefusedException if the run is not theirs or not finished
@@ -181,6 +189,20 @@ public class TrainingRunService {
 
     public List<TrainingRun> runsOf(RunOwner owner) {
         return store.ofOwner(owner);
+    }
+
+    /**
+     * Sets an unfinished run's priority (the admin's queue: {@link TrainingQueue}); false if it is over.
+     * Package-private: only the admin's queue may reorder runs.
+     */
+    boolean reprioritise(long runId, int priority) {
+        boolean accepted = store.reprioritise(runId, priority);
+        changed(runId);
+        return accepted;
+    }
+
+    List<QueuedRun> queue() {
+        return store.queue();
     }
 
     /** Queued, running and paused runs, oldest first. */

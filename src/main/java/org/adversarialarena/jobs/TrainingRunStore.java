@@ -79,7 +79,7 @@ class TrainingRunStore {
                 .param("account", owner.accountId()).param("player", owner.playerId()).param("kind", kind.name())
                 .param("settings", settingsJson).param("total", totalSteps).param("now", now)
                 .query(Long.class).single();
-        queue.enqueue(id);
+        queue.enqueue(id, 0);
         return id;
     }
 
@@ -106,7 +106,50 @@ class TrainingRunStore {
                 .query(TrainingRunStore::run).list();
     }
 
-    /** Runs waiting, running or paused, oldest first: the queue as an admin sees it. */
+    /**
+     * The queue as the admin's page shows it: running runs, then the waiting ones in the order a worker
+     * takes them (priority, then the oldest), then the paused ones; each with its owner's address or nickname.
+     */
+    List<QueuedRun> queue() {
+        return jdbc.sql("""
+                select r.id, r.kind, r.status, r.step, r.total_steps, r.node, r.priority, r.submitted_at,
+                       a.email, p.nickname, r.owner_account_id, r.owner_player_id
+                  from training_run r
+                  left join account a on a.id = r.owner_account_id
+                  left join player p on p.id = r.owner_player_id
+                 where r.status in ('QUEUED', 'RUNNING', 'PAUSED')
+                 order by case r.status when 'RUNNING' then 0 when 'QUEUED' then 1 else 2 end,
+                          r.priority desc, r.submitted_at, r.id""")
+                .query((rs, row) -> new QueuedRun(rs.getLong("id"), RunKind.valueOf(rs.getString("kind")),
+                        RunStatus.valueOf(rs.getString("status")), rs.getInt("step"), rs.getInt("total_steps"),
+                        rs.getString("node"), rs.getInt("priority"), instant(rs, "submitted_at"),
+                        new RunOwner(rs.getObject("owner_account_id", Long.class),
+                                rs.getObject("owner_player_id", Long.class)),
+                        rs.getString("email") != null ? rs.getString("email") : rs.getString("nickname")))
+                .list();
+    }
+
+    /**
+     * Sets an unfinished run's priority; a waiting one is moved in db-scheduler's queue at once, a running
+     * or paused one keeps it for when it is queued again. False if the run is over (or unknown).
+     */
+    @Transactional
+    boolean reprioritise(long id, int priority) {
+        String status = jdbc.sql("""
+                update training_run set priority = :priority, updated_at = :now, version = version + 1
+                where id = :id and status in ('QUEUED', 'RUNNING', 'PAUSED') returning status""")
+                .param("id", id).param("priority", priority).param("now", now()).query(String.class).optional()
+                .orElse(null);
+        if (status == null) {
+            return false;
+        }
+        if (RunStatus.valueOf(status) == RunStatus.QUEUED) {
+            queue.reprioritise(id, priority);
+        }
+        return true;
+    }
+
+    /** Runs waiting, running or paused, oldest first. */
     List<TrainingRun> unfinished() {
         return jdbc.sql("select " + COLUMNS + """
                  from training_run r where r.status in ('QUEUED', 'RUNNING', 'PAUSED')
@@ -306,7 +349,8 @@ class TrainingRunStore {
         jdbc.sql("""
                 update training_run set status = 'QUEUED', updated_at = :now, version = version + 1
                 where id = :id and status = 'PAUSED'""").param("id", id).param("now", now()).update();
-        queue.enqueue(id);
+        queue.enqueue(id, jdbc.sql("select priority from training_run where id = :id").param("id", id)
+                .query(Integer.class).single());
         return true;
     }
 
@@ -369,6 +413,21 @@ class TrainingRunStore {
     Optional<byte[]> samples(long id) {
         return jdbc.sql("select samples from training_run where id = :id and samples is not null").param("id", id)
                 .query((rs, row) -> rs.getBytes(1)).optional();
+    }
+
+    /** The run's latent interpolation strip, one byte per pixel; false if {@code attempt} is no longer the run's. */
+    @Transactional
+    boolean saveInterpolation(long id, int attempt, byte[] images) {
+        return jdbc.sql("""
+                update training_run set interpolation = :images
+                where id = :id and attempt = :attempt and status = 'RUNNING'""")
+                .param("id", id).param("attempt", attempt).param("images", images).update() == 1;
+    }
+
+    /** The images between two fixed latent vectors of a finished GAN run, one byte per pixel. */
+    Optional<byte[]> interpolation(long id) {
+        return jdbc.sql("select interpolation from training_run where id = :id and interpolation is not null")
+                .param("id", id).query((rs, row) -> rs.getBytes(1)).optional();
     }
 
     /** Marks a finished GAN run of {@code account} as promoted by it; false if it is not theirs or not finished. */

@@ -3,6 +3,7 @@ package org.adversarialarena.lab;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.adversarialarena.base.live.LiveListener;
@@ -113,17 +114,22 @@ public class LabService {
 
     LabSnapshot snapshot(long runId) {
         TrainingRun run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("No training run " + runId));
-        List<float[]> samples = new ArrayList<>();
-        runs.samples(runId).ifPresent(bytes -> {
+        return new LabSnapshot(run, GanRunSettings.fromJson(run.settings()), runs.curve(runId),
+                images(runs.samples(runId)), runs.checkpointSteps(runId), images(runs.interpolation(runId)));
+    }
+
+    /** Images stored one byte per pixel, back in [0, 1]. */
+    private static List<float[]> images(Optional<byte[]> stored) {
+        List<float[]> images = new ArrayList<>();
+        stored.ifPresent(bytes -> {
             for (int from = 0; from + ImagePixels.COUNT <= bytes.length; from += ImagePixels.COUNT) {
                 float[] image = new float[ImagePixels.COUNT];
                 for (int i = 0; i < ImagePixels.COUNT; i++) {
                     image[i] = Byte.toUnsignedInt(bytes[from + i]) / 255f;
                 }
-                samples.add(image);
+                images.add(image);
             }
         });
-        return new LabSnapshot(run, GanRunSettings.fromJson(run.settings()), runs.curve(runId), samples,
-                runs.checkpointSteps(runId));
+        return images;
     }
 }

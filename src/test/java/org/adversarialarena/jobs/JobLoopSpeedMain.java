@@ -1,5 +1,6 @@
 package org.adversarialarena.jobs;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,15 +57,22 @@ public final class JobLoopSpeedMain {
             bare(real, options);
             List<Double> bare = new ArrayList<>();
             List<Double> throughJob = new ArrayList<>();
+            List<Double> bareCpu = new ArrayList<>();
+            List<Double> jobCpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                long cpu = processCpuNanos();
                 bare.add(bare(real, options));
+                bareCpu.add(iterations / ((processCpuNanos() - cpu) / 1e9));
+                cpu = processCpuNanos();
                 throughJob.add(throughJob(store, running, job, settings));
-                System.out.printf(Locale.ROOT, "round %d: bare %.1f it/s, job %.1f it/s%n", round, bare.getLast(),
-                        throughJob.getLast());
+                jobCpu.add(iterations / ((processCpuNanos() - cpu) / 1e9));
+                System.out.printf(Locale.ROOT, "round %d: bare %.1f it/s, job %.1f it/s; per CPU second: bare %.1f, job %.1f%n",
+                        round, bare.getLast(), throughJob.getLast(), bareCpu.getLast(), jobCpu.getLast());
             }
-            double ratio = median(throughJob) / median(bare);
             System.out.printf(Locale.ROOT, "median bare %.1f it/s, job %.1f it/s, ratio %.3f%n", median(bare),
-                    median(throughJob), ratio);
+                    median(throughJob), median(throughJob) / median(bare));
+            System.out.printf(Locale.ROOT, "per CPU second of this JVM: median bare %.1f, job %.1f, ratio %.3f%n",
+                    median(bareCpu), median(jobCpu), median(jobCpu) / median(bareCpu));
         }
     }
 
@@ -93,6 +101,15 @@ public final class JobLoopSpeedMain {
             throw new IllegalStateException("The measured run ended " + ended);
         }
         return perSecond;
+    }
+
+    /**
+     * CPU time of every thread of this JVM (training, the checkpoint writer, JDBC, GC): on a machine that
+     * others load, the work a loop costs is steadier than its wall-clock speed. The database's own
+     * processes are outside it.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(List<Double> values) {

@@ -46,6 +46,9 @@ class LabRunControlIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    GanWatch watch;
+
     @Test
     void aHeldRunTakesSingleDiscriminatorAndGeneratorStepsOnItsWorkerAtOnce() throws Exception {
         TrainingRun run = runs.submitGan(RunOwner.player(201), tiny(2_000), RunPace.HELD);
@@ -170,6 +173,9 @@ class LabRunControlIT {
         assertThat(promoted.all()).extracting(PromotedGenerator::runId).contains(run.id());
         ConditionalGan gan = promoted.load(run.id());
         assertThat(gan.sample(4, gan.latent(3))).hasSize(784);
+        // The finished run's interpolation strip is its final networks' images between the two fixed latents.
+        GanMeters meters = watch.meters(tiny(30));
+        assertThat(runs.interpolation(run.id())).hasValue(GanRunJob.pixels(meters.interpolation(gan)));
         assertThatThrownBy(() -> promoted.load(runs.submitGan(RunOwner.player(206), tiny(1)).id()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.Locale;
+import java.util.OptionalLong;
 import org.adversarialarena.judge.ClassStanding;
 import org.adversarialarena.judge.Generator;
 import org.adversarialarena.judge.GeneratorStanding;
@@ -64,7 +65,17 @@ class GeneratorRanking extends Div {
 
     /** A generator's name as {@code page}'s reader reads it. */
     static String nameOf(Component page, String generatorId, String name) {
-        return Generator.isCrowd(generatorId) ? page.getTranslation("judge.generator.crowd") : name;
+        if (Generator.isCrowd(generatorId)) {
+            return page.getTranslation("judge.generator.crowd");
+        }
+        OptionalLong labRun = Generator.labRunOf(generatorId);
+        if (labRun.isPresent()) {
+            // The model's kind is the part in brackets of the name the Lab gave it ("Lab run 42 (MLP)").
+            int open = name.lastIndexOf('(');
+            String model = open >= 0 && name.endsWith(")") ? name.substring(open + 1, name.length() - 1) : "";
+            return page.getTranslation("judge.generator.lab", Long.toString(labRun.getAsLong()), model);
+        }
+        return name;
     }
 
     /** "42 % (31–55 %)", or "no evaluations yet". */

@@ -33,7 +33,10 @@ class RunPanel extends Div {
     final LabChart losses;
     final LabChart verdicts;
     final LabChart distance;
+    /** The finished generator's latent interpolation; hidden until the run has finished. */
+    final Div interpolation = new Div();
     private final List<PixelImage> images = new ArrayList<>();
+    private final List<PixelImage> strip = new ArrayList<>();
     private @Nullable String datasetShown;
 
     RunPanel(String idPrefix) {
@@ -61,7 +64,23 @@ class RunPanel extends Div {
         charts.addClassName("lab-charts");
         charts.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0.5rem");
         Paragraph coverageTitle = new Paragraph(getTranslation("lab.coverage"));
-        add(title, status, samples, coverageTitle, coverage, charts);
+        add(title, status, samples, coverageTitle, coverage, charts, interpolationStrip(idPrefix));
+    }
+
+    private Div interpolationStrip(String idPrefix) {
+        interpolation.setId(idPrefix + "-interpolation");
+        Div images = new Div();
+        images.addClassName("lab-interpolation");
+        images.getStyle().set("display", "flex").set("gap", "2px");
+        for (int i = 0; i < GanMeters.INTERPOLATION; i++) {
+            PixelImage image = new PixelImage(new float[784], PixelImage.Palette.GRAY, "");
+            image.setDisplaySize("44px");
+            strip.add(image);
+            images.add(image);
+        }
+        interpolation.add(new Paragraph(getTranslation("lab.interpolation")), images);
+        interpolation.setVisible(false);
+        return interpolation;
     }
 
     void show(LabSnapshot snapshot) {
@@ -86,6 +105,16 @@ class RunPanel extends Div {
         }
         coverage.setValues(coverageOf(snapshot));
         showCurves(snapshot.curve());
+        showInterpolation(snapshot.interpolation());
+    }
+
+    private void showInterpolation(List<float[]> images) {
+        interpolation.setVisible(!images.isEmpty());
+        for (int i = 0; i < strip.size() && i < images.size(); i++) {
+            strip.get(i).setPixels(images.get(i));
+            strip.get(i).setLabel(getTranslation("lab.interpolation.image", Integer.toString(i + 1),
+                    Integer.toString(images.size())));
+        }
     }
 
     private static float[] coverageOf(LabSnapshot snapshot) {

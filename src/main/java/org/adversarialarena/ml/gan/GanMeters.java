@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * What the Lab watches a GAN by, all from fixed latent vectors so that change over time is the
  * generator's and not the draw's: a grid of samples, the share of each class the classifier reads in
  * a larger set of samples (the mode-collapse meter) and a Fréchet distance on the classifier's
- * penultimate features, with the real-vs-real distance as its baseline.
+ * penultimate features, with the real-vs-real distance as its baseline; at the end of a run, a strip
+ * of images between two fixed latent vectors.
  */
 public final class GanMeters {
 
@@ -20,6 +21,10 @@ public final class GanMeters {
     private static final long GRID_SEED = 20;
     private static final long COVERAGE_SEED = 200;
     private static final long DISTANCE_SEED = 2_000;
+    /** Images in the interpolation strip, both ends included. */
+    public static final int INTERPOLATION = 10;
+    private static final long INTERPOLATION_FROM_SEED = 31;
+    private static final long INTERPOLATION_TO_SEED = 32;
 
     private final ClassifierPool classifier;
     private final Reference reference;
@@ -30,6 +35,7 @@ public final class GanMeters {
     private final int[] coverageClasses;
     private final INDArray distanceLatents;
     private final int[] distanceClasses;
+    private final INDArray interpolationLatents;
 
     /** Real images' features and the real-vs-real distance: costly, so computed once per dataset and shared. */
     public record Reference(INDArray realFeatures, double baseline, int featureLayer) {
@@ -60,6 +66,7 @@ public final class GanMeters {
         int distanceSize = (int) reference.realFeatures().rows();
         this.distanceLatents = Nd4j.randn(DISTANCE_SEED, new long[] {distanceSize, latentSize});
         this.distanceClasses = classes(distanceSize, classCount, conditional);
+        this.interpolationLatents = interpolationLatents(latentSize);
     }
 
     /** The grid's images, row by row, each of 784 values in [0, 1]. */
@@ -81,6 +88,25 @@ public final class GanMeters {
             shares[best] += 1.0 / probabilities.length;
         }
         return shares;
+    }
+
+    /**
+     * The generator's images along the great circle between two fixed latent vectors (spherical
+     * interpolation, {@link LatentSteering#slerp}), all of class 0: a smooth strip shows a latent space
+     * the generator has learned to fill; jumps or repeats show regions it has not (or a collapse).
+     */
+    public float[][] interpolation(ConditionalGan gan) {
+        return gan.generate(interpolationLatents, new int[INTERPOLATION]).toFloatMatrix();
+    }
+
+    private static INDArray interpolationLatents(int latentSize) {
+        float[] from = Nd4j.randn(INTERPOLATION_FROM_SEED, new long[] {latentSize}).toFloatVector();
+        float[] to = Nd4j.randn(INTERPOLATION_TO_SEED, new long[] {latentSize}).toFloatVector();
+        float[][] strip = new float[INTERPOLATION][];
+        for (int i = 0; i < INTERPOLATION; i++) {
+            strip[i] = LatentSteering.slerp(from, to, i / (double) (INTERPOLATION - 1));
+        }
+        return Nd4j.create(strip);
     }
 
     /** Classifier-based FID of the generator's samples against the held-out real images. */

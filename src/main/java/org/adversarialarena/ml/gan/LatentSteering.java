@@ -64,29 +64,41 @@ public final class LatentSteering {
     public float[] interpolate(float[] from, float[] to, double t) {
         requireLatent(from);
         requireLatent(to);
+        return slerp(from, to, t);
+    }
+
+    /**
+     * Spherical interpolation between two latent vectors of the same length, for any latent size;
+     * along the straight line where they are (nearly) parallel.
+     */
+    public static float[] slerp(float[] from, float[] to, double t) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException("Both latent vectors need the same length, got " + from.length
+                    + " and " + to.length);
+        }
         if (!(t >= 0 && t <= 1)) {
             throw new IllegalArgumentException("t lies in [0, 1], was " + t);
         }
         double dot = 0;
         double normFrom = 0;
         double normTo = 0;
-        for (int i = 0; i < latentSize; i++) {
+        for (int i = 0; i < from.length; i++) {
             dot += from[i] * to[i];
             normFrom += from[i] * from[i];
             normTo += to[i] * to[i];
         }
         double cos = dot / Math.sqrt(normFrom * normTo);
         double omega = Math.acos(Math.max(-1, Math.min(1, cos)));
-        float[] z = new float[latentSize];
+        float[] z = new float[from.length];
         if (omega < 1e-6 || Double.isNaN(omega)) {
-            for (int i = 0; i < latentSize; i++) {
+            for (int i = 0; i < from.length; i++) {
                 z[i] = (float) ((1 - t) * from[i] + t * to[i]);
             }
             return z;
         }
         double a = Math.sin((1 - t) * omega) / Math.sin(omega);
         double b = Math.sin(t * omega) / Math.sin(omega);
-        for (int i = 0; i < latentSize; i++) {
+        for (int i = 0; i < from.length; i++) {
             z[i] = (float) (a * from[i] + b * to[i]);
         }
         return z;

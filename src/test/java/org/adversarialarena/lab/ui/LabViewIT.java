@@ -17,6 +17,7 @@ import org.adversarialarena.jobs.RunStatus;
 import org.adversarialarena.jobs.TrainingRun;
 import org.adversarialarena.lab.LabPreset;
 import org.adversarialarena.lab.LabSnapshot;
+import org.adversarialarena.ml.gan.GanMeters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,7 @@ class LabViewIT extends SpringBrowserlessTest {
         LabSnapshot reported = waitFor(page, () -> page.session.current().map(run -> run.run().step() >= 25).orElse(false));
         assertThat(reported.samples()).hasSize(20);
         assertThat(page.current.status.getText()).contains("of 60");
+        assertThat(page.current.interpolation.isVisible()).as("no interpolation before the end").isFalse();
         LabSnapshot done = waitFor(page,
                 () -> page.session.current().map(run -> run.run().status() == RunStatus.FINISHED).orElse(false));
         assertThat(done.curve()).extracting(point -> point.step()).containsExactly(25, 50, 60);
@@ -64,6 +66,11 @@ class LabViewIT extends SpringBrowserlessTest {
         assertThat(page.current.status.getText()).startsWith("finished, step 60 of 60");
         assertThat(page.stop.isEnabled()).isFalse();
         assertThat(page.promote.isVisible()).as("students do not promote").isFalse();
+        // At the end, the strip between two fixed latent vectors, drawn from the final networks.
+        assertThat(done.interpolation()).hasSize(GanMeters.INTERPOLATION);
+        assertThat(done.interpolation().getFirst()).isNotEqualTo(done.interpolation().getLast());
+        assertThat(page.current.interpolation.isVisible()).isTrue();
+        assertThat(page.current.interpolation.getElement().getTextRecursively()).startsWith("Latent interpolation");
     }
 
     @Test

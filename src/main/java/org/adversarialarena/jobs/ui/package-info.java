@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.jobs.ui;
+
+import org.jspecify.annotations.NullMarked;
