@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.adversarialarena.base.TranslatedText;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.explain.Saliency;
@@ -272,7 +273,7 @@ public class FoolService {
             return ImagePixels.requireValid(pixels);
         } catch (InvalidImageException e) {
             throw new SubmissionRejectedException(SubmissionRejectedException.Reason.INVALID_IMAGE, e.getMessage(),
-                    e.getMessage());
+                    new TranslatedText(e.problem().key(), e.arguments()));
         }
     }
 }

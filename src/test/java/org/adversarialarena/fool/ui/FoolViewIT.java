@@ -58,9 +58,13 @@ class FoolViewIT extends SpringBrowserlessTest {
 
         paint(page, adversarial);
         assertThat(page.feedback.status.getText()).contains("Fooled: submit it!");
+        assertThat(page.feedback.announcer.announced()).as("what a screen reader hears after the stroke")
+                .contains("Fooled: submit it!").contains("Pixels changed (L0)").contains("of at most 20");
+        assertThat(page.feedback.announcer.getElement().getAttribute("aria-live")).isEqualTo("polite");
         test(page.submit).click();
 
         assertThat(page.result.getText()).startsWith("Fooled!").contains("points");
+        assertThat(page.feedback.announcer.announced()).isEqualTo(page.result.getText());
         assertThat(page.submit.isEnabled()).isFalse();
         assertThat(page.next.isEnabled()).isTrue();
         assertThat(jdbc.queryForObject("select success from fool_attempt where challenge_id = ?", Boolean.class,
