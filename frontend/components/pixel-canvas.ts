@@ -32,15 +32,15 @@ const DEFAULT_LABELS: PixelCanvasLabels = {
   cursor: 'Row {0}, column {1}, ink {2}%',
 };
 
-/** How much ink + and - add or remove on the cursor's pixel: 16 grey levels, fine enough for small budgets. */
-const KEY_STEP = 16 / GREY_LEVELS;
-/** How far Shift+arrow moves the cursor. */
-const KEY_JUMP = 4;
-
 /** Images are stored as 8-bit grey levels: every pixel the canvas holds is one of them, as on the server. */
 const GREY_LEVELS = 255;
 /** Pixels on different grey levels differ by at least 1/255; anything closer is the same level. */
 const UNCHANGED = 0.5 / GREY_LEVELS;
+
+/** How much ink + and - add or remove on the cursor's pixel: 16 grey levels, fine enough for small budgets. */
+const KEY_STEP = 16 / GREY_LEVELS;
+/** How far Shift+arrow moves the cursor. */
+const KEY_JUMP = 4;
 
 /**
  * The overlay's colours, those of pixel-image's signed palette: orange where positive, sky blue where
