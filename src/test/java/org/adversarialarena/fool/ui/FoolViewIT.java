@@ -191,7 +191,7 @@ class FoolViewIT extends SpringBrowserlessTest {
         assertThat(page.hint.getText()).isEqualTo("Hide ink hint");
         assertThat(page.hint.getElement().getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(page.hintLegend.isVisible()).isTrue();
-        assertThat(page.hintLegend.getText()).contains("Red").contains("blue");
+        assertThat(page.hintLegend.getText()).contains("Orange").contains("blue");
 
         test(page.hint).click();
         assertThat(page.hint.getText()).isEqualTo("Show ink hint");
