@@ -16,7 +16,7 @@ export interface PixelCanvasLabels {
   canvas: string;
   /** How to draw by keyboard, read by a screen reader when the canvas takes the focus. */
   keys: string;
-  /** Where the keyboard cursor is: {0} row, {1} column, {2} ink in percent (all counted from 1 or 0 as shown). */
+  /** Where the keyboard cursor is: {0} its row and {1} its column, counted from 1; {2} its ink in percent. */
   cursor: string;
 }
 
