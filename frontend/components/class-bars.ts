@@ -4,7 +4,8 @@ import { LitElement, css, html } from 'lit';
  * A model's answer as horizontal bars, one per class. The top class, the true class and a target
  * class are each marked by a symbol and a word as well as by colour, so a player sees at a glance
  * whether the classifier is still right or already says what they want (and a colour-blind player
- * sees it too). The row element carries the classes `top`, `true` and `target`; its label, bar and
+ * sees it too). The host is a list (its role and name come from the server side) and each row a list
+ * item that reads label, marks and value. The row element carries the classes `top`, `true` and `target`; its label, bar and
  * value are styled through it.
  *
  * Reactive properties are declared without decorators or field initialisers (see pixel-canvas.ts).
@@ -106,7 +107,7 @@ export class ClassBars extends LitElement {
         .filter((c) => c).join(' ');
       const percent = Math.max(0, Math.min(100, value * 100));
       return html`
-        <div class=${classes} id="row-${i}" data-top=${String(i === top)} data-true=${String(isTrue)}
+        <div class=${classes} role="listitem" id="row-${i}" data-top=${String(i === top)} data-true=${String(isTrue)}
              data-target=${String(isTarget)}>
           <span class="label" part="label">${this.labels?.[i] ?? String(i)}${isTrue
             ? html`<span class="mark true-mark">✓ ${this.markers.true}</span>` : ''}${isTarget

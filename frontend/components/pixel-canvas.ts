@@ -14,6 +14,10 @@ export interface PixelCanvasLabels {
   undo: string;
   clear: string;
   canvas: string;
+  /** How to draw by keyboard, read by a screen reader when the canvas takes the focus. */
+  keys: string;
+  /** Where the keyboard cursor is: {0} its row and {1} its column, counted from 1; {2} its ink in percent. */
+  cursor: string;
 }
 
 const DEFAULT_LABELS: PixelCanvasLabels = {
@@ -24,6 +28,8 @@ const DEFAULT_LABELS: PixelCanvasLabels = {
   undo: 'Undo',
   clear: 'Clear',
   canvas: 'Drawing canvas, 28 by 28 pixels',
+  keys: 'Arrow keys move the cursor (with Shift: 4 pixels), Space or Enter uses the brush or the eraser there, + adds ink, - removes ink, Ctrl+Z undoes.',
+  cursor: 'Row {0}, column {1}, ink {2}%',
 };
 
 /** Images are stored as 8-bit grey levels: every pixel the canvas holds is one of them, as on the server. */
@@ -31,9 +37,17 @@ const GREY_LEVELS = 255;
 /** Pixels on different grey levels differ by at least 1/255; anything closer is the same level. */
 const UNCHANGED = 0.5 / GREY_LEVELS;
 
-/** The overlay's colours, those of pixel-image's signed palette: red where positive, blue where negative. */
-const OVERLAY_ADD: [number, number, number] = [255, 40, 40];
-const OVERLAY_REMOVE: [number, number, number] = [40, 90, 255];
+/** How much ink + and - add or remove on the cursor's pixel: 16 grey levels, fine enough for small budgets. */
+const KEY_STEP = 16 / GREY_LEVELS;
+/** How far Shift+arrow moves the cursor. */
+const KEY_JUMP = 4;
+
+/**
+ * The overlay's colours, those of pixel-image's signed palette: orange where positive, sky blue where
+ * negative (Okabe–Ito colours, told apart with any of the common colour-vision deficiencies).
+ */
+const OVERLAY_ADD: [number, number, number] = [230, 159, 0];
+const OVERLAY_REMOVE: [number, number, number] = [86, 180, 233];
 
 /**
  * A 28×28 grayscale drawing surface shown large, white ink on black as in MNIST. Pointer events give
@@ -45,9 +59,14 @@ const OVERLAY_REMOVE: [number, number, number] = [40, 90, 255];
  * Games can limit edits with `setLimits`: each pixel stays within its own [lower, upper] range, and
  * at most `maxChanged` pixels may differ from the base image (the brush skips further pixels). The
  * server re-checks both, since a browser can be made to send anything. An optional signed overlay
- * (`setOverlay`, values in [-1, 1]) tints pixels red where it is positive and blue where it is
+ * (`setOverlay`, values in [-1, 1]) tints pixels orange where it is positive and blue where it is
  * negative, as the comparison's heat maps do (e.g. where adding or removing ink helps); the tint is
  * partly transparent, so the digit stays readable beneath it.
+ *
+ * The canvas works by keyboard too (WCAG 2.1.1): when editable it takes the focus and shows a
+ * one-pixel cursor, moved with the arrow keys; Space or Enter applies the brush or eraser there, + and
+ * - add or remove a little ink on that pixel, Ctrl+Z undoes. Each key edit is reported like a stroke,
+ * and a polite live region says where the cursor is and how much ink its pixel holds.
  *
  * Reactive properties are declared without decorators or field initialisers: whatever the build's
  * class-field semantics, a field would otherwise shadow Lit's accessors and nothing would update.
@@ -61,6 +80,8 @@ export class PixelCanvas extends LitElement {
     labels: { attribute: false },
     undoDepth: { state: true },
     changedCount: { state: true },
+    cursor: { state: true },
+    cursorText: { state: true },
   };
 
   static styles = css`
@@ -70,7 +91,39 @@ export class PixelCanvas extends LitElement {
       gap: var(--lumo-space-s, 0.5rem);
       --pixel-canvas-size: 336px;
     }
+    .surface {
+      position: relative;
+      width: var(--pixel-canvas-size);
+      height: var(--pixel-canvas-size);
+    }
+    canvas:focus-visible {
+      outline: 3px solid var(--lumo-primary-color, #1676f3);
+      outline-offset: 2px;
+    }
+    /* The keyboard cursor: yellow with a black rim, visible on black ink, white ink and the tints. */
+    .cursor {
+      display: none;
+      position: absolute;
+      box-sizing: border-box;
+      width: calc(100% / 28);
+      height: calc(100% / 28);
+      border: 2px solid #ffd500;
+      outline: 1px solid #000;
+      pointer-events: none;
+    }
+    canvas:focus-visible + .cursor {
+      display: block;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
     canvas {
+      display: block;
       width: var(--pixel-canvas-size);
       height: var(--pixel-canvas-size);
       image-rendering: pixelated;
@@ -130,6 +183,10 @@ export class PixelCanvas extends LitElement {
   declare private undoDepth: number;
   /** Pixels that differ from the base image (0 without limits). */
   declare changedCount: number;
+  /** The keyboard cursor's pixel, row by row. */
+  declare cursor: number;
+  /** What the live region last said about the cursor. */
+  declare private cursorText: string;
   /** How many reports were sent so far; each report's detail carries its number as `seq`. */
   reportSeq: number;
 
@@ -173,6 +230,8 @@ export class PixelCanvas extends LitElement {
     this.overlay = null;
     this.storageKey = null;
     this.dirty = false;
+    this.cursor = (SIDE / 2) * SIDE + SIDE / 2;
+    this.cursorText = '';
   }
 
   private get canvas(): HTMLCanvasElement | null {
@@ -243,7 +302,7 @@ export class PixelCanvas extends LitElement {
     }
   }
 
-  /** Tints pixels red (positive) or blue (negative) by `heat` (784 values in [-1, 1]); an empty array removes it. */
+  /** Tints pixels orange (positive) or blue (negative) by `heat` (784 values in [-1, 1]); an empty array removes it. */
   setOverlay(heat: number[]) {
     this.overlay = Array.isArray(heat) && heat.length === COUNT ? Float32Array.from(heat) : null;
     this.paint();
@@ -282,19 +341,30 @@ export class PixelCanvas extends LitElement {
 
   render() {
     const l = this.labels ?? DEFAULT_LABELS;
+    const row = Math.floor(this.cursor / SIDE);
+    const col = this.cursor % SIDE;
     return html`
-      <canvas
-        id="canvas"
-        width=${SIDE}
-        height=${SIDE}
-        role="img"
-        aria-label=${l.canvas}
-        @pointerdown=${this.onPointerDown}
-        @pointermove=${this.onPointerMove}
-        @pointerup=${this.onPointerUp}
-        @pointercancel=${this.onPointerUp}
-        @lostpointercapture=${this.onPointerUp}
-      ></canvas>
+      <div class="surface">
+        <canvas
+          id="canvas"
+          width=${SIDE}
+          height=${SIDE}
+          role=${this.readonly ? 'img' : 'application'}
+          tabindex=${this.readonly ? '-1' : '0'}
+          aria-label=${l.canvas}
+          aria-describedby=${this.readonly ? '' : 'keys'}
+          @pointerdown=${this.onPointerDown}
+          @pointermove=${this.onPointerMove}
+          @pointerup=${this.onPointerUp}
+          @pointercancel=${this.onPointerUp}
+          @lostpointercapture=${this.onPointerUp}
+          @keydown=${this.onKeyDown}
+        ></canvas>
+        <div class="cursor" id="cursor" data-row=${row} data-col=${col}
+             style="left: calc(100% * ${col} / 28); top: calc(100% * ${row} / 28)"></div>
+        <span class="sr-only" id="keys">${l.keys ?? DEFAULT_LABELS.keys}</span>
+        <span class="sr-only" id="cursor-status" role="status" aria-live="polite">${this.cursorText}</span>
+      </div>
       <div class="tools" part="tools" ?hidden=${this.readonly}>
         <button id="brush" aria-pressed=${String(!this.erasing)} @click=${() => (this.erasing = false)}>${l.brush}</button>
         <button id="eraser" aria-pressed=${String(this.erasing)} @click=${() => (this.erasing = true)}>${l.eraser}</button>
@@ -364,6 +434,71 @@ export class PixelCanvas extends LitElement {
     if (this.dirty || this.pendingReport !== null) {
       this.report();
     }
+  }
+
+  /** Drawing by keyboard: arrows move the cursor, Space/Enter apply the tool, + and - change the ink, Ctrl+Z undoes. */
+  private onKeyDown(e: KeyboardEvent) {
+    if (this.readonly) {
+      return;
+    }
+    const jump = e.shiftKey ? KEY_JUMP : 1;
+    let row = Math.floor(this.cursor / SIDE);
+    let col = this.cursor % SIDE;
+    switch (e.key) {
+      case 'ArrowUp': row -= jump; break;
+      case 'ArrowDown': row += jump; break;
+      case 'ArrowLeft': col -= jump; break;
+      case 'ArrowRight': col += jump; break;
+      case ' ':
+      case 'Enter':
+        this.keyEdit(() => this.stamp(col + 0.5, row + 0.5, 1));
+        break;
+      case '+':
+      case '=':
+        this.keyEdit(() => this.put(this.cursor, Math.min(1, this.pixels[this.cursor] + KEY_STEP)));
+        break;
+      case '-':
+      case '_':
+        this.keyEdit(() => this.put(this.cursor, Math.max(0, this.pixels[this.cursor] - KEY_STEP)));
+        break;
+      case 'z':
+      case 'Z':
+        if (!(e.ctrlKey || e.metaKey)) {
+          return;
+        }
+        this.undo();
+        this.sayCursor();
+        break;
+      default:
+        return;
+    }
+    // The page must not scroll or submit on these keys while the canvas has the focus.
+    e.preventDefault();
+    const moved = Math.min(SIDE - 1, Math.max(0, row)) * SIDE + Math.min(SIDE - 1, Math.max(0, col));
+    if (moved !== this.cursor) {
+      this.cursor = moved;
+      this.sayCursor();
+    }
+  }
+
+  /** One key's edit: undoable, painted and reported like a stroke (throttled; the last one always goes out). */
+  private keyEdit(edit: () => void) {
+    this.remember();
+    edit();
+    this.paint();
+    this.sayCursor();
+    if (this.dirty) {
+      this.reportThrottled();
+    }
+  }
+
+  private sayCursor() {
+    const template = this.labels?.cursor ?? DEFAULT_LABELS.cursor;
+    const ink = String(Math.round(this.pixels[this.cursor] * 100));
+    this.cursorText = template
+      .replace('{0}', String(Math.floor(this.cursor / SIDE) + 1))
+      .replace('{1}', String((this.cursor % SIDE) + 1))
+      .replace('{2}', ink);
   }
 
   private pressureOf(e: PointerEvent): number {

@@ -9,12 +9,6 @@ import com.microsoft.playwright.options.BoundingBox;
 import java.io.IOException;
 import java.util.Map;
 import org.adversarialarena.catalog.ModelCatalog;
-import org.adversarialarena.ml.attack.AttackGoal;
-import org.adversarialarena.ml.attack.AttackResult;
-import org.adversarialarena.ml.attack.Jsma;
-import org.adversarialarena.ml.data.DatasetId;
-import org.adversarialarena.ml.model.ClassifierArchitecture;
-import org.adversarialarena.ml.model.ClassifierId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +27,6 @@ class FoolJourneyTest extends BrowserJourney {
     private static final String NICKNAME = "pixel-pusher";
     private static final int BUDGET = 20;
     private static final int TIMED_STROKES = 20;
-    private static final int JSMA_TRIES = 30;
     private static final int SIDE = 28;
 
     /** Each level and a phrase of its explanation, to know the page shows that level. */
@@ -65,7 +58,8 @@ class FoolJourneyTest extends BrowserJourney {
         assertThat(status).containsText("Top class");
         assertThat(page.locator("#fool-level-explanation")).containsText("L0");
 
-        int[] pixels = jsmaPixelsForTheCurrentChallenge(page);
+        int[] pixels = FoolPages.jsmaPixelsForTheCurrentChallenge(page, jdbc, models, NICKNAME, BUDGET,
+                () -> page.locator("#fool-next").click());
         assertThat(pixels.length).isBetween(1, BUDGET);
         page.locator("#fool-hint").click();
         page.waitForTimeout(500);
@@ -164,40 +158,6 @@ class FoolJourneyTest extends BrowserJourney {
                 }
             }
         }
-    }
-
-    /** JSMA (the level's L0 attack) on the image the server handed this player, through the app's own beans. */
-    /**
-     * JSMA answers only about 3 in 10 MNIST test digits within 20 pixels (58 of the first 200), so 8
-     * tries failed the journey about 1 run in 16; 30 tries leave it about 1 in 30,000.
-     */
-    private int[] jsmaPixelsForTheCurrentChallenge(Page page) {
-        for (int tries = 0; tries < JSMA_TRIES; tries++) {
-            Map<String, Object> challenge = jdbc.queryForMap("select c.image_index, c.true_class from fool_challenge c"
-                    + " join player p on p.id = c.player_id where p.nickname = ? order by c.issued_at desc limit 1", NICKNAME);
-            float[] original = models.dataset(DatasetId.MNIST).test().image((Integer) challenge.get("image_index"));
-            AttackResult jsma = new Jsma(BUDGET).attack(
-                    models.classifier(new ClassifierId(DatasetId.MNIST, ClassifierArchitecture.LENET, 1)), original,
-                    AttackGoal.untargeted((Integer) challenge.get("true_class")));
-            if (jsma.success()) {
-                float[] adversarial = jsma.adversarial();
-                return java.util.stream.IntStream.range(0, original.length)
-                        .filter(i -> Math.abs(adversarial[i] - original[i]) > 1e-4f).toArray();
-            }
-            // JSMA needs more than the budget on this image: take another one, as a player may.
-            long before = challengesOfThePlayer();
-            page.locator("#fool-next").click();
-            for (int wait = 0; wait < 100 && challengesOfThePlayer() == before; wait++) {
-                page.waitForTimeout(100);
-            }
-        }
-        throw new AssertionError("JSMA found no 20-pixel answer on " + JSMA_TRIES + " challenge images");
-    }
-
-    private long challengesOfThePlayer() {
-        Long count = jdbc.queryForObject("select count(*) from fool_challenge c join player p on p.id = c.player_id"
-                + " where p.nickname = ?", Long.class, NICKNAME);
-        return count == null ? 0 : count;
     }
 
     private static void clickPixel(Page page, BoundingBox box, int pixel) {

@@ -21,7 +21,10 @@ public record BudgetUse(Budget budget, Perturbation change, float usedFraction) 
         };
     }
 
-    /** Why the edit is over budget, in words a player understands; empty when it is within. */
+    /**
+     * Why the edit is over budget, in English for the log; empty when it is within. A player reads the
+     * translation of {@code fool.rejected.over-budget} with the same numbers instead.
+     */
     public String overBudgetReason() {
         if (withinBudget()) {
             return "";

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.adversarialarena.base.security.ClientSession;
+import org.adversarialarena.base.TranslatedText;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.explain.Saliency;
@@ -299,7 +300,7 @@ public class FoolService {
             return ImagePixels.requireValid(pixels);
         } catch (InvalidImageException e) {
             throw new SubmissionRejectedException(SubmissionRejectedException.Reason.INVALID_IMAGE, e.getMessage(),
-                    e.getMessage());
+                    new TranslatedText(e.problem().key(), e.arguments()));
         }
     }
 }

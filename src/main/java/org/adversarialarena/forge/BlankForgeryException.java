@@ -6,6 +6,6 @@ import org.adversarialarena.ml.image.InvalidImageException;
 public class BlankForgeryException extends InvalidImageException {
 
     public BlankForgeryException() {
-        super("The image is blank: draw or generate a forgery first.");
+        super(Problem.BLANK, "The image is blank: draw or generate a forgery first.");
     }
 }

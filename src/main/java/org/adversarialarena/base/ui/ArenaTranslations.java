@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.adversarialarena.base.TranslatedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,8 +48,17 @@ public class ArenaTranslations implements I18NProvider {
             log.warn("No text for key {} in {}", key, locale);
             return "!" + key;
         }
-        // Like Vaadin's default provider: MessageFormat (and its quoting of ') only when there are arguments.
-        return params.length == 0 ? text : new MessageFormat(text, offered(locale)).format(params);
+        if (params.length == 0) {
+            // Like Vaadin's default provider: MessageFormat (and its quoting of ') only when there are arguments.
+            return text;
+        }
+        Object[] arguments = new Object[params.length];
+        for (int i = 0; i < params.length; i++) {
+            // A lower layer's text (e.g. why an image was refused) is said in the reader's language too.
+            arguments[i] = params[i] instanceof TranslatedText inner
+                    ? getTranslation(inner.key(), locale, inner.arguments()) : params[i];
+        }
+        return new MessageFormat(text, offered(locale)).format(arguments);
     }
 
     /** The offered locale that serves {@code wanted}: any Chinese reads Simplified Chinese, the rest English. */

@@ -1,5 +1,6 @@
 package org.adversarialarena.base.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
@@ -17,6 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
 public class ClassBars extends Component implements HasSize {
 
     private int classes;
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        // A screen reader reads a list, one item per class with its marks and its value (WCAG 1.3.1);
+        // the name is set on attach, when the reader's language is known.
+        getElement().setAttribute("role", "list");
+        getElement().setAttribute("aria-label", getTranslation("bars.name"));
+    }
 
     /** The class names, in class-index order. */
     public void setLabels(List<String> labels) {

@@ -128,7 +128,7 @@ public class PixelCanvas extends Component implements HasSize {
     }
 
     /**
-     * Tints pixels red where {@code heat} is positive and blue where it is negative (784 values in
+     * Tints pixels orange where {@code heat} is positive and blue where it is negative (784 values in
      * [−1, 1]), e.g. where adding or removing ink helps; null removes the tint.
      */
     public void setOverlay(float @Nullable [] heat) {
@@ -181,7 +181,9 @@ public class PixelCanvas extends Component implements HasSize {
                 "intensity", getTranslation("canvas.intensity"),
                 "undo", getTranslation("canvas.undo"),
                 "clear", getTranslation("canvas.clear"),
-                "canvas", getTranslation("canvas.description"));
+                "canvas", getTranslation("canvas.description"),
+                "keys", getTranslation("canvas.keys"),
+                "cursor", getTranslation("canvas.cursor"));
         getElement().setPropertyJson("labels", JacksonUtils.mapToJson(labels));
         if (ImagePixels.inkedCount(image) > 0) {
             setImage(image);

@@ -18,9 +18,9 @@ public class PixelImage extends Component implements HasSize {
     public enum Palette {
         /** [0, 1] as black to white ink, like the datasets. */
         GRAY,
-        /** Signed changes: red where ink was added, blue where it was removed. */
+        /** Signed changes: orange where ink was added, blue where it was removed (colour-blind-safe). */
         SIGNED,
-        /** [0, 1] as black, red, yellow, white: saliency and other intensities. */
+        /** [0, 1] in viridis, dark purple to yellow: saliency and other intensities (colour-blind-safe). */
         HEAT
     }
 

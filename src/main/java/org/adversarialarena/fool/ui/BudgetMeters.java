@@ -54,6 +54,11 @@ class BudgetMeters extends Div {
         other.getElement().getThemeList().remove("contrast");
     }
 
+    /** What the meters say, as one sentence for a screen reader: the limited budget first. */
+    String summary() {
+        return linfMeter.isVisible() ? linfText.getText() + " " + l0Text.getText() : l0Text.getText();
+    }
+
     /**
      * At most 1, rounded to a thousandth: the bar writes its value into aria-valuenow, where float
      * noise such as 5.96e-8 is not a valid number.

@@ -214,6 +214,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         result.submitted(outcome);
         feedback.bars.setValues(outcome.probabilities());
         feedback.closed("fool.status.submitted");
+        feedback.announceResult(result.getText());
         leaderboard.refresh();
         gallery.show(fool.gallery(outcome.challenge().level(), outcome.challenge().dataset()), this::className);
     }
@@ -222,6 +223,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     public void gaveUp() {
         result.gaveUp();
         feedback.closed("fool.status.gave-up");
+        feedback.announceResult(result.getText());
     }
 
     @Override
@@ -255,6 +257,7 @@ class FoolView extends SectionPage implements FoolSession.Listener {
         canvas.setImage(attempt.adversarial());
         feedback.show(probe, 0);
         result.machineAnswered(attempt);
+        feedback.announceResult(result.getText());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.adversarialarena.base.ui.ClassBars;
+import org.adversarialarena.base.ui.LiveAnnouncer;
 import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * target and top class marked), how far the image is from fooling it and how much the last stroke
  * moved that, its top class (and whether that already fools it), the Sentinel detector's score, the
  * budget spent, and on Blindfold every answer the hidden model gave. Once the round is closed, the
- * status no longer invites a submission.
+ * status no longer invites a submission. A screen reader hears the top class and the budget after each
+ * stroke, the hidden model's answers and the round's result through {@link #announcer}.
  */
 class ProbeFeedback extends Div {
 
@@ -38,6 +40,7 @@ class ProbeFeedback extends Div {
     private final Paragraph detector = new Paragraph();
     private final Div hiddenHistory;
     final BudgetMeters meters = new BudgetMeters();
+    final LiveAnnouncer announcer = new LiveAnnouncer("fool-announcer");
     private final IntFunction<String> className;
     private FoolLevel level = FoolLevel.FEW_PIXELS;
     private @Nullable Challenge challenge;
@@ -72,7 +75,7 @@ class ProbeFeedback extends Div {
         hiddenHistory.setId("fool-hidden-history");
         hiddenHistory.addClassName("fool-hidden-history");
         hiddenHistory.setVisible(false);
-        add(title, target, bars, status, tooFast, distanceMeter, detector, meters, hiddenHistory);
+        add(title, target, bars, status, tooFast, distanceMeter, detector, meters, hiddenHistory, announcer);
     }
 
     void showLevel(FoolLevel shown) {
@@ -117,6 +120,8 @@ class ProbeFeedback extends Div {
                     LocalFormat.percent(probe.detectorScore(), 0)));
             detector.getElement().getClassList().set("fool-bad", probe.flagged());
         }
+        announcer.announce(String.join(" ", status.getText(), meters.summary(),
+                level.guardedByDetector() ? detector.getText() : ""));
     }
 
     /** The round ended (submitted or given up): the status says so instead of inviting a submission. */
@@ -124,6 +129,11 @@ class ProbeFeedback extends Div {
         roundOpen = false;
         status.setText(getTranslation(key));
         status.getElement().getClassList().remove("fool-good");
+    }
+
+    /** How the round ended, for a screen reader (the page shows it in the result panel). */
+    void announceResult(String result) {
+        announcer.announce(result);
     }
 
     /** One more answer of the hidden model, kept in view for the rest of the round. */
@@ -134,6 +144,7 @@ class ProbeFeedback extends Div {
                 className.apply(label), left));
         answer.addClassName(fooled ? "fool-good" : "fool-bad");
         hiddenAnswers.add(answer);
+        announcer.announce(answer.getText());
     }
 
     /** Stroke {@code sequence} was not judged: the bars still show an earlier one, and the player is told. */

@@ -10,6 +10,9 @@ class OutcomeMessage extends Paragraph {
     OutcomeMessage() {
         setId("forge-message");
         addClassName("forge-message");
+        // A submission's result is read out when it appears (WCAG 4.1.3), without moving the focus.
+        getElement().setAttribute("role", "status");
+        getElement().setAttribute("aria-live", "polite");
     }
 
     void show(Optional<SubmissionOutcome> outcome, String promptName) {

@@ -1,6 +1,7 @@
 package org.adversarialarena.forge.ui;
 
 import java.util.function.Supplier;
+import org.adversarialarena.base.TranslatedText;
 import org.adversarialarena.forge.BlankForgeryException;
 import org.adversarialarena.forge.Submission;
 import org.adversarialarena.ml.detective.NearDuplicateException;
@@ -31,7 +32,7 @@ sealed interface SubmissionOutcome {
     }
 
     /** Malformed, which the canvas never sends: {@code reason} says how. */
-    record Unjudgeable(String reason) implements SubmissionOutcome {
+    record Unjudgeable(TranslatedText reason) implements SubmissionOutcome {
     }
 
     default boolean refused() {
@@ -49,7 +50,7 @@ sealed interface SubmissionOutcome {
         } catch (BlankForgeryException e) {
             return new Blank();
         } catch (InvalidImageException e) {
-            return new Unjudgeable(String.valueOf(e.getMessage()));
+            return new Unjudgeable(new TranslatedText(e.problem().key(), e.arguments()));
         }
     }
 }

@@ -9,12 +9,14 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.List;
 import java.util.function.Consumer;
 import org.adversarialarena.base.ui.ClassBars;
+import org.adversarialarena.base.ui.LiveAnnouncer;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.forge.LiveVerdict;
 
 /**
  * The live verdicts on the canvas: the detective's real-probability, the classifier's probabilities
- * and, while its section is open, where the detective looks.
+ * and, while its section is open, where the detective looks. After each stroke a screen reader hears
+ * the detective's and the classifier's verdicts through {@link #announcer}.
  */
 class VerdictPanel extends Div {
 
@@ -25,6 +27,7 @@ class VerdictPanel extends Div {
     final ClassBars classBars = new ClassBars();
     final PixelImage saliency = new PixelImage();
     final Details saliencySection;
+    final LiveAnnouncer announcer = new LiveAnnouncer("forge-announcer");
     private List<String> classNames = List.of();
     private int prompt;
 
@@ -51,7 +54,8 @@ class VerdictPanel extends Div {
         tooFast.setId("forge-too-fast");
         tooFast.setText(getTranslation("live.too-fast"));
         tooFast.setVisible(false);
-        add(new H4(getTranslation("forge.verdicts")), tooFast, real, realBar, classVerdict, classBars, saliencySection);
+        add(new H4(getTranslation("forge.verdicts")), tooFast, real, realBar, classVerdict, classBars, saliencySection,
+                announcer);
     }
 
     /** The classes the classifier's bars name, and the prompted one among them. */
@@ -74,6 +78,7 @@ class VerdictPanel extends Div {
         classBars.setValues(verdict.classProbabilities());
         verdict.saliencyMap().ifPresent(saliency::setPixels);
         real.getElement().setAttribute("data-judgements", String.valueOf(judgements));
+        announcer.announce(real.getText() + " " + classVerdict.getText());
     }
 
     /** The canvas changed faster than the live judging cap: the verdict shown is an earlier one, and the player is told. */

@@ -22,9 +22,13 @@ import org.jspecify.annotations.Nullable;
  */
 class RunPanel extends Div {
 
-    private static final String D_COLOR = "#ff6b6b";
-    private static final String G_COLOR = "#4dabf7";
-    private static final String REFERENCE_COLOR = "#adb5bd";
+    /**
+     * Okabe–Ito vermilion and blue: told apart with any common colour-vision deficiency and by lightness
+     * alone; each line is named in the legend too, and the reference lines are dashed.
+     */
+    private static final String D_COLOR = "#d55e00";
+    private static final String G_COLOR = "#0072b2";
+    private static final String REFERENCE_COLOR = "#6b7785";
 
     final H3 title = new H3();
     final Paragraph status = new Paragraph();

@@ -19,19 +19,21 @@ public final class ImagePixels {
     /** Returns a defensive copy of {@code pixels} if they form a valid image, else throws saying why. */
     public static float[] requireValid(float @Nullable [] pixels) {
         if (pixels == null) {
-            throw new InvalidImageException("An image is required, but none was given.");
+            throw new InvalidImageException(InvalidImageException.Problem.MISSING, "An image is required, but none was given.");
         }
         if (pixels.length != COUNT) {
-            throw new InvalidImageException("An image has " + COUNT + " pixels (" + SIDE + "×" + SIDE
-                    + "), but " + pixels.length + " were given.");
+            throw new InvalidImageException(InvalidImageException.Problem.WRONG_SIZE, "An image has " + COUNT
+                    + " pixels (" + SIDE + "×" + SIDE + "), but " + pixels.length + " were given.", COUNT, pixels.length);
         }
         for (int i = 0; i < COUNT; i++) {
             float value = pixels[i];
             if (!Float.isFinite(value)) {
-                throw new InvalidImageException("Pixel " + i + " is " + value + "; pixels must be finite numbers.");
+                throw new InvalidImageException(InvalidImageException.Problem.NOT_FINITE,
+                        "Pixel " + i + " is " + value + "; pixels must be finite numbers.", i);
             }
             if (value < 0f || value > 1f) {
-                throw new InvalidImageException("Pixel " + i + " is " + value + "; pixels must lie in [0, 1].");
+                throw new InvalidImageException(InvalidImageException.Problem.OUT_OF_RANGE,
+                        "Pixel " + i + " is " + value + "; pixels must lie in [0, 1].", i, value);
             }
         }
         return pixels.clone();

@@ -18,13 +18,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.adversarialarena.base.Refusal;
 import org.adversarialarena.base.security.ClientAddress;
 import org.adversarialarena.base.ui.ClassBars;
+import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SessionKey;
 import org.adversarialarena.base.ui.UiUpdates;
@@ -142,6 +142,11 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
         canvas.addImageChangeListener(change -> stroke(change.pixels(), change.sequence()));
         bars.setId("workshop-bars");
         status.setId("workshop-status");
+        // The verdict after each stroke, the round's messages and result are read out as they change (WCAG 4.1.3).
+        for (Paragraph live : List.of(status, message, result)) {
+            live.getElement().setAttribute("role", "status");
+            live.getElement().setAttribute("aria-live", "polite");
+        }
         submit.setId("workshop-submit");
         submit.setText(getTranslation("fool.submit"));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -304,7 +309,7 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
             return;
         }
         String says = getTranslation("fool.status.says", Texts.className(this, playing.dataset(), probe.predictedClass()),
-                String.format(Locale.ROOT, "%.1f", 100 * probe.probabilities()[probe.predictedClass()]));
+                LocalFormat.percent(probe.probabilities()[probe.predictedClass()], 1));
         status.setText(probe.fooled() && !playing.level().hiddenModel() ? says + " " + getTranslation("fool.status.fooled")
                 : says);
     }

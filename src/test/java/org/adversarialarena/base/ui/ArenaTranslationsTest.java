@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import org.adversarialarena.base.TranslatedText;
+import org.adversarialarena.ml.image.InvalidImageException;
 import org.junit.jupiter.api.Test;
 
 /** Which text a reader gets, whatever the server's own locale, and numbers written their way. */
@@ -34,6 +36,18 @@ class ArenaTranslationsTest {
         } finally {
             Locale.setDefault(server);
         }
+    }
+
+    @Test
+    void aReasonFromALowerLayerIsSaidInTheReadersLanguageToo() {
+        InvalidImageException refused = new InvalidImageException(InvalidImageException.Problem.NOT_FINITE,
+                "Pixel 12 is NaN; pixels must be finite numbers.", 12);
+        TranslatedText reason = new TranslatedText(refused.problem().key(), refused.arguments());
+
+        assertThat(translations.getTranslation("fool.rejected.invalid-image", Locale.ENGLISH, reason))
+                .isEqualTo("The image was not accepted: Pixel 12 is not a number.");
+        assertThat(translations.getTranslation("fool.rejected.invalid-image", Locale.SIMPLIFIED_CHINESE, reason))
+                .contains("像素 12 不是数字。").doesNotContain("Pixel");
     }
 
     @Test

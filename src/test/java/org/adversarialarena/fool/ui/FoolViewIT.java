@@ -64,9 +64,13 @@ class FoolViewIT extends SpringBrowserlessTest {
 
         paint(page, adversarial);
         assertThat(page.feedback.status.getText()).contains("Fooled: submit it!");
+        assertThat(page.feedback.announcer.announced()).as("what a screen reader hears after the stroke")
+                .contains("Fooled: submit it!").contains("Pixels changed (L0)").contains("of at most 20");
+        assertThat(page.feedback.announcer.getElement().getAttribute("aria-live")).isEqualTo("polite");
         test(page.submit).click();
 
         assertThat(page.result.getText()).startsWith("Fooled!").contains("points");
+        assertThat(page.feedback.announcer.announced()).isEqualTo(page.result.getText());
         assertThat(page.submit.isEnabled()).isFalse();
         assertThat(page.next.isEnabled()).isTrue();
         assertThat(jdbc.queryForObject("select success from fool_attempt where challenge_id = ?", Boolean.class,
@@ -193,7 +197,7 @@ class FoolViewIT extends SpringBrowserlessTest {
         assertThat(page.hint.getText()).isEqualTo("Hide ink hint");
         assertThat(page.hint.getElement().getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(page.hintLegend.isVisible()).isTrue();
-        assertThat(page.hintLegend.getText()).contains("Red").contains("blue");
+        assertThat(page.hintLegend.getText()).contains("Orange").contains("blue");
 
         test(page.hint).click();
         assertThat(page.hint.getText()).isEqualTo("Show ink hint");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import org.adversarialarena.base.TranslatedText;
 import org.adversarialarena.forge.BlankForgeryException;
 import org.adversarialarena.forge.LiveVerdict;
 import org.adversarialarena.forge.Submission;
@@ -110,10 +111,10 @@ class ForgeSessionTest {
     @Test
     void aMalformedImageIsRefusedWithItsReason() {
         SubmissionOutcome outcome = session.submit(() -> {
-            throw new InvalidImageException("Pixel 3 is not finite.");
+            throw new InvalidImageException(InvalidImageException.Problem.NOT_FINITE, "Pixel 3 is not finite.", 3);
         });
 
-        assertThat(outcome).isEqualTo(new SubmissionOutcome.Unjudgeable("Pixel 3 is not finite."));
+        assertThat(outcome).isEqualTo(new SubmissionOutcome.Unjudgeable(new TranslatedText("image.invalid.not-finite", 3)));
     }
 
     @Test

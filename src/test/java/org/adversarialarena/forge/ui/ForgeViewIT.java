@@ -74,6 +74,8 @@ class ForgeViewIT extends SpringBrowserlessTest {
         canvas.paint(DetectiveLearningMain.blockySeven(0, 0));
         assertThat(view.verdicts.real.getText()).contains("% real").isNotEqualTo(blankVerdict);
         assertThat(view.verdicts.classVerdict.getText()).contains("% 7");
+        assertThat(view.verdicts.announcer.announced()).as("what a screen reader hears after the stroke")
+                .isEqualTo(view.verdicts.real.getText() + " " + view.verdicts.classVerdict.getText());
         assertThat(view.verdicts.real.getElement().getAttribute("data-seq")).isEqualTo("1");
 
         submitAs("painter");
