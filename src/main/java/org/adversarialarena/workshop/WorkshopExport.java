@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.adversarialarena.base.Csv;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A run's results as CSV (RFC 4180): one row per student per round played, in round then join order.
- * A cell that a spreadsheet would read as a formula (starting with =, +, -, @) is prefixed with an
- * apostrophe, since nicknames and student ids are typed by students.
+ * A run's results as CSV ({@link Csv}: formulas escaped): one row per student per round played, in
+ * round then join order.
  */
 final class WorkshopExport {
 
@@ -51,23 +51,6 @@ final class WorkshopExport {
     }
 
     private static void row(StringBuilder csv, @Nullable String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    static String cell(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        Csv.row(csv, cells);
     }
 }
