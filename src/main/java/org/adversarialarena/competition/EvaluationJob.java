@@ -52,8 +52,11 @@ class EvaluationJob {
             float[][] images = AttackFile.fromRaw(store.images(submissionId));
             ClassifierPool target = catalog.classifier(ClassifierId.parse(competition.settings().modelName(),
                     CompetitionService.MODEL_VERSION));
+            long started = System.nanoTime();
             int[] predicted = predict(target, images);
             AttackScore score = AttackScoring.score(set, images, predicted, competition.settings().budget());
+            LOG.info("Submission {} evaluated: {} images in {} ms", submissionId, images.length,
+                    (System.nanoTime() - started) / 1_000_000);
             record(competitionId, () -> {
                 store.scored(submissionId, score, clock.instant());
                 return true;
