@@ -26,7 +26,7 @@ public class CompetitionRefusedException extends Refusal {
         this.key = key;
     }
 
-    static CompetitionRefusedException invalid(String key, String message, Object... arguments) {
+    public static CompetitionRefusedException invalid(String key, String message, Object... arguments) {
         return new CompetitionRefusedException(Kind.INVALID, key, message, arguments);
     }
 
