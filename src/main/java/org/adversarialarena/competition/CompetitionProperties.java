@@ -14,5 +14,7 @@ public record CompetitionProperties(
         @DefaultValue("30d") Duration tokenValidity,
         @DefaultValue("60") int apiCallsPerWindow,
         @DefaultValue("1m") Duration apiWindow,
-        @DefaultValue("5") int tokensPerEntrant) {
+        @DefaultValue("5") int tokensPerEntrant,
+        @DefaultValue("30") int codeLookupsPerAddress,
+        @DefaultValue("10m") Duration codeLookupWindow) {
 }

@@ -16,6 +16,7 @@ import org.adversarialarena.base.live.LiveListener;
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.base.live.LiveTopic;
 import org.adversarialarena.base.live.Subscription;
+import org.adversarialarena.base.security.ClientAddress;
 import org.adversarialarena.base.security.SecretToken;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.data.DatasetSplit;
@@ -67,6 +68,7 @@ public class CompetitionService {
     private final CompetitionProperties properties;
     private final Clock clock;
     private final RateLimit apiCalls;
+    private final RateLimit codeLookups;
 
     CompetitionService(CompetitionStore store, AccountService accounts, ModelCatalog catalog, RateLimiter limiter,
             LivePublisher publisher, LiveListener listener, EvaluationQueue queue, TransactionTemplate transaction,
@@ -82,6 +84,8 @@ public class CompetitionService {
         this.properties = properties;
         this.clock = clock;
         this.apiCalls = new RateLimit("competition-api", properties.apiCallsPerWindow(), properties.apiWindow());
+        this.codeLookups = new RateLimit("competition-codes", properties.codeLookupsPerAddress(),
+                properties.codeLookupWindow());
     }
 
     // ---- hosting ----
@@ -149,8 +153,15 @@ public class CompetitionService {
         return store.listed(clock.instant()).stream().map(this::competition).toList();
     }
 
-    /** The competition a join code opens. */
+    /** The competition a join code opens; lookups are limited per client address. */
     public long byCode(String code) {
+        String address = ClientAddress.current();
+        if (address != null) {
+            Admission admission = limiter.hit(codeLookups, address);
+            if (!admission.allowed()) {
+                throw new LimitReachedException("Too many join codes tried", admission.retryAfter());
+            }
+        }
         String normalised = code.strip().toUpperCase(java.util.Locale.ROOT);
         return store.byCode(normalised).orElseThrow(CompetitionRefusedException::notFound);
     }

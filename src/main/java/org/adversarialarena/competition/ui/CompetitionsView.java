@@ -20,6 +20,7 @@ import org.adversarialarena.account.AccountRole;
 import org.adversarialarena.competition.Competition;
 import org.adversarialarena.competition.CompetitionRefusedException;
 import org.adversarialarena.competition.CompetitionService;
+import org.adversarialarena.quota.LimitReachedException;
 
 /**
  * Competitions for everyone: the public ones under way or to come, entry to a private one by its code,
@@ -77,6 +78,8 @@ class CompetitionsView extends VerticalLayout implements HasDynamicTitle {
                     new QueryParameters(Map.of("code", java.util.List.of(code.getValue().strip())))));
         } catch (CompetitionRefusedException e) {
             Notices.refused(this, e);
+        } catch (LimitReachedException e) {
+            Notices.refused(this, CompetitionRefusedException.invalid("competition.refused.rate", e.getMessage()));
         }
     }
 
