@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.adversarialarena.base.Csv;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A run's results as CSV ({@link Csv}: formulas escaped): one row per student per round played, in
@@ -30,7 +29,7 @@ final class WorkshopExport {
             for (SeatState seat : run.seats()) {
                 EntryResult entry = byRoundAndSeat.get(round + ":" + seat.id());
                 boolean submitted = entry != null && entry.didSubmit();
-                row(csv, Integer.toString(round + 1), settings.level().slug(), settings.dataset().slug(), seat.nickname(),
+                Csv.row(csv, Integer.toString(round + 1), settings.level().slug(), settings.dataset().slug(), seat.nickname(),
                         seat.studentId(), seat.status().name().toLowerCase(Locale.ROOT), Boolean.toString(submitted),
                         submitted ? Boolean.toString(entry.success()) : "",
                         submitted ? number(settings.points() ? entry.points() : 0) : "",
@@ -48,9 +47,5 @@ final class WorkshopExport {
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static void row(StringBuilder csv, @Nullable String... cells) {
-        Csv.row(csv, cells);
     }
 }
