@@ -59,7 +59,10 @@ class AuthorizationMatrixTest {
             Map.entry("workshops", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),
             Map.entry("workshops/plan", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),
             Map.entry("workshops/host", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),
-            Map.entry("workshops/projector", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)));
+            Map.entry("workshops/projector", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),
+            Map.entry("competitions", EVERYONE),
+            Map.entry("competitions/view", EVERYONE),
+            Map.entry("competitions/new", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
 

@@ -5,12 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import org.adversarialarena.base.Csv;
 
 /**
- * A run's results as CSV (RFC 4180): one row per student per round played, in round then join order.
- * A cell that a spreadsheet would read as a formula (starting with =, +, -, @) is prefixed with an
- * apostrophe, since nicknames and student ids are typed by students.
+ * A run's results as CSV ({@link Csv}: formulas escaped): one row per student per round played, in
+ * round then join order.
  */
 final class WorkshopExport {
 
@@ -30,7 +29,7 @@ final class WorkshopExport {
             for (SeatState seat : run.seats()) {
                 EntryResult entry = byRoundAndSeat.get(round + ":" + seat.id());
                 boolean submitted = entry != null && entry.didSubmit();
-                row(csv, Integer.toString(round + 1), settings.level().slug(), settings.dataset().slug(), seat.nickname(),
+                Csv.row(csv, Integer.toString(round + 1), settings.level().slug(), settings.dataset().slug(), seat.nickname(),
                         seat.studentId(), seat.status().name().toLowerCase(Locale.ROOT), Boolean.toString(submitted),
                         submitted ? Boolean.toString(entry.success()) : "",
                         submitted ? number(settings.points() ? entry.points() : 0) : "",
@@ -48,26 +47,5 @@ final class WorkshopExport {
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static void row(StringBuilder csv, @Nullable String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    static String cell(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
     }
 }

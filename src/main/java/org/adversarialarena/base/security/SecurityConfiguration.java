@@ -59,6 +59,21 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The REST API (competitions): stateless, no session, no CSRF (no cookie authenticates it: each call
+     * carries a personal access token, checked and rate-limited by the feature's service).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain applicationFilterChain(HttpSecurity http, SecurityProperties properties, Clock clock) throws Exception {

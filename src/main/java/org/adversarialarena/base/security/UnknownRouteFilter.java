@@ -23,6 +23,7 @@ class UnknownRouteFilter extends OncePerRequestFilter {
         String last = path.substring(path.lastIndexOf('/') + 1);
         return !"GET".equals(request.getMethod()) || request.getParameter("v-r") != null
                 || path.startsWith("/VAADIN/") || path.startsWith("/actuator") || path.startsWith("/error")
+                || path.startsWith("/api/") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
                 || last.contains(".");
     }
 

@@ -1,0 +1,7 @@
+package org.adversarialarena.competition;
+
+/** How a submission arrived. */
+public enum Channel {
+    BROWSER,
+    API
+}

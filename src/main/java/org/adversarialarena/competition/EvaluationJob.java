@@ -1,0 +1,107 @@
+package org.adversarialarena.competition;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.adversarialarena.base.live.LivePublisher;
+import org.adversarialarena.catalog.ModelCatalog;
+import org.adversarialarena.ml.model.ClassifierId;
+import org.adversarialarena.ml.serve.ClassifierPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a worker does with an execution of the {@code competition-evaluation} task: marks the
+ * submission EVALUATING, runs the target on its stored images (the exact inputs that passed the
+ * checks), scores them with {@link AttackScoring} and records SCORED; any error records FAILED with
+ * its reason, which costs the entrant no submission. Judge first, then record: the network runs
+ * outside any transaction. Each status change is announced on the competition's live topic.
+ */
+@Component
+class EvaluationJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationJob.class);
+    private static final int BATCH = 100;
+
+    private final CompetitionStore store;
+    private final ModelCatalog catalog;
+    private final LivePublisher publisher;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    EvaluationJob(CompetitionStore store, ModelCatalog catalog, LivePublisher publisher, TransactionTemplate transaction,
+            Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.publisher = publisher;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    void evaluate(long submissionId) {
+        Optional<Submission> found = store.submission(submissionId);
+        if (found.isEmpty() || !record(found.get().competitionId(), () -> store.startEvaluating(submissionId))) {
+            LOG.info("Submission {} is no longer queued; nothing to evaluate", submissionId);
+            return;
+        }
+        long competitionId = found.get().competitionId();
+        try {
+            Competition competition = store.competition(competitionId).orElseThrow();
+            ChallengeSet set = store.challengeSet(competitionId);
+            float[][] images = AttackFile.fromRaw(store.images(submissionId));
+            ClassifierPool target = catalog.classifier(ClassifierId.parse(competition.settings().modelName(),
+                    CompetitionService.MODEL_VERSION));
+            long started = System.nanoTime();
+            int[] predicted = predict(target, images);
+            AttackScore score = AttackScoring.score(set, images, predicted, competition.settings().budget());
+            LOG.info("Submission {} evaluated: {} images in {} ms", submissionId, images.length,
+                    (System.nanoTime() - started) / 1_000_000);
+            record(competitionId, () -> {
+                store.scored(submissionId, score, clock.instant());
+                return true;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Evaluating submission {} failed", submissionId, e);
+            record(competitionId, () -> {
+                store.failed(submissionId, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+                return true;
+            });
+        }
+    }
+
+    private static int[] predict(ClassifierPool target, float[][] images) {
+        int[] classes = new int[images.length];
+        for (int from = 0; from < images.length; from += BATCH) {
+            float[][] batch = java.util.Arrays.copyOfRange(images, from, Math.min(images.length, from + BATCH));
+            System.arraycopy(classes(target.logits(batch)), 0, classes, from, batch.length);
+        }
+        return classes;
+    }
+
+    /** The most likely class of each row of logits. */
+    static int[] classes(float[][] logits) {
+        int[] classes = new int[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            int best = 0;
+            for (int c = 1; c < logits[i].length; c++) {
+                if (logits[i][c] > logits[i][best]) {
+                    best = c;
+                }
+            }
+            classes[i] = best;
+        }
+        return classes;
+    }
+
+    private boolean record(long competitionId, java.util.function.BooleanSupplier change) {
+        Boolean changed = transaction.execute(status -> {
+            boolean done = change.getAsBoolean();
+            if (done) {
+                publisher.publish(CompetitionService.TOPIC, competitionId, store.bumpVersion(competitionId));
+            }
+            return done;
+        });
+        return Boolean.TRUE.equals(changed);
+    }
+}

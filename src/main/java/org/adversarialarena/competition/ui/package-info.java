@@ -1,0 +1,4 @@
+@NullMarked
+package org.adversarialarena.competition.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,104 @@
+package org.adversarialarena.competition.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.internal.JacksonUtils;
+import java.util.List;
+import java.util.UUID;
+import org.adversarialarena.competition.CompetitionService;
+import org.adversarialarena.competition.Submission;
+import org.adversarialarena.competition.SubmissionStatus;
+import org.adversarialarena.player.BrowserPlayer;
+import org.adversarialarena.player.PlayerService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.util.AopTestUtils;
+
+/**
+ * The competition pages without a browser, on the real service, network and database: an instructor
+ * hosts, a student enters, uploads a set, is refused a bad file with a message, and makes an API token.
+ */
+@SpringBootTest
+class CompetitionViewsIT extends SpringBrowserlessTest {
+
+    @Autowired
+    CompetitionService competitions;
+
+    @Autowired
+    PlayerService players;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anInstructorHostsAStudentEntersUploadsIsToldWhatIsWrongAndMakesAToken() {
+        String host = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
+                + " values (?, 'Hana', 'INSTRUCTOR', 'ACTIVE', now(), now())", host);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(host,
+                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
+        HostCompetitionView form = AopTestUtils.getUltimateTargetObject(navigate(HostCompetitionView.class));
+        test(form.title).setValue("Week 5: fool LeNet");
+        test(form.description).setValue("Stay within ε = 0.3.");
+        form.starts.setValue(form.starts.getValue().minusDays(1));
+        test(form.images).setValue(20);
+        test(form.save).click();
+
+        CompetitionView page = (CompetitionView) getCurrentView();
+        long id = competitions.hosted().getFirst().id();
+        assertThat(page.title.getText()).isEqualTo("Week 5: fool LeNet");
+        assertThat(page.hostNote.getText()).startsWith("Public:");
+        assertThat(page.export.isVisible()).isTrue();
+        assertThat(page.status.getText()).startsWith("Phase: black-box.");
+        SecurityContextHolder.clearContext();
+
+        BrowserPlayer student = players.joinFromBrowser("Mira" + UUID.randomUUID().toString().substring(0, 4));
+        page = navigate(CompetitionView.class, id);
+        answerBrowserStorage(student.resumeToken());
+        assertThat(page.enter.isVisible()).isTrue();
+        assertThat(page.entrantArea.isVisible()).isFalse();
+        test(page.enter).click();
+        assertThat(page.entrantArea.isVisible()).isTrue();
+        assertThat(page.allowance.getText()).startsWith("Submissions left today: 5, in total: 20.");
+
+        page.submit("print('hello')".getBytes());
+        assertThat($(Notification.class).last().getElement().getProperty("text", ""))
+                .isEqualTo("Not a NumPy .npy or IDX file.");
+        assertThat(page.mine.getGenericDataView().getItems().toList()).isEmpty();
+
+        page.submit(competitions.challengeNpy(id));
+        List<Submission> mine = page.mine.getGenericDataView().getItems().map(Submission.class::cast).toList();
+        assertThat(mine).singleElement().satisfies(s -> assertThat(s.status()).isIn(SubmissionStatus.QUEUED,
+                SubmissionStatus.EVALUATING, SubmissionStatus.SCORED));
+        assertThat(page.allowance.getText()).startsWith("Submissions left today: 4, in total: 19.");
+
+        test(page.tokenName).setValue("colab");
+        test(page.createToken).click();
+        assertThat(page.tokenSecret.getText()).startsWith("Your new token");
+        assertThat(page.tokens.getGenericDataView().getItems().toList()).hasSize(1);
+    }
+
+    /** The page asks the browser's local storage for the player's resume token: this browser has one. */
+    private static void answerBrowserStorage(String token) {
+        for (PendingJavaScriptInvocation invocation : UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()) {
+            if (invocation.getInvocation().getExpression().contains("localStorage.getItem")) {
+                invocation.complete(JacksonUtils.getMapper().valueToTree(token));
+            }
+        }
+    }
+}
