@@ -209,7 +209,7 @@ class WorkshopJourneyTest extends BrowserJourney {
                 + " join workshop_entry e on e.challenge_id = c.id join workshop_seat s on s.id = e.seat_id"
                 + " where s.nickname = ?", nickname);
         float[] original = models.dataset(DatasetId.MNIST).test().image((Integer) challenge.get("image_index"));
-        return GradientAttack.pgd(Norm.LINF, 0.3f, 40).attack(
+        return GradientAttack.pgd(Norm.LINF, 0.3f, 40).toTheEnd().attack(
                 models.classifier(new ClassifierId(DatasetId.MNIST, ClassifierArchitecture.LENET, 1)), original,
                 AttackGoal.untargeted((Integer) challenge.get("true_class"))).adversarial();
     }

@@ -88,7 +88,7 @@ class WorkshopLoadIT {
             report.append(line("first challenge (issue)", issue));
 
             float[] original = challenges[0].original();
-            float[] fooling = GradientAttack.pgd(Norm.LINF, 0.3f, 40).attack(
+            float[] fooling = GradientAttack.pgd(Norm.LINF, 0.3f, 40).toTheEnd().attack(
                     models.classifier(FoolLevel.FAINT_TOUCH.judgingModel(DatasetId.MNIST)), original,
                     challenges[0].goal()).adversarial();
             double[] strokes = timed(pool, STUDENTS * STROKES, k -> {

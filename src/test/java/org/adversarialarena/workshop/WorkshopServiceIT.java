@@ -352,7 +352,7 @@ class WorkshopServiceIT {
     }
 
     private float[] pgd(Challenge challenge) {
-        return GradientAttack.pgd(Norm.LINF, 0.3f, 40)
+        return GradientAttack.pgd(Norm.LINF, 0.3f, 40).toTheEnd()
                 .attack(models.classifier(challenge.level().judgingModel(challenge.dataset())), challenge.original(),
                         challenge.goal()).adversarial();
     }

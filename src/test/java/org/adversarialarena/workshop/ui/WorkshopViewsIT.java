@@ -112,7 +112,7 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
         assertThat(play.goal.getText()).startsWith("The network sees");
         Challenge challenge = workshops.challenge(seatOf(runId, "Lina")).orElseThrow();
 
-        new Painting(play.canvas).paint(GradientAttack.pgd(Norm.LINF, 0.3f, 40).attack(
+        new Painting(play.canvas).paint(GradientAttack.pgd(Norm.LINF, 0.3f, 40).toTheEnd().attack(
                 models.classifier(challenge.level().judgingModel(challenge.dataset())), challenge.original(),
                 challenge.goal()).adversarial());
         assertThat(play.status.getText()).endsWith("Fooled: submit it!");
