@@ -162,6 +162,19 @@ export class PixelCanvas extends LitElement {
       color: var(--lumo-body-text-color, #222);
       cursor: pointer;
     }
+    /* A finger needs a bigger target than a mouse pointer; a page may ask for it on any screen. */
+    @media (pointer: coarse) {
+      :host {
+        --pixel-canvas-tap-size: 44px;
+      }
+    }
+    button {
+      min-height: var(--pixel-canvas-tap-size, 0);
+      min-width: var(--pixel-canvas-tap-size, 0);
+    }
+    input[type='range'] {
+      min-height: var(--pixel-canvas-tap-size, 0);
+    }
     button[aria-pressed='true'] {
       background: var(--lumo-primary-color, #1676f3);
       color: var(--lumo-primary-contrast-color, #fff);

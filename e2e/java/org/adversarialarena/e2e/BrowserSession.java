@@ -25,6 +25,10 @@ final class BrowserSession implements AutoCloseable {
             "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run");
 
+    /** Chromium on an Android phone, so the server sees what a phone's browser sends. */
+    private static final String PHONE_USER_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36"
+            + " (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36";
+
     /** A fresh dev-mode server builds its frontend bundle (npm install + Vite) before the first page. */
     static final double FIRST_PAGE_TIMEOUT_MS = 180_000;
 
@@ -69,6 +73,17 @@ final class BrowserSession implements AutoCloseable {
                 .setLocale(locale));
         otherContexts.add(elsewhere);
         return watched(elsewhere.newPage());
+    }
+
+    /**
+     * A page with cookies of its own on a phone: a 390 × 844 screen at three device pixels per CSS
+     * pixel, a touch screen and a mobile browser (the viewport meta tag applies, no mouse hover).
+     */
+    Page newPhone() {
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setDeviceScaleFactor(3).setIsMobile(true).setHasTouch(true).setUserAgent(PHONE_USER_AGENT));
+        otherContexts.add(phone);
+        return watched(phone.newPage());
     }
 
     private static Page watched(Page page) {

@@ -3,14 +3,19 @@ package org.adversarialarena.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.ScreenshotScale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,13 +35,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A workshop in real Chromium, each person in a browser context of their own: the host writes a plan
  * (one Faint-touch round, the same image for everyone) and runs it; the projector shows the code, the
- * QR code and who joined; three students join from the code's link. In the round one student submits
- * the image PGD makes of the very image the server handed out (sent through the canvas's own report
- * event), one paints a few strokes by mouse (timed to the class bars), one reloads the page mid-round
- * and comes back to the same seat. The round closes when all three have submitted; the projector
+ * QR code and who joined; two students join from the code's link, one on a phone (390 × 844, touch,
+ * mobile) by typing the code. In the round one student submits the image PGD makes of the very image
+ * the server handed out (sent through the canvas's own report event), the one on the phone taps and
+ * swipes the canvas (timed to the class bars) and taps Submit, one reloads the page mid-round and
+ * comes back to the same seat. The round closes when all three have submitted; the projector
  * reveals it (success rate, best image with its nickname, the class's heat map beside the machine's
  * FGSM), the host ends the workshop, the projector shows the podium and each student their summary;
- * the host downloads the CSV. Screenshots of each screen go to target/screenshots.
+ * the host downloads the CSV. Screenshots of each screen go to target/screenshots, the phone's to
+ * docs/screenshots (workshop-phone-*.png).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "arena.admin.email=" + WorkshopJourneyTest.HOST, "arena.admin.password=" + WorkshopJourneyTest.PASSWORD})
@@ -45,6 +52,7 @@ class WorkshopJourneyTest extends BrowserJourney {
     static final String HOST = "host@example.org";
     static final String PASSWORD = "a workshop needs a long password";
     private static final int SIDE = 28;
+    private static final Path DOCS = Path.of("docs", "screenshots");
     private static final int TIMED_STROKES = 5;
     private static final double FIRST_PAGE_MS = 3 * BrowserSession.FIRST_PAGE_TIMEOUT_MS;
     private static final LocatorAssertions.IsVisibleOptions SLOW = new LocatorAssertions.IsVisibleOptions().setTimeout(90_000);
@@ -71,7 +79,7 @@ class WorkshopJourneyTest extends BrowserJourney {
         assertThat(projector.locator("#workshop-join-at")).containsText("/play");
 
         Page ada = student("Ada", code);
-        Page ben = student("Ben", code);
+        Page ben = studentOnAPhone("Ben", code);
         Page cy = student("Cy", code);
         assertThat(projector.locator("#workshop-names")).containsText("3 joined");
         assertThat(projector.locator("#workshop-names")).containsText("Cy");
@@ -79,7 +87,8 @@ class WorkshopJourneyTest extends BrowserJourney {
 
         host.locator("#workshop-next").click();
         for (Page student : List.of(ada, ben, cy)) {
-            assertThat(student.locator("#workshop-game")).isVisible();
+            // the round's first challenge picks the image and loads the judging model: slow on a busy machine
+            assertThat(student.locator("#workshop-game")).isVisible(SLOW);
             assertThat(student.locator("#workshop-status")).containsText("Top class");
         }
         assertThat(projector.locator("#workshop-submitted")).hasText("0 of 3 submitted");
@@ -112,19 +121,38 @@ class WorkshopJourneyTest extends BrowserJourney {
         cy.locator("#workshop-submit").click();
         assertThat(cy.locator("#workshop-message")).containsText("Waiting for the others");
 
-        // Ben paints a few strokes by mouse, each answered by the model's bars, and submits last
+        // Ben, on his phone, taps a few pixels and swipes a line, each answered by the model's bars, and taps Submit last
+        fitsAcrossThePhone(ben);
+        for (String part : List.of("#workshop-play-countdown", "#workshop-canvas canvas", "#workshop-status", "#workshop-submit")) {
+            BoundingBox shown = ben.locator(part).boundingBox();
+            assertThat(shown.y).as("%s starts on the phone's screen", part).isGreaterThanOrEqualTo(0);
+            assertThat(shown.y + shown.height).as("%s ends on the phone's screen", part).isLessThanOrEqualTo(844);
+        }
         RoundTripTimer timer = new RoundTripTimer(ben, "#workshop-canvas", "#workshop-bars");
+        ben.locator("#workshop-canvas").evaluate(
+                "canvas => { window.pointerTypes = []; canvas.addEventListener('pointerdown', e => window.pointerTypes.push(e.pointerType)); }");
+        ben.locator("#workshop-canvas canvas").scrollIntoViewIfNeeded();
         BoundingBox box = ben.locator("#workshop-canvas canvas").boundingBox();
         for (int stroke = 1; stroke <= TIMED_STROKES; stroke++) {
-            click(ben, box, 3 * SIDE + 3 + stroke * 4);
+            tap(ben, box, 3 * SIDE + 3 + stroke * 4);
             timer.awaitStrokes(stroke);
         }
-        timer.record("Workshop: mouse-up to class bars", "Workshop: report sent to class bars",
-                "workshop-round-trip.txt", TIMED_STROKES);
-        ben.locator("#workshop-submit").click();
+        swipe(ben, box, 20, 4, 20, 22);
+        timer.awaitStrokes(TIMED_STROKES + 1);
+        timer.record("Workshop, phone: touch end to class bars", "Workshop, phone: report sent to class bars",
+                "workshop-round-trip.txt", TIMED_STROKES + 1);
+        assertThat(ben.evaluate("() => window.pointerTypes")).isEqualTo(java.util.Collections.nCopies(TIMED_STROKES + 1, "touch"));
+        assertTappable(ben, "#workshop-submit");
+        assertTappable(ben, "#workshop-canvas #brush");
+        assertTappable(ben, "#workshop-canvas #undo");
+        phoneScreenshot(ben, "workshop-phone-playing");
+        ben.locator("#workshop-submit").tap();
 
-        // everyone submitted: the round closes and the projector reveals it
-        assertThat(projector.locator("#workshop-reveal")).isVisible();
+        // everyone submitted: the round closes (judging the last submission waits for a core on a busy machine)
+        // and the projector reveals it
+        assertThat(ben.locator("#workshop-message")).containsText("The round is over",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+        assertThat(projector.locator("#workshop-reveal")).isVisible(SLOW);
         assertThat(projector.locator("#workshop-reveal-rate")).containsText("of 3 fooled the model");
         assertThat(projector.locator("#workshop-best-0")).containsText("Ada");
         assertThat(projector.locator("#workshop-map-class")).isVisible();
@@ -134,7 +162,10 @@ class WorkshopJourneyTest extends BrowserJourney {
         assertThat(projector.locator("#workshop-map-machine-3")).isVisible(SLOW);
         assertThat(projector.locator("#workshop-projector-standings")).containsText("Ada");
         browser.screenshot(projector, "workshop-projector-reveal");
-        assertThat(ben.locator("#workshop-message")).containsText("The round is over");
+        assertThat(ben.locator("#workshop-result")).isVisible();
+        assertThat(jdbc.queryForObject("select e.l0 from workshop_entry e join workshop_seat s on s.id = e.seat_id"
+                + " where e.run_id = ? and s.nickname = 'Ben'", Integer.class, runId)).as("pixels Ben's taps changed").isPositive();
+        phoneScreenshot(ben, "workshop-phone-result");
         assertThat(host.locator("#workshop-host-status")).containsText("Round over");
         browser.screenshot(host, "workshop-host-console");
 
@@ -198,6 +229,45 @@ class WorkshopJourneyTest extends BrowserJourney {
         return page;
     }
 
+    /**
+     * A student on a phone who opens the play page and types the code from the projector, touching
+     * the fields and the button as a thumb does.
+     */
+    private Page studentOnAPhone(String nickname, String code) {
+        Page page = browser.newPhone();
+        page.navigate(url("/play"));
+        assertThat(page.locator("#workshop-join-code input")).hasAttribute("inputmode", "numeric");
+        page.locator("#workshop-join-code input").tap();
+        page.locator("#workshop-join-code input").fill(code);
+        page.locator("#workshop-join-nickname input").tap();
+        page.locator("#workshop-join-nickname input").fill(nickname);
+        fitsAcrossThePhone(page);
+        assertTappable(page, "#workshop-join");
+        assertTappable(page, "#workshop-join-suggest");
+        phoneScreenshot(page, "workshop-phone-join");
+        page.locator("#workshop-join").tap();
+        assertThat(page.locator("#workshop-message")).containsText("You’re in");
+        return page;
+    }
+
+    /** Nothing wider than the phone: the page never scrolls sideways. */
+    private static void fitsAcrossThePhone(Page page) {
+        assertThat((Integer) page.evaluate("() => document.documentElement.scrollWidth")).as("page width")
+                .isLessThanOrEqualTo(page.viewportSize().width);
+    }
+
+    /** Big enough for a finger: at least 44 × 44 CSS pixels (Apple's minimum; Android asks 48 dp with its margin). */
+    private static void assertTappable(Page page, String selector) {
+        BoundingBox box = page.locator(selector).boundingBox();
+        assertThat(box.height).as("%s's height", selector).isGreaterThanOrEqualTo(44);
+        assertThat(box.width).as("%s's width", selector).isGreaterThanOrEqualTo(44);
+    }
+
+    /** What the phone's screen shows, for docs/screenshots. */
+    private static void phoneScreenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(DOCS.resolve(name + ".png")).setScale(ScreenshotScale.CSS));
+    }
+
     private String challengeOf(String nickname) {
         return jdbc.queryForObject("select e.challenge_id::text from workshop_entry e join workshop_seat s on s.id = e.seat_id"
                 + " where s.nickname = ?", String.class, nickname);
@@ -223,11 +293,32 @@ class WorkshopJourneyTest extends BrowserJourney {
         return list;
     }
 
-    private static void click(Page page, BoundingBox box, int pixel) {
-        double x = box.x + (pixel % SIDE + 0.5) * box.width / SIDE;
-        double y = box.y + (pixel / SIDE + 0.5) * box.height / SIDE;
-        page.mouse().move(x, y);
-        page.mouse().down();
-        page.mouse().up();
+    private static void tap(Page page, BoundingBox box, int pixel) {
+        page.touchscreen().tap(box.x + (pixel % SIDE + 0.5) * box.width / SIDE, box.y + (pixel / SIDE + 0.5) * box.height / SIDE);
+    }
+
+    /** A finger drawn across the canvas: touch start, moves, touch end, as the phone's screen reports them (Playwright taps only). */
+    private static void swipe(Page page, BoundingBox box, int fromRow, int fromCol, int toRow, int toCol) {
+        CDPSession screen = page.context().newCDPSession(page);
+        int steps = 12;
+        for (int step = 0; step <= steps; step++) {
+            double col = fromCol + (toCol - fromCol) * step / (double) steps;
+            double row = fromRow + (toRow - fromRow) * step / (double) steps;
+            JsonObject point = new JsonObject();
+            point.addProperty("x", box.x + (col + 0.5) * box.width / SIDE);
+            point.addProperty("y", box.y + (row + 0.5) * box.height / SIDE);
+            JsonArray points = new JsonArray();
+            points.add(point);
+            screen.send("Input.dispatchTouchEvent", touch(step == 0 ? "touchStart" : "touchMove", points));
+        }
+        screen.send("Input.dispatchTouchEvent", touch("touchEnd", new JsonArray()));
+        screen.detach();
+    }
+
+    private static JsonObject touch(String type, JsonArray points) {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", type);
+        event.add("touchPoints", points);
+        return event;
     }
 }

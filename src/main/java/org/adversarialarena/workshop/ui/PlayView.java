@@ -106,18 +106,25 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
         result.setId("workshop-result");
         seat.add(who, message, game, result, standings);
         seat.setVisible(false);
-        add(new H2(getTranslation("workshop.play.title")), joinForm, seat);
+        H2 title = new H2(getTranslation("workshop.play.title"));
+        title.addClassName("workshop-play-title");
+        add(title, joinForm, seat);
     }
 
     private void buildJoinForm() {
         joinForm.setId("workshop-join-form");
+        joinForm.addClassName("workshop-join-form");
         code.setId("workshop-join-code");
+        // A phone shows its number pad for the code; autocorrect would "fix" codes, nicknames and ids.
+        code.addAttachListener(attach -> code.getElement().executeJs("this.inputElement.inputMode = 'numeric'"));
+        code.setAutocorrect(false);
         code.setLabel(getTranslation("workshop.play.code"));
         code.setAllowedCharPattern("[0-9 ]");
         code.setMaxLength(7);
         nickname.setId("workshop-join-nickname");
         nickname.setLabel(getTranslation("player.join.nickname"));
         nickname.setMaxLength(Player.MAX_NICKNAME_LENGTH);
+        nickname.setAutocorrect(false);
         suggest.setId("workshop-join-suggest");
         suggest.setText(getTranslation("workshop.play.suggest"));
         suggest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -125,6 +132,7 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
         studentId.setId("workshop-join-student-id");
         studentId.setLabel(getTranslation("workshop.play.student-id"));
         studentId.setMaxLength(WorkshopService.MAX_STUDENT_ID_LENGTH);
+        studentId.setAutocorrect(false);
         join.setId("workshop-join");
         join.setText(getTranslation("workshop.play.join"));
         join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -134,6 +142,7 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
 
     private void buildGame() {
         game.setId("workshop-game");
+        game.addClassName("workshop-game");
         roundTitle.setId("workshop-round-title");
         countdown.setId("workshop-play-countdown");
         goal.setId("workshop-goal");
@@ -193,6 +202,8 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
 
     private void sit(Seat taken) {
         current = taken;
+        // a phone then gives the game the title's room (styles.css)
+        addClassName("workshop-seated");
         joinForm.setVisible(false);
         seat.setVisible(true);
         who.setText(getTranslation("workshop.play.you", taken.nickname()));
@@ -365,6 +376,7 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
     private void removed() {
         current = null;
         challenge = null;
+        removeClassName("workshop-seated");
         getUI().ifPresent(ui -> ui.getPage().executeJs("window.localStorage.removeItem($0)", STORAGE_KEY));
         seat.setVisible(false);
         joinForm.setVisible(true);
