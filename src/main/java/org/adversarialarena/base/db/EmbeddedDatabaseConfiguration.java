@@ -28,6 +28,9 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(properties.port())
+                // Closed by the context, after the beans that use it: its own JVM hook would stop the
+                // server while the job engine and the pool still need it (they then hang the exit).
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(Files.createDirectories(properties.workDir()).toFile());
         if (!properties.ephemeral()) {
             builder.setDataDirectory(Files.createDirectories(properties.dataDir()))
