@@ -1,13 +1,13 @@
 package org.adversarialarena.competition;
 
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
-import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.adversarialarena.jobs.ShortLaneTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code competition-evaluation} task for db-scheduler, beside the jobs engine's {@code training-run}:
+ * The {@code competition-evaluation} task, on the job engine's short lane (never behind a training run):
  * worker nodes run it, web-only nodes only queue it. An evaluation records its own failure, so the task
  * itself does not retry; a node that dies mid-evaluation has its execution revived on another node.
  */
@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class EvaluationTaskConfiguration {
 
     @Bean
-    Task<Void> competitionEvaluationTask(EvaluationJob job) {
-        return Tasks.oneTime(EvaluationQueue.TASK, Void.class)
+    ShortLaneTask competitionEvaluationTask(EvaluationJob job) {
+        return new ShortLaneTask(Tasks.oneTime(EvaluationQueue.TASK, Void.class)
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
-                .execute((instance, context) -> job.evaluate(Long.parseLong(instance.getId())));
+                .execute((instance, context) -> job.evaluate(Long.parseLong(instance.getId()))));
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param holdTimeout     a run held for single steps with none ordered for this long pauses and frees its worker
  * @param runningPerAccount runs an account (an instructor) may have queued or running at once
  * @param maxStepsPerAccountRun most iterations an account's run may ask for
+ * @param shortThreads    threads of this worker's short lane (competition evaluations), beside the training threads
+ * @param shortPollingInterval how often the short lane looks for due jobs
  */
 @ConfigurationProperties("arena.jobs")
 public record JobsProperties(@DefaultValue("true") boolean worker, @DefaultValue("false") boolean gpu,
@@ -28,16 +30,18 @@ public record JobsProperties(@DefaultValue("true") boolean worker, @DefaultValue
         @DefaultValue("3") int maxRetries, @DefaultValue("30s") Duration retryBackoff,
         @DefaultValue("1e6") double lossCeiling, @DefaultValue("100ms") Duration signalPoll,
         @DefaultValue("2m") Duration holdTimeout, @DefaultValue("3") int runningPerAccount,
-        @DefaultValue("100000") int maxStepsPerAccountRun) {
+        @DefaultValue("100000") int maxStepsPerAccountRun, @DefaultValue("1") int shortThreads,
+        @DefaultValue("500ms") Duration shortPollingInterval) {
 
     public JobsProperties {
         if (checkpointEvery < 1 || keepCheckpoints < 1 || runningPerOwner < 1 || maxSteps < 1 || maxRetries < 0
-                || runningPerAccount < 1 || maxStepsPerAccountRun < 1 || holdTimeout.isNegative()) {
+                || runningPerAccount < 1 || maxStepsPerAccountRun < 1 || holdTimeout.isNegative() || shortThreads < 1) {
             throw new IllegalArgumentException("arena.jobs.* counts must be positive (max-retries may be 0)");
         }
-        if (retryBackoff.isNegative() || !(lossCeiling > 0) || signalPoll.toMillis() < 1) {
-            throw new IllegalArgumentException(
-                    "arena.jobs.retry-backoff must not be negative, loss-ceiling must be > 0, signal-poll at least 1 ms");
+        if (retryBackoff.isNegative() || !(lossCeiling > 0) || signalPoll.toMillis() < 1
+                || shortPollingInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("arena.jobs.retry-backoff must not be negative, loss-ceiling must be > 0,"
+                    + " signal-poll and short-polling-interval at least 1 ms");
         }
     }
 

@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A trainer node starts the way README and docs/jobs.md say: the same application with no web server
- * and without Vaadin, a worker whose scheduler runs. Nothing of the pages may be needed for it.
+ * and without Vaadin, a worker whose schedulers (training and the short lane) run. Nothing of the pages may be needed for it.
  */
 class TrainerNodeIT {
 
@@ -27,6 +27,7 @@ class TrainerNodeIT {
             assertThat(trainer).isNotInstanceOf(WebServerApplicationContext.class);
             assertThat(trainer.getBean(JobsProperties.class).worker()).isTrue();
             assertThat(trainer.getBean(Scheduler.class).getSchedulerState().isStarted()).isTrue();
+            assertThat(trainer.getBean(ShortJobLane.class).running()).as("the short lane runs beside training").isTrue();
         }
     }
 }
