@@ -5,8 +5,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.TimeoutError;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -14,6 +17,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * after them, and the port of the app the class started.
  */
 abstract class BrowserJourney {
+
+    /**
+     * How long an app may take to serve its first page: a dev-mode app that starts while another
+     * context of the same test JVM builds the frontend bundle (npm install, Vite) waits for that
+     * build and may run one of its own.
+     */
+    private static final double FRONTEND_READY_TIMEOUT_MS = 600_000;
+
+    /** The ports of apps that have served a page: their frontend is built. */
+    private static final Set<Integer> SERVING = ConcurrentHashMap.newKeySet();
 
     static BrowserSession browser;
 
@@ -30,6 +43,22 @@ abstract class BrowserJourney {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    /**
+     * Waits, once per app, until it serves its home page, so a test's own timeouts measure the test
+     * and not the frontend build that the first app of a run has to wait for.
+     */
+    @BeforeEach
+    void waitUntilTheAppServesPages() {
+        if (SERVING.contains(port)) {
+            return;
+        }
+        Page page = browser.newPageElsewhere();
+        page.navigate(url("/"), new Page.NavigateOptions().setTimeout(FRONTEND_READY_TIMEOUT_MS));
+        page.locator("#home-view").waitFor(new Locator.WaitForOptions().setTimeout(FRONTEND_READY_TIMEOUT_MS));
+        page.close();
+        SERVING.add(port);
     }
 
     /** The address of a page of the app under test, e.g. {@code url("/fool")}. */
