@@ -551,6 +551,11 @@ public class WorkshopService {
      * round is under way.
      */
     public Optional<ForgePrompt> forgePrompt(long seatId) {
+        return forgePrompt(seatId, true);
+    }
+
+    /** {@code start}: the seat's entry starts now if it has not (not on every stroke, which only reads). */
+    private Optional<ForgePrompt> forgePrompt(long seatId, boolean start) {
         WorkshopStore.SeatRow seat = activeSeat(seatId);
         WorkshopStore.RunRow run = store.run(seat.runId()).orElseThrow(WorkshopService::notFound);
         if (run.roundIndex() < 0 || run.phase() == Phase.LOBBY || run.phase() == Phase.FINISHED) {
@@ -560,7 +565,7 @@ public class WorkshopService {
         if (!round.isForge()) {
             return Optional.empty();
         }
-        if (run.phase().inRound()) {
+        if (start && run.phase().inRound()) {
             store.insertEntry(run.id(), run.roundIndex(), seatId, null, clock.instant());
         }
         return Optional.of(new ForgePrompt(run.id(), run.roundIndex(), scopeOf(run.id(), round), round.forgeClass()));
@@ -572,7 +577,7 @@ public class WorkshopService {
 
     /** The class detective's and the classifier's verdicts on the seat's canvas, while its Forge round is under way. */
     public LiveVerdict judgeForgery(long seatId, float[] pixels, boolean withSaliency) {
-        ForgePrompt prompt = forgePrompt(seatId)
+        ForgePrompt prompt = forgePrompt(seatId, false)
                 .orElseThrow(() -> refused("workshop.refused.round-closed", "The round is not open"));
         return forge.judge(prompt.detective(), prompt.forgeClass(), pixels, withSaliency);
     }
