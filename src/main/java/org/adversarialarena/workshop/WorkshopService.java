@@ -53,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their own plans and runs, admins everyone's (checked here, on the data, not only by the pages).
  * Students join a run with its code and a nickname and keep a seat token; every Fool round is judged
  * by {@link FoolService} (the server decides success and points), with challenges that stay off the
- * global boards. Every change to a run raises its version and announces it on the live topic
+ * global boards; every Forge round by {@link ForgeService} against the run's own class detective, with
+ * forgeries that stay off them too. Every change to a run raises its version and announces it on the live topic
  * {@code workshop} inside its transaction; every screen of the run then reloads its state.
  *
  * <p>A round closes at its stored deadline ({@link #closeDueRounds}, called on every node by

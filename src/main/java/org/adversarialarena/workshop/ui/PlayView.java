@@ -53,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  * A student's screen in a workshop, made for a phone: join with the code and a nickname (the browser
  * keeps a seat token, so a refresh, a closed tab or a server restart brings the student back to the
  * same seat), wait in the lobby, play each round's Fool challenge with the model's view after every
- * stroke and a countdown, wait for the others, see the round's result and the ranking the workshop
+ * stroke, or forge the round's class on Forge's canvas ({@link ForgePad}) against the run's class
+ * detective, with a countdown, wait for the others, see the round's result and the ranking the workshop
  * shows, and a summary at the end. Every rule is the server's: this page renders what the run's state
  * says and forwards the student's actions.
  */
