@@ -21,17 +21,21 @@ class DetectiveCheckpoints {
         this.clock = clock;
     }
 
-    /** Stores {@code checkpoint} unless its version is stored already, then forgets all but the newest {@code keep}. */
-    void save(DetectiveScope scope, DetectiveCheckpoint checkpoint, int keep) {
+    /**
+     * Stores {@code checkpoint} unless its version is stored already, then forgets all but the newest
+     * {@code keep}; returns whether it stored it.
+     */
+    boolean save(DetectiveScope scope, DetectiveCheckpoint checkpoint, int keep) {
         String dataset = checkpoint.dataset().slug();
         if (checkpoints.exists(dataset, scope.runKey(), checkpoint.version())) {
-            return;
+            return false;
         }
         checkpoints.save(new StoredCheckpoint(scope, checkpoint, clock.instant()));
         List<Long> newest = checkpoints.versions(dataset, scope.runKey(), Limit.of(keep));
         if (newest.size() == keep) {
             checkpoints.deleteOlderThan(dataset, scope.runKey(), newest.get(keep - 1));
         }
+        return true;
     }
 
     /** The scope's own latest checkpoint. */

@@ -250,6 +250,11 @@ public class ForgeService {
         return detectives.trainAndCheckpoint(scope, properties.stepsPerRound());
     }
 
+    /** A workshop run is over: its class detective is checkpointed and leaves this node's memory. */
+    public CompletableFuture<Void> retire(DetectiveScope scope) {
+        return detectives.retire(scope);
+    }
+
     /** Completes once every training and checkpoint queued so far is done: what a reader sees next is settled. */
     public CompletableFuture<Void> detectivesSettled() {
         return detectives.settled();

@@ -109,6 +109,26 @@ class LiveDetectives implements DisposableBean {
         }, trainer);
     }
 
+    /**
+     * Checkpoints a class detective and drops it from memory, behind any queued training: a finished
+     * workshop's detective would otherwise stay for the node's life. Asked again, it resumes from that
+     * checkpoint. The global detectives are never retired.
+     */
+    CompletableFuture<Void> retire(DetectiveScope scope) {
+        if (scope.isGlobal()) {
+            throw new IllegalArgumentException("The global detective is never retired");
+        }
+        return CompletableFuture.runAsync(() -> {
+            Detective detective = detectives.get(scope);
+            if (detective != null) {
+                saveCheckpoint(scope, detective);
+            }
+            detectives.remove(scope);
+            submissions.remove(scope);
+            acceptedSinceCheckpoint.remove(scope);
+        }, trainer);
+    }
+
     /** Completes once everything queued on the trainer so far has run: a reader then sees a settled detective. */
     CompletableFuture<Void> settled() {
         return CompletableFuture.runAsync(() -> { }, trainer);
@@ -137,9 +157,11 @@ class LiveDetectives implements DisposableBean {
     }
 
     private void saveCheckpoint(DetectiveScope scope, Detective detective) {
-        checkpoints.save(scope, detective.checkpoint(), properties.keepCheckpoints());
+        boolean stored = checkpoints.save(scope, detective.checkpoint(), properties.keepCheckpoints());
         acceptedSinceCheckpoint.put(scope, 0);
-        log.info("{} detective v{} checkpointed", scope.key(), detective.version());
+        if (stored) {
+            log.info("{} detective v{} checkpointed", scope.key(), detective.version());
+        }
     }
 
     private Detective goLive(DetectiveScope scope) {

@@ -281,6 +281,7 @@ public class WorkshopService {
                 store.roundClosed(runId, run.roundIndex(), clock.instant());
             }
             store.finished(runId, clock.instant());
+            retireClassDetectivesAfterCommit(runId);
             return store.setPhase(runId, Phase.FINISHED, run.roundIndex(), null, 0);
         });
     }
@@ -622,6 +623,21 @@ public class WorkshopService {
 
     /** A judged forgery: what Forge decided, and the workshop's record of it. */
     public record SubmittedForgery(Submission submission, EntryResult entry) {
+    }
+
+    /** Once the run has finished for good, its class detectives (one per dataset of its Forge rounds) leave memory. */
+    private void retireClassDetectivesAfterCommit(long runId) {
+        List<DetectiveScope> scopes = state(runId).rounds().stream().filter(RoundSettings::isForge)
+                .map(round -> scopeOf(runId, round)).distinct().toList();
+        if (scopes.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                scopes.forEach(forge::retire);
+            }
+        });
     }
 
     private static DetectiveScope scopeOf(long runId, RoundSettings round) {

@@ -430,6 +430,15 @@ class WorkshopServiceIT {
                 .doesNotContainAnyElementsOf(forgeries.stream().map(Forgery::id).toList());
         assertThat(leaderboards.top(ForgeService.board(DatasetId.MNIST, 7), 1000)).isEqualTo(boardBefore);
 
+        workshops.finish(run);
+        forge.detectivesSettled().get();
+        Reveal afterRestart = workshops.reveal(run, 0);
+        assertThat(afterRestart.forge()).as("retired at the end, resumed from its checkpoint").isNotNull()
+                .satisfies(resumed -> {
+                    assertThat(resumed.detectiveVersion()).isEqualTo(reveal.forge().detectiveVersion());
+                    assertThat(resumed.caughtNow()).isEqualTo(reveal.forge().caughtNow());
+                });
+
         List<String> lines = workshops.exportCsv(run).lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith("1,forge,mnist,Ann,,active,true," + anns.entry().success() + ","
