@@ -2,7 +2,6 @@ package org.adversarialarena.forge;
 
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.base.live.LiveTopic;
-import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.detective.DetectiveStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,14 +9,14 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces that a dataset's detective saw a forgery or learned. The detective still lives in each
+ * Announces that a detective (a dataset's global one or a run's class detective) saw a forgery or learned. The detective still lives in each
  * node's memory, so a node that hears it reloads its own detective's status (see
  * {@link ForgeService#followDetective}); once detectives are shared, the same announcement will do.
  */
 @Component
 class DetectiveFeed {
 
-    static final LiveTopic<DatasetId> TOPIC = LiveTopic.of("detective", DatasetId::slug);
+    static final LiveTopic<DetectiveScope> TOPIC = LiveTopic.of("detective", DetectiveScope::key);
 
     private static final Logger log = LoggerFactory.getLogger(DetectiveFeed.class);
 
@@ -27,12 +26,12 @@ class DetectiveFeed {
         this.publisher = publisher;
     }
 
-    void publish(DetectiveStats stats) {
+    void publish(DetectiveScope scope, DetectiveStats stats) {
         try {
-            publisher.publish(TOPIC, stats.dataset(), stats.version());
+            publisher.publish(TOPIC, scope, stats.version());
         } catch (DataAccessException e) {
             // A submission is stored and judged already; a missed status only leaves screens a step behind.
-            log.warn("{} detective: could not announce its new status", stats.dataset().slug(), e);
+            log.warn("{} detective: could not announce its new status", scope.key(), e);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.adversarialarena.base.live.LiveListener;
@@ -51,7 +52,7 @@ public class ForgeService {
     private final LiveDetectives detectives;
     private final ForgeryLedger ledger;
     private final SubmissionLimiter limiter;
-    private final ReloadingFeed<DatasetId, DetectiveStats> statusFeed;
+    private final ReloadingFeed<DetectiveScope, DetectiveStats> statusFeed;
     private final ForgeProperties properties;
     private final LatentSteering steering;
     private final Map<DatasetId, NearDuplicates> duplicates = new ConcurrentHashMap<>();
@@ -84,9 +85,14 @@ public class ForgeService {
      * detective looked up once.
      */
     public LiveVerdict judge(DatasetId dataset, int prompt, float[] pixels, boolean withSaliency) {
+        return judge(DetectiveScope.global(dataset), prompt, pixels, withSaliency);
+    }
+
+    /** As {@link #judge(DatasetId, int, float[], boolean)}, by the scope's detective (a workshop run's class detective). */
+    public LiveVerdict judge(DetectiveScope scope, int prompt, float[] pixels, boolean withSaliency) {
         float[] image = ImagePixels.requireValid(pixels);
-        requirePrompt(dataset, prompt);
-        return judgeValid(dataset, prompt, image, withSaliency);
+        requirePrompt(scope.dataset(), prompt);
+        return judgeValid(scope, prompt, image, withSaliency);
     }
 
     /**
@@ -96,6 +102,30 @@ public class ForgeService {
      * {@code TooManySubmissionsException} when the player submits too fast.
      */
     public Submission submit(Player player, DatasetId dataset, int prompt, float[] pixels) {
+        return submit(player, DetectiveScope.global(dataset), prompt, pixels, (image, verdict, score) -> ledger.record(player,
+                board(dataset, prompt), dataset, prompt, verdict.detectiveVersion(), image, score));
+    }
+
+    /**
+     * Judges a workshop run's forgery by its class detective (the scope) and the classifier, stores it
+     * unranked (no global round, board or gallery) and feeds it to that class detective only. Throws
+     * like {@link #submit(Player, DatasetId, int, float[])}.
+     */
+    public Submission submitUnranked(Player player, DetectiveScope scope, int prompt, float[] pixels) {
+        if (scope.isGlobal()) {
+            throw new IllegalArgumentException("An unranked forgery is judged by a workshop run's class detective");
+        }
+        return submit(player, scope, prompt, pixels, (image, verdict, score) -> ledger.recordUnranked(player, scope, prompt,
+                verdict.detectiveVersion(), image, score));
+    }
+
+    private interface Recorder {
+        Submission record(float[] image, LiveVerdict verdict, DetectiveVerdict score);
+    }
+
+    /** Validates, judges, records in one short transaction, then feeds the scope's detective. */
+    private Submission submit(Player player, DetectiveScope scope, int prompt, float[] pixels, Recorder recorder) {
+        DatasetId dataset = scope.dataset();
         float[] image = ImagePixels.requireValid(pixels);
         requirePrompt(dataset, prompt);
         if (ImagePixels.inkedCount(image) == 0) {
@@ -107,11 +137,10 @@ public class ForgeService {
             throw new IllegalArgumentException("Only a player who has joined can submit");
         }
         limiter.acquire(playerId, Game.FORGE);
-        LiveVerdict verdict = judgeValid(dataset, prompt, image, false);
+        LiveVerdict verdict = judgeValid(scope, prompt, image, false);
         DetectiveVerdict score = DetectiveVerdict.of(verdict.realProbability(), verdict.classProbabilities(), prompt);
-        Submission submission = ledger.record(player, board(dataset, prompt), dataset, prompt, verdict.detectiveVersion(),
-                image, score);
-        detectives.observed(dataset, image, prompt, verdict.realProbability());
+        Submission submission = recorder.record(image, verdict, score);
+        detectives.observed(scope, image, prompt, verdict.realProbability());
         return submission;
     }
 
@@ -138,7 +167,7 @@ public class ForgeService {
     public GeneratedSample generate(DatasetId dataset, int prompt, float[] latent, boolean withSaliency) {
         requirePrompt(dataset, prompt);
         float[] image = LatentSteering.sample(models.gan(dataset), prompt, latent);
-        return new GeneratedSample(image, judgeValid(dataset, prompt, image, withSaliency));
+        return new GeneratedSample(image, judgeValid(DetectiveScope.global(dataset), prompt, image, withSaliency));
     }
 
     /**
@@ -172,12 +201,63 @@ public class ForgeService {
     }
 
     public DetectiveStats detectiveStatus(DatasetId dataset) {
-        return detectives.of(dataset).stats();
+        return detectiveStatus(DetectiveScope.global(dataset));
+    }
+
+    public DetectiveStats detectiveStatus(DetectiveScope scope) {
+        return detectives.of(scope).stats();
     }
 
     /** Hands {@code listener} the detective's status whenever it sees a forgery or trains, until closed. */
     public Subscription followDetective(DatasetId dataset, Consumer<DetectiveStats> listener) {
-        return statusFeed.follow(dataset, listener);
+        return followDetective(DetectiveScope.global(dataset), listener);
+    }
+
+    public Subscription followDetective(DetectiveScope scope, Consumer<DetectiveStats> listener) {
+        return statusFeed.follow(scope, listener);
+    }
+
+    /** Stored forgeries by id, oldest first (a workshop's reveal). */
+    public List<Forgery> forgeries(List<Long> ids) {
+        return ledger.byIds(ids);
+    }
+
+    /**
+     * The forgeries judged again by the scope's detective as it is now, in the order given: after a
+     * round, how many the class detective still lets through once it has trained on them.
+     */
+    public List<Reverdict> rejudge(DetectiveScope scope, List<Forgery> forgeries) {
+        if (forgeries.isEmpty()) {
+            return List.of();
+        }
+        float[][] images = forgeries.stream().map(Forgery::pixels).toArray(float[][]::new);
+        int[] prompts = forgeries.stream().mapToInt(Forgery::promptClass).toArray();
+        float[] verdicts = detectives.of(scope).realness(images, prompts);
+        List<Reverdict> reverdicts = new ArrayList<>(forgeries.size());
+        for (int i = 0; i < forgeries.size(); i++) {
+            Forgery forgery = forgeries.get(i);
+            reverdicts.add(new Reverdict(forgery, verdicts[i], DetectiveVerdict.points(verdicts[i], forgery.classifierAgrees())));
+        }
+        return reverdicts;
+    }
+
+    /**
+     * A round of forgeries is over: the scope's detective trains a round on what it saw, then is
+     * checkpointed (so a restart resumes it). Runs on the detectives' trainer thread; the future
+     * completes when both are done.
+     */
+    public CompletableFuture<Void> learnFromRound(DetectiveScope scope) {
+        return detectives.trainAndCheckpoint(scope, properties.stepsPerRound());
+    }
+
+    /** A workshop run is over: its class detective is checkpointed and leaves this node's memory. */
+    public CompletableFuture<Void> retire(DetectiveScope scope) {
+        return detectives.retire(scope);
+    }
+
+    /** Completes once every training and checkpoint queued so far is done: what a reader sees next is settled. */
+    public CompletableFuture<Void> detectivesSettled() {
+        return detectives.settled();
     }
 
     /** The latest forgeries that fooled the detective (real-probability at least 0.5, prompt recognised). */
@@ -190,19 +270,8 @@ public class ForgeService {
      * again by the detective as it is now, after it has learned from everyone; best first.
      */
     public List<Reverdict> finalVerdict(DatasetId dataset, Instant from, Instant to) {
-        List<Forgery> forgeries = ledger.submittedBetween(dataset, from, to);
-        if (forgeries.isEmpty()) {
-            return List.of();
-        }
-        float[][] images = forgeries.stream().map(Forgery::pixels).toArray(float[][]::new);
-        int[] prompts = forgeries.stream().mapToInt(Forgery::promptClass).toArray();
-        float[] verdicts = detectives.of(dataset).realness(images, prompts);
-        List<Reverdict> reverdicts = new ArrayList<>(forgeries.size());
-        for (int i = 0; i < forgeries.size(); i++) {
-            Forgery forgery = forgeries.get(i);
-            double points = DetectiveVerdict.points(verdicts[i], forgery.classifierAgrees());
-            reverdicts.add(new Reverdict(forgery, verdicts[i], points));
-        }
+        List<Reverdict> reverdicts = new ArrayList<>(rejudge(DetectiveScope.global(dataset),
+                ledger.submittedBetween(dataset, from, to)));
         reverdicts.sort(Comparator.comparingDouble(Reverdict::points).reversed());
         return reverdicts;
     }
@@ -212,12 +281,12 @@ public class ForgeService {
      * with the older version and the page judges again when it hears of the newer one; read after, an
      * old verdict could carry the new version and never be refreshed.
      */
-    private LiveVerdict judgeValid(DatasetId dataset, int prompt, float[] image, boolean withSaliency) {
-        Detective detective = detectives.of(dataset);
+    private LiveVerdict judgeValid(DetectiveScope scope, int prompt, float[] image, boolean withSaliency) {
+        Detective detective = detectives.of(scope);
         long version = detective.version();
         double realness = detective.realness(image, prompt);
         float[] saliency = withSaliency ? detective.saliency(image, prompt) : null;
-        return new LiveVerdict(realness, classProbabilities(dataset, image), version, saliency);
+        return new LiveVerdict(realness, classProbabilities(scope.dataset(), image), version, saliency);
     }
 
     private float[] classProbabilities(DatasetId dataset, float[] image) {

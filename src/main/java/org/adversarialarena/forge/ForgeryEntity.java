@@ -31,6 +31,10 @@ class ForgeryEntity {
     @Column(name = "round_id")
     private @Nullable Long roundId;
 
+    /** The workshop run whose class detective judged it; null for a forgery of the global game. */
+    @Column(name = "workshop_run_id")
+    private @Nullable Long workshopRunId;
+
     @Column(nullable = false, length = 32)
     private String dataset;
 
@@ -66,11 +70,12 @@ class ForgeryEntity {
     protected ForgeryEntity() {
     }
 
-    ForgeryEntity(Player player, long roundId, String dataset, int promptClass, long detectiveVersion, float[] pixels,
-            DetectiveVerdict verdict, Instant created) {
+    ForgeryEntity(Player player, @Nullable Long roundId, DetectiveScope scope, int promptClass, long detectiveVersion,
+            float[] pixels, DetectiveVerdict verdict, Instant created) {
         this.player = player;
         this.roundId = roundId;
-        this.dataset = dataset;
+        this.workshopRunId = scope.workshopRunId();
+        this.dataset = scope.dataset().slug();
         this.promptClass = promptClass;
         this.detectiveVersion = detectiveVersion;
         this.png = ImagePng.toPng(pixels);

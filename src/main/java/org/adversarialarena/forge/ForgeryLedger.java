@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores forgeries together with their round and score in one transaction, so a forgery, its
- * score and its leaderboard entry exist together or not at all.
+ * score and its leaderboard entry exist together or not at all. A workshop's forgery is unranked: it
+ * records no round and belongs to its run.
  */
 @Service
 @Transactional
@@ -36,9 +37,31 @@ class ForgeryLedger {
             DetectiveVerdict verdict) {
         Score score = rounds.record(board, player, verdict.points());
         long roundId = requireId(score.getRound().getId());
-        ForgeryEntity forgery = forgeries.save(new ForgeryEntity(player, roundId, dataset.slug(), prompt, detectiveVersion, pixels,
-                verdict, clock.instant()));
+        ForgeryEntity forgery = forgeries.save(new ForgeryEntity(player, roundId, DetectiveScope.global(dataset), prompt,
+                detectiveVersion, pixels, verdict, clock.instant()));
         return new Submission(requireId(forgery.getId()), roundId, detectiveVersion, verdict);
+    }
+
+    /**
+     * Stores a forgery of a workshop run, off every global board. Its result is shown by the workshop's
+     * own entry, so it never turns up later as an unseen result of the global game.
+     */
+    Submission recordUnranked(Player player, DetectiveScope scope, int prompt, long detectiveVersion, float[] pixels,
+            DetectiveVerdict verdict) {
+        Long playerId = player.getId();
+        if (scope.isGlobal() || playerId == null) {
+            throw new IllegalArgumentException("An unranked forgery belongs to a workshop run and a joined player");
+        }
+        ForgeryEntity forgery = forgeries.save(new ForgeryEntity(player, null, scope, prompt, detectiveVersion, pixels,
+                verdict, clock.instant()));
+        long id = requireId(forgery.getId());
+        forgeries.markShown(playerId, List.of(id), clock.instant());
+        return new Submission(id, -1, detectiveVersion, verdict);
+    }
+
+    @Transactional(readOnly = true)
+    List<Forgery> byIds(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : forgeries.byIds(ids).stream().map(Forgery::of).toList();
     }
 
     @Transactional(readOnly = true)
@@ -52,8 +75,8 @@ class ForgeryLedger {
     }
 
     @Transactional(readOnly = true)
-    List<Forgery> latest(DatasetId dataset, int limit) {
-        return forgeries.latest(dataset.slug(), Limit.of(limit)).stream().map(Forgery::of).toList();
+    List<Forgery> latest(DetectiveScope scope, int limit) {
+        return forgeries.latest(scope.dataset().slug(), scope.runKey(), Limit.of(limit)).stream().map(Forgery::of).toList();
     }
 
     @Transactional(readOnly = true)

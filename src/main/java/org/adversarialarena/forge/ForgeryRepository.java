@@ -9,22 +9,32 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+/**
+ * Forgeries. The global game's queries (gallery, final verdict) leave out workshop forgeries; a scope's
+ * {@code run} is its workshop run, 0 for the global detective.
+ */
 interface ForgeryRepository extends JpaRepository<ForgeryEntity, Long> {
 
     @Query("""
             select f from ForgeryEntity f join fetch f.player
-             where f.dataset = :dataset and f.classifierAgrees = true and f.realProbability >= 0.5
+             where f.dataset = :dataset and f.workshopRunId is null and f.classifierAgrees = true
+               and f.realProbability >= 0.5
              order by f.created desc""")
     List<ForgeryEntity> fooledTheDetective(String dataset, Limit limit);
 
     @Query("""
             select f from ForgeryEntity f join fetch f.player
-             where f.dataset = :dataset and f.created >= :from and f.created < :to
+             where f.dataset = :dataset and f.workshopRunId is null and f.created >= :from and f.created < :to
              order by f.created""")
     List<ForgeryEntity> submittedBetween(String dataset, Instant from, Instant to);
 
-    @Query("select f from ForgeryEntity f join fetch f.player where f.dataset = :dataset order by f.created desc")
-    List<ForgeryEntity> latest(String dataset, Limit limit);
+    @Query("""
+            select f from ForgeryEntity f join fetch f.player
+             where f.dataset = :dataset and coalesce(f.workshopRunId, 0) = :run order by f.created desc""")
+    List<ForgeryEntity> latest(String dataset, long run, Limit limit);
+
+    @Query("select f from ForgeryEntity f join fetch f.player where f.id in :ids order by f.created")
+    List<ForgeryEntity> byIds(Collection<Long> ids);
 
     long countByDataset(String dataset);
 

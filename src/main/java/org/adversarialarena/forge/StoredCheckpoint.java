@@ -27,6 +27,10 @@ class StoredCheckpoint {
     @Column(nullable = false, length = 32)
     private String dataset;
 
+    /** Null for the global detective; a workshop run's id for its class detective. */
+    @Column(name = "workshop_run_id")
+    private @Nullable Long workshopRunId;
+
     @Column(nullable = false)
     private long version;
 
@@ -46,8 +50,9 @@ class StoredCheckpoint {
     protected StoredCheckpoint() {
     }
 
-    StoredCheckpoint(DetectiveCheckpoint checkpoint, Instant created) {
+    StoredCheckpoint(DetectiveScope scope, DetectiveCheckpoint checkpoint, Instant created) {
         this.dataset = checkpoint.dataset().slug();
+        this.workshopRunId = scope.workshopRunId();
         this.version = checkpoint.version();
         this.forgeriesSeen = checkpoint.forgeriesSeen();
         this.network = checkpoint.network();

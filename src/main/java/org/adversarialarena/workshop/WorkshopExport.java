@@ -9,12 +9,13 @@ import org.adversarialarena.base.Csv;
 
 /**
  * A run's results as CSV ({@link Csv}: formulas escaped): one row per student per round played, in
- * round then join order.
+ * round then join order. A Forge round's level is {@code forge}, its class in {@code forge_class}, and
+ * its change norms are empty; {@code success} means the forgery fooled the class detective and the classifier.
  */
 final class WorkshopExport {
 
     static final String HEADER = "round,level,dataset,nickname,student_id,status,submitted,success,points,l0,l2,linf,"
-            + "seconds,submitted_at";
+            + "seconds,submitted_at,forge_class";
 
     private WorkshopExport() {
     }
@@ -29,13 +30,16 @@ final class WorkshopExport {
             for (SeatState seat : run.seats()) {
                 EntryResult entry = byRoundAndSeat.get(round + ":" + seat.id());
                 boolean submitted = entry != null && entry.didSubmit();
-                Csv.row(csv, Integer.toString(round + 1), settings.level().slug(), settings.dataset().slug(), seat.nickname(),
+                boolean norms = submitted && !settings.isForge();
+                Csv.row(csv, Integer.toString(round + 1), settings.isForge() ? "forge" : settings.level().slug(),
+                        settings.dataset().slug(), seat.nickname(),
                         seat.studentId(), seat.status().name().toLowerCase(Locale.ROOT), Boolean.toString(submitted),
                         submitted ? Boolean.toString(entry.success()) : "",
                         submitted ? number(settings.points() ? entry.points() : 0) : "",
-                        submitted ? Integer.toString(entry.l0()) : "", submitted ? number(entry.l2()) : "",
-                        submitted ? number(entry.linf()) : "", submitted ? seconds(entry) : "",
-                        submitted ? String.valueOf(entry.submitted()) : "");
+                        norms ? Integer.toString(entry.l0()) : "", norms ? number(entry.l2()) : "",
+                        norms ? number(entry.linf()) : "", submitted ? seconds(entry) : "",
+                        submitted ? String.valueOf(entry.submitted()) : "",
+                        settings.isForge() ? Integer.toString(settings.forgeClass()) : "");
             }
         }
         return csv.toString();

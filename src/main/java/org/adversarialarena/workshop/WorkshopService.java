@@ -26,6 +26,12 @@ import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.ChallengeImage;
 import org.adversarialarena.fool.FoolService;
 import org.adversarialarena.fool.GalleryItem;
+import org.adversarialarena.forge.DetectiveScope;
+import org.adversarialarena.forge.ForgeService;
+import org.adversarialarena.forge.Forgery;
+import org.adversarialarena.forge.LiveVerdict;
+import org.adversarialarena.forge.Submission;
+import org.adversarialarena.ml.detective.DetectiveVerdict;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.PlayerService;
 import org.adversarialarena.quota.Admission;
@@ -38,6 +44,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their own plans and runs, admins everyone's (checked here, on the data, not only by the pages).
  * Students join a run with its code and a nickname and keep a seat token; every Fool round is judged
  * by {@link FoolService} (the server decides success and points), with challenges that stay off the
- * global boards. Every change to a run raises its version and announces it on the live topic
+ * global boards; every Forge round by {@link ForgeService} against the run's own class detective, with
+ * forgeries that stay off them too. Every change to a run raises its version and announces it on the live topic
  * {@code workshop} inside its transaction; every screen of the run then reloads its state.
  *
  * <p>A round closes at its stored deadline ({@link #closeDueRounds}, called on every node by
@@ -65,6 +74,7 @@ public class WorkshopService {
     private final AccountService accounts;
     private final PlayerService players;
     private final FoolService fool;
+    private final ForgeService forge;
     private final RoundService rounds;
     private final AuditLog audit;
     private final RateLimiter limiter;
@@ -78,12 +88,13 @@ public class WorkshopService {
     private final NicknameSuggestions suggestions = new NicknameSuggestions();
 
     WorkshopService(WorkshopStore store, AccountService accounts, PlayerService players, FoolService fool,
-            RoundService rounds, AuditLog audit, RateLimiter limiter, LivePublisher publisher, LiveListener listener,
+            ForgeService forge, RoundService rounds, AuditLog audit, RateLimiter limiter, LivePublisher publisher, LiveListener listener,
             TransactionTemplate transaction, WorkshopProperties properties, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.players = players;
         this.fool = fool;
+        this.forge = forge;
         this.rounds = rounds;
         this.audit = audit;
         this.limiter = limiter;
@@ -116,7 +127,7 @@ public class WorkshopService {
     public long save(Plan plan) {
         plan.requireValid();
         for (RoundSettings round : plan.rounds()) {
-            if (!fool.isAvailable(round.level(), round.dataset())) {
+            if (!round.isForge() && !fool.isAvailable(round.level(), round.dataset())) {
                 throw refused("workshop.refused.unavailable", "A network this round needs is not shipped",
                         round.level().number(), round.dataset().slug());
             }
@@ -270,6 +281,7 @@ public class WorkshopService {
                 store.roundClosed(runId, run.roundIndex(), clock.instant());
             }
             store.finished(runId, clock.instant());
+            retireClassDetectivesAfterCommit(runId);
             return store.setPhase(runId, Phase.FINISHED, run.roundIndex(), null, 0);
         });
     }
@@ -317,7 +329,8 @@ public class WorkshopService {
         transaction.executeWithoutResult(status -> {
             for (EntryResult entry : store.results(runId, -1)) {
                 RoundSettings round = state.rounds().get(entry.roundIndex());
-                if (entry.success() && entry.points() > 0) {
+                // Forge rounds stay off the global boards: their forgeries were judged by the class detective.
+                if (!round.isForge() && entry.success() && entry.points() > 0) {
                     Player player = players.find(playerOfSeat.get(entry.seatId())).orElseThrow();
                     rounds.record(FoolService.board(round.level(), round.dataset()), player, entry.points());
                     published[0]++;
@@ -468,6 +481,9 @@ public class WorkshopService {
             return Optional.empty();
         }
         RoundSettings round = state(run.id()).rounds().get(run.roundIndex());
+        if (round.isForge()) {
+            return Optional.empty();
+        }
         ChallengeImage image = store.roundImage(run.id(), run.roundIndex()).image();
         // Picking an image of one's own runs the judging model: before the transaction.
         ChallengeImage chosen = image != null ? image : fool.pickImage(round.level(), round.dataset());
@@ -502,6 +518,10 @@ public class WorkshopService {
         WorkshopStore.EntryRow entry = store.entry(run.id(), run.roundIndex(), seatId)
                 .orElseThrow(() -> refused("workshop.refused.no-challenge", "No image was handed out for this round"));
         UUID challengeId = entry.challengeId();
+        if (entry.submitted() == null && challengeId == null
+                && state(run.id()).rounds().get(run.roundIndex()).isForge()) {
+            throw refused("workshop.refused.no-challenge", "This round is a Forge round");
+        }
         if (entry.submitted() != null || challengeId == null) {
             throw refused("workshop.refused.submitted", "You have submitted in this round already");
         }
@@ -523,6 +543,105 @@ public class WorkshopService {
 
     /** A judged submission: what Fool decided, and the workshop's record of it. */
     public record Submitted(AttemptOutcome outcome, EntryResult entry) {
+    }
+
+    // ---- Forge rounds ----
+
+    /**
+     * The class the seat forges in the current Forge round, and the run's class detective that judges
+     * it; the seat's entry starts at the first ask (its time is counted from then). Empty when no Forge
+     * round is under way.
+     */
+    public Optional<ForgePrompt> forgePrompt(long seatId) {
+        return forgePrompt(seatId, true);
+    }
+
+    /** {@code start}: the seat's entry starts now if it has not (not on every stroke, which only reads). */
+    private Optional<ForgePrompt> forgePrompt(long seatId, boolean start) {
+        WorkshopStore.SeatRow seat = activeSeat(seatId);
+        WorkshopStore.RunRow run = store.run(seat.runId()).orElseThrow(WorkshopService::notFound);
+        if (run.roundIndex() < 0 || run.phase() == Phase.LOBBY || run.phase() == Phase.FINISHED) {
+            return Optional.empty();
+        }
+        RoundSettings round = state(run.id()).rounds().get(run.roundIndex());
+        if (!round.isForge()) {
+            return Optional.empty();
+        }
+        if (start && run.phase().inRound()) {
+            store.insertEntry(run.id(), run.roundIndex(), seatId, null, clock.instant());
+        }
+        return Optional.of(new ForgePrompt(run.id(), run.roundIndex(), scopeOf(run.id(), round), round.forgeClass()));
+    }
+
+    /** What a student forges in a round: the class, and whose detective judges it. */
+    public record ForgePrompt(long runId, int roundIndex, DetectiveScope detective, int forgeClass) {
+    }
+
+    /** The class detective's and the classifier's verdicts on the seat's canvas, while its Forge round is under way. */
+    public LiveVerdict judgeForgery(long seatId, float[] pixels, boolean withSaliency) {
+        ForgePrompt prompt = forgePrompt(seatId, false)
+                .orElseThrow(() -> refused("workshop.refused.round-closed", "The round is not open"));
+        return forge.judge(prompt.detective(), prompt.forgeClass(), pixels, withSaliency);
+    }
+
+    /**
+     * Judges the seat's forgery by the run's class detective and the classifier (the server decides the
+     * points), stores it unranked and records it in the workshop: once per seat and round, only while
+     * the round is open. The last student in the room to submit closes the round.
+     */
+    public SubmittedForgery submitForgery(long seatId, float[] pixels) {
+        WorkshopStore.SeatRow seat = activeSeat(seatId);
+        WorkshopStore.RunRow run = store.run(seat.runId()).orElseThrow(WorkshopService::notFound);
+        Instant began = clock.instant();
+        Instant deadline = run.deadline();
+        if (run.phase() != Phase.OPEN || deadline == null || !began.isBefore(deadline)) {
+            throw refused("workshop.refused.round-closed", "The round is not open");
+        }
+        RoundSettings round = state(run.id()).rounds().get(run.roundIndex());
+        if (!round.isForge()) {
+            throw refused("workshop.refused.no-challenge", "This round is not a Forge round");
+        }
+        WorkshopStore.EntryRow entry = store.insertEntry(run.id(), run.roundIndex(), seatId, null, began);
+        if (entry.submitted() != null) {
+            throw refused("workshop.refused.submitted", "You have submitted in this round already");
+        }
+        Player player = players.find(seat.playerId()).orElseThrow();
+        Submission submission = forge.submitUnranked(player, scopeOf(run.id(), round), round.forgeClass(), pixels);
+        change(run.id(), locked -> {
+            if (locked.roundIndex() != run.roundIndex()) {
+                throw refused("workshop.refused.round-closed", "The round is not open");
+            }
+            store.recordForgery(entry.id(), submission.forgeryId(), submission.score().fooledTheDetective(),
+                    submission.score().points(), began);
+            if (locked.phase() == Phase.OPEN && store.waitingFor(run.id(), run.roundIndex()) == 0) {
+                close(locked);
+            }
+            return store.bumpVersion(run.id());
+        });
+        return new SubmittedForgery(submission, entryResult(run.id(), run.roundIndex(), seatId).orElseThrow());
+    }
+
+    /** A judged forgery: what Forge decided, and the workshop's record of it. */
+    public record SubmittedForgery(Submission submission, EntryResult entry) {
+    }
+
+    /** Once the run has finished for good, its class detectives (one per dataset of its Forge rounds) leave memory. */
+    private void retireClassDetectivesAfterCommit(long runId) {
+        List<DetectiveScope> scopes = state(runId).rounds().stream().filter(RoundSettings::isForge)
+                .map(round -> scopeOf(runId, round)).distinct().toList();
+        if (scopes.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                scopes.forEach(forge::retire);
+            }
+        });
+    }
+
+    private static DetectiveScope scopeOf(long runId, RoundSettings round) {
+        return DetectiveScope.workshopRun(round.dataset(), runId);
     }
 
     /** The seat's entry in a round, if it was handed an image. */
@@ -552,6 +671,10 @@ public class WorkshopService {
                 .sorted(Comparator.comparingDouble(EntryResult::points).reversed()
                         .thenComparing(e -> e.submitted() == null ? Instant.MAX : e.submitted()))
                 .toList();
+        if (round.isForge()) {
+            return new Reveal(roundIndex, round, state.activeSeats().size(), entries.size(), fooled.size(), List.of(), null,
+                    null, -1, -1, forgeReveal(runId, round, entries, fooled));
+        }
         List<GalleryItem> best = fool.attempts(WorkshopStore.ids(fooled.subList(0, Math.min(BEST_SHOWN, fooled.size()))));
         List<GalleryItem> all = fool.attempts(WorkshopStore.ids(entries));
         float[] change = all.isEmpty() ? null : meanChange(all);
@@ -559,7 +682,22 @@ public class WorkshopService {
         ChallengeImage shared = image.image();
         float[] original = shared == null || all.isEmpty() ? null : all.getFirst().original();
         return new Reveal(roundIndex, round, state.activeSeats().size(), entries.size(), fooled.size(), best, change,
-                original, shared == null ? -1 : shared.trueClass(), shared == null ? -1 : shared.targetClass());
+                original, shared == null ? -1 : shared.trueClass(), shared == null ? -1 : shared.targetClass(), null);
+    }
+
+    /**
+     * The best forgeries (as {@code fooled} is sorted), and the class detective's catch rate on every
+     * forgery of the round: from the verdicts stored at submission, and judged again by it now.
+     */
+    private ForgeReveal forgeReveal(long runId, RoundSettings round, List<EntryResult> entries, List<EntryResult> fooled) {
+        DetectiveScope scope = scopeOf(runId, round);
+        List<Forgery> all = forge.forgeries(WorkshopStore.forgeryIds(entries));
+        Map<Long, Forgery> byId = all.stream().collect(Collectors.toMap(Forgery::id, forgery -> forgery));
+        List<Forgery> best = WorkshopStore.forgeryIds(fooled).stream().limit(BEST_SHOWN).map(byId::get).toList();
+        int caughtAtSubmission = (int) all.stream().filter(f -> !DetectiveVerdict.judgedReal(f.realProbability())).count();
+        int caughtNow = (int) forge.rejudge(scope, all).stream()
+                .filter(r -> !DetectiveVerdict.judgedReal(r.realProbability())).count();
+        return new ForgeReveal(best, all.size(), caughtAtSubmission, caughtNow, forge.detectiveStatus(scope).version());
     }
 
     /**
@@ -611,6 +749,16 @@ public class WorkshopService {
 
     private long close(WorkshopStore.RunRow run) {
         store.roundClosed(run.id(), run.roundIndex(), clock.instant());
+        RoundSettings round = store.state(run.id()).orElseThrow(WorkshopService::notFound).rounds().get(run.roundIndex());
+        if (round.isForge()) {
+            // The class detective trains on the round's forgeries once the close is committed (off this thread).
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forge.learnFromRound(scopeOf(run.id(), round));
+                }
+            });
+        }
         return store.setPhase(run.id(), Phase.CLOSED, run.roundIndex(), null, 0);
     }
 

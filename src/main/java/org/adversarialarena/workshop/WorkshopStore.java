@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.adversarialarena.fool.ChallengeImage;
 import org.adversarialarena.fool.FoolLevel;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.round.Game;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -326,8 +327,11 @@ class WorkshopStore {
                 .stream().findFirst();
     }
 
-    /** Stores the seat's challenge for the round unless one is stored already; returns the stored entry. */
-    EntryRow insertEntry(long runId, int roundIndex, long seatId, UUID challengeId, Instant now) {
+    /**
+     * Stores the seat's challenge for the round (none in a Forge round) unless an entry is stored already;
+     * returns the stored entry.
+     */
+    EntryRow insertEntry(long runId, int roundIndex, long seatId, @Nullable UUID challengeId, Instant now) {
         jdbc.update("""
                 insert into workshop_entry (run_id, round_index, seat_id, challenge_id, issued_at) values (?, ?, ?, ?, ?)
                 on conflict (run_id, round_index, seat_id) do nothing""", runId, roundIndex, seatId, challengeId,
@@ -341,6 +345,13 @@ class WorkshopStore {
                 update workshop_entry set attempt_id = ?, success = ?, points = ?, l0 = ?, l2 = ?, linf = ?, submitted_at = ?
                 where id = ? and submitted_at is null""", attemptId, success, points, l0, l2, linf, Timestamp.from(at),
                 entryId);
+    }
+
+    /** Records the seat's judged forgery in a Forge round, once. */
+    void recordForgery(long entryId, long forgeryId, boolean success, double points, Instant at) {
+        jdbc.update("""
+                update workshop_entry set forgery_id = ?, success = ?, points = ?, submitted_at = ?
+                where id = ? and submitted_at is null""", forgeryId, success, points, Timestamp.from(at), entryId);
     }
 
     /** Active seats of the run that have not submitted in the round. */
@@ -357,11 +368,13 @@ class WorkshopStore {
     List<EntryResult> results(long runId, int roundIndex) {
         return jdbc.query("""
                 select seat_id, round_index, attempt_id, coalesce(success, false) as success, coalesce(points, 0) as points,
-                       coalesce(l0, 0) as l0, coalesce(l2, 0) as l2, coalesce(linf, 0) as linf, issued_at, submitted_at
+                       coalesce(l0, 0) as l0, coalesce(l2, 0) as l2, coalesce(linf, 0) as linf, issued_at, submitted_at,
+                       forgery_id
                 from workshop_entry where run_id = ? and (? < 0 or round_index = ?) order by round_index, seat_id""",
                 (rs, row) -> new EntryResult(rs.getLong("seat_id"), rs.getInt("round_index"), nullableLong(rs, "attempt_id"),
                         rs.getBoolean("success"), rs.getDouble("points"), rs.getInt("l0"), rs.getFloat("l2"),
-                        rs.getFloat("linf"), instant(rs, "issued_at"), nullableInstant(rs, "submitted_at")),
+                        rs.getFloat("linf"), instant(rs, "issued_at"), nullableInstant(rs, "submitted_at"),
+                        nullableLong(rs, "forgery_id")),
                 runId, roundIndex, roundIndex);
     }
 
@@ -378,16 +391,23 @@ class WorkshopStore {
         for (int i = 0; i < rounds.size(); i++) {
             RoundSettings round = rounds.get(i);
             jdbc.update("insert into " + table + " (" + owner + ", position, game, level, dataset, same_image,"
-                    + " time_limit_seconds, points) values (?, ?, 'FOOL', ?, ?, ?, ?, ?)", id, i, round.level().slug(),
-                    round.dataset().slug(), round.sameImage(), round.timeLimitSeconds(), round.points());
+                    + " time_limit_seconds, points, forge_class) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, i,
+                    round.game().name(), round.isForge() ? null : round.level().slug(), round.dataset().slug(),
+                    round.sameImage(), round.timeLimitSeconds(), round.points(), round.isForge() ? round.forgeClass() : null);
         }
     }
 
     private List<RoundSettings> rounds(String table, String owner, long id) {
-        return jdbc.query("select level, dataset, same_image, time_limit_seconds, points from " + table + " where " + owner
-                + " = ? order by position", (rs, row) -> new RoundSettings(FoolLevel.fromSlug(rs.getString("level")),
-                        DatasetId.fromSlug(rs.getString("dataset")), rs.getBoolean("same_image"),
-                        rs.getInt("time_limit_seconds"), rs.getBoolean("points")), id);
+        return jdbc.query("select game, level, dataset, same_image, time_limit_seconds, points, forge_class from " + table
+                + " where " + owner + " = ? order by position", (rs, row) -> {
+                    DatasetId dataset = DatasetId.fromSlug(rs.getString("dataset"));
+                    if (Game.valueOf(rs.getString("game")) == Game.FORGE) {
+                        return RoundSettings.forge(dataset, rs.getInt("forge_class"), rs.getInt("time_limit_seconds"),
+                                rs.getBoolean("points"));
+                    }
+                    return new RoundSettings(FoolLevel.fromSlug(rs.getString("level")), dataset, rs.getBoolean("same_image"),
+                            rs.getInt("time_limit_seconds"), rs.getBoolean("points"));
+                }, id);
     }
 
     private static SeatRow seatRow(ResultSet rs, int row) throws SQLException {
@@ -433,6 +453,17 @@ class WorkshopStore {
             throw new IllegalStateException("No such workshop run");
         }
         return versions.getFirst();
+    }
+
+    static List<Long> forgeryIds(List<EntryResult> entries) {
+        List<Long> ids = new ArrayList<>();
+        entries.forEach(entry -> {
+            Long forgery = entry.forgeryId();
+            if (forgery != null) {
+                ids.add(forgery);
+            }
+        });
+        return ids;
     }
 
     static List<Long> ids(List<EntryResult> entries) {

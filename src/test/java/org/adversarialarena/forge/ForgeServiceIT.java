@@ -171,15 +171,15 @@ class ForgeServiceIT {
             }
         }
 
-        live.observed(DatasetId.FASHION_MNIST, bag, 8, 0.4);
+        live.observed(DetectiveScope.global(DatasetId.FASHION_MNIST), bag, 8, 0.4);
         assertThat(live.of(DatasetId.FASHION_MNIST).version()).isEqualTo(1);
-        live.observed(DatasetId.FASHION_MNIST, bag, 8, 0.3);
+        live.observed(DetectiveScope.global(DatasetId.FASHION_MNIST), bag, 8, 0.3);
         live.checkpoint(DatasetId.FASHION_MNIST).get();
 
         assertThat(live.of(DatasetId.FASHION_MNIST).stats().forgeriesSeen()).isEqualTo(2);
         assertThat(live.of(DatasetId.FASHION_MNIST).version()).as("two steps queued after the second submission")
                 .isGreaterThan(1);
-        assertThat(checkpoints.latest(DatasetId.FASHION_MNIST)).hasValueSatisfying(checkpoint ->
+        assertThat(checkpoints.latest(DetectiveScope.global(DatasetId.FASHION_MNIST))).hasValueSatisfying(checkpoint ->
                 assertThat(checkpoint.version()).isEqualTo(live.of(DatasetId.FASHION_MNIST).version()));
         live.destroy();
     }

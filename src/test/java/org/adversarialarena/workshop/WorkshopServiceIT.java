@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -17,11 +18,15 @@ import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
 import org.adversarialarena.fool.FoolService;
 import org.adversarialarena.fool.MachineComparison;
+import org.adversarialarena.forge.DetectiveScope;
+import org.adversarialarena.forge.ForgeService;
+import org.adversarialarena.forge.Forgery;
 import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.leaderboard.Standing;
 import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.player.NicknameRefusedException;
 import org.assertj.core.data.Offset;
 import org.assertj.core.groups.Tuple;
@@ -51,6 +56,9 @@ class WorkshopServiceIT {
 
     @Autowired
     MachineComparison machine;
+
+    @Autowired
+    ForgeService forge;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -331,6 +339,110 @@ class WorkshopServiceIT {
         }
         assertThat(jdbc.queryForObject("select count(*) from fool_challenge c join workshop_seat s on s.player_id = c.player_id"
                 + " where s.id = ?", Integer.class, zoe.seatId())).isEqualTo(1);
+    }
+
+    @Test
+    void aForgeRoundIsJudgedByTheRunsOwnClassDetectiveUnrankedAndRevealedFromTheStoredVerdicts() throws Exception {
+        instructor("fay");
+        RoundSettings forgeSeven = RoundSettings.forge(DatasetId.MNIST, 7, 300, true);
+        long run = runOf(new Plan(null, "Forge a seven", true, LeaderboardShown.AFTER_EACH_ROUND, false,
+                List.of(forgeSeven)));
+        assertThat(workshops.hostState(run).rounds()).as("as stored").containsExactly(forgeSeven);
+        String code = code(run);
+        Joined ann = join(code, "Ann", null, null, "session-forge-ann");
+        Joined tom = join(code, "Tom", null, null, "session-forge-tom");
+        forge.detectivesSettled().get();
+        DetectiveStats globalBefore = forge.detectiveStatus(DatasetId.MNIST);
+        Integer globalForgeriesBefore = jdbc.queryForObject("select count(*) from forgery where workshop_run_id is null",
+                Integer.class);
+        List<Standing> boardBefore = leaderboards.top(ForgeService.board(DatasetId.MNIST, 7), 1000);
+
+        workshops.startNextRound(run);
+        assertThat(workshops.challenge(ann.seatId())).as("a Forge round hands out no Fool image").isEmpty();
+        WorkshopService.ForgePrompt prompt = workshops.forgePrompt(ann.seatId()).orElseThrow();
+        DetectiveScope classDetective = DetectiveScope.workshopRun(DatasetId.MNIST, run);
+        assertThat(prompt.forgeClass()).isEqualTo(7);
+        assertThat(prompt.detective()).isEqualTo(classDetective);
+        // Drawn, not generated: a generator sample may sit close enough to a real digit to count as a copy.
+        float[] generated = new float[784];
+        for (int x = 7; x < 21; x++) {
+            generated[6 * 28 + x] = 1f;
+            generated[7 * 28 + x] = 1f;
+        }
+        for (int y = 8; y < 24; y++) {
+            int x = 20 - (y - 8) * 9 / 16;
+            generated[y * 28 + x] = 1f;
+            generated[y * 28 + x - 1] = 1f;
+        }
+        assertThat(workshops.judgeForgery(ann.seatId(), generated, false).realProbability()).isBetween(0.0, 1.0);
+
+        WorkshopService.SubmittedForgery anns = workshops.submitForgery(ann.seatId(), generated);
+        assertThat(anns.entry().forgeryId()).isEqualTo(anns.submission().forgeryId());
+        assertThat(anns.entry().success()).isEqualTo(anns.submission().score().fooledTheDetective());
+        assertThat(anns.entry().points()).isEqualTo(anns.submission().score().points());
+        assertThatThrownBy(() -> workshops.submitForgery(ann.seatId(), generated)).isInstanceOfSatisfying(
+                WorkshopRefusedException.class, e -> assertThat(e.key()).isEqualTo("workshop.refused.submitted"));
+        // A square frame: a plain bar would be as close to a real "1" as a copy.
+        float[] frame = new float[784];
+        for (int i = 5; i < 23; i++) {
+            frame[5 * 28 + i] = 0.8f;
+            frame[22 * 28 + i] = 0.8f;
+            frame[i * 28 + 5] = 0.8f;
+            frame[i * 28 + 22] = 0.8f;
+        }
+        workshops.submitForgery(tom.seatId(), frame);
+        assertThat(workshops.hostState(run).phase()).as("everyone submitted").isEqualTo(Phase.CLOSED);
+        // The close queued a training round and a checkpoint of the class detective: wait for both.
+        forge.detectivesSettled().get();
+
+        List<Map<String, Object>> stored = jdbc.queryForList("""
+                select f.id, f.real_probability, f.classifier_agrees, f.score, f.round_id, s.nickname
+                from forgery f join workshop_entry e on e.forgery_id = f.id join workshop_seat s on s.id = e.seat_id
+                where f.workshop_run_id = ? order by f.id""", run);
+        assertThat(stored).hasSize(2).allSatisfy(row -> assertThat(row.get("round_id")).as("unranked").isNull());
+        List<Map<String, Object>> fooled = stored.stream().filter(row -> (Boolean) row.get("classifier_agrees")
+                && (Double) row.get("real_probability") >= 0.5).toList();
+        long caughtAtSubmission = stored.stream().filter(row -> (Double) row.get("real_probability") < 0.5).count();
+        List<Forgery> forgeries = forge.forgeries(stored.stream().map(row -> (Long) row.get("id")).toList());
+        long caughtNow = forge.rejudge(classDetective, forgeries).stream().filter(r -> r.realProbability() < 0.5).count();
+
+        Reveal reveal = workshops.reveal(run, 0);
+        assertThat(reveal.submitted()).isEqualTo(2);
+        assertThat(reveal.fooled()).isEqualTo(fooled.size());
+        assertThat(reveal.best()).as("a Forge round shows forgeries, not Fool images").isEmpty();
+        assertThat(reveal.forge()).isNotNull().satisfies(forgeReveal -> {
+            assertThat(forgeReveal.forgeries()).isEqualTo(2);
+            assertThat(forgeReveal.caughtAtSubmission()).isEqualTo(caughtAtSubmission);
+            assertThat(forgeReveal.caughtNow()).isEqualTo(caughtNow);
+            assertThat(forgeReveal.detectiveVersion()).isEqualTo(forge.detectiveStatus(classDetective).version());
+            assertThat(forgeReveal.best()).extracting(Forgery::nickname)
+                    .containsExactlyInAnyOrderElementsOf(fooled.stream().map(row -> (String) row.get("nickname")).toList());
+        });
+        assertThat(jdbc.queryForObject("select count(*) from detective_checkpoint where workshop_run_id = ?", Integer.class,
+                run)).as("the class detective is kept in PostgreSQL").isPositive();
+
+        DetectiveStats globalAfter = forge.detectiveStatus(DatasetId.MNIST);
+        assertThat(globalAfter.version()).as("the global detective is untouched").isEqualTo(globalBefore.version());
+        assertThat(globalAfter.forgeriesSeen()).isEqualTo(globalBefore.forgeriesSeen());
+        assertThat(jdbc.queryForObject("select count(*) from forgery where workshop_run_id is null", Integer.class))
+                .isEqualTo(globalForgeriesBefore);
+        assertThat(forge.gallery(DatasetId.MNIST, 1000)).extracting(Forgery::id)
+                .doesNotContainAnyElementsOf(forgeries.stream().map(Forgery::id).toList());
+        assertThat(leaderboards.top(ForgeService.board(DatasetId.MNIST, 7), 1000)).isEqualTo(boardBefore);
+
+        workshops.finish(run);
+        forge.detectivesSettled().get();
+        Reveal afterRestart = workshops.reveal(run, 0);
+        assertThat(afterRestart.forge()).as("retired at the end, resumed from its checkpoint").isNotNull()
+                .satisfies(resumed -> {
+                    assertThat(resumed.detectiveVersion()).isEqualTo(reveal.forge().detectiveVersion());
+                    assertThat(resumed.caughtNow()).isEqualTo(reveal.forge().caughtNow());
+                });
+
+        List<String> lines = workshops.exportCsv(run).lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("1,forge,mnist,Ann,,active,true," + anns.entry().success() + ","
+                + String.format(Locale.ROOT, "%.3f", anns.entry().points()) + ",,,,").endsWith(",7");
     }
 
     // ---- helpers ----

@@ -20,8 +20,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.adversarialarena.fool.FoolLevel;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.round.Game;
 import org.adversarialarena.workshop.LeaderboardShown;
 import org.adversarialarena.workshop.Plan;
 import org.adversarialarena.workshop.RoundSettings;
@@ -47,7 +49,9 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     /** One round's settings as a row of fields. */
     final class RoundEditor extends HorizontalLayout {
+        final Select<Game> game = new Select<>();
         final Select<FoolLevel> level = new Select<>();
+        final Select<Integer> forgeClass = new Select<>();
         final Select<DatasetId> dataset = new Select<>();
         final Checkbox sameImage = new Checkbox();
         final IntegerField seconds = new IntegerField();
@@ -55,6 +59,12 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
         RoundEditor(RoundSettings settings) {
             addClassName("workshop-round-editor");
+            game.setLabel(getTranslation("workshop.plan.game"));
+            game.setItems(Game.FOOL, Game.FORGE);
+            game.setItemLabelGenerator(g -> getTranslation("workshop.plan.game." + g.id()));
+            game.setValue(settings.game());
+            game.addValueChangeListener(change -> showGameFields());
+            forgeClass.setLabel(getTranslation("workshop.plan.forge-class"));
             level.setLabel(getTranslation("workshop.plan.level"));
             level.setItems(FoolLevel.values());
             level.setItemLabelGenerator(l -> l.number() + " · " + getTranslation(l.titleKey()));
@@ -63,6 +73,8 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             dataset.setItems(DatasetId.values());
             dataset.setItemLabelGenerator(d -> getTranslation("dataset." + d.slug()));
             dataset.setValue(settings.dataset());
+            dataset.addValueChangeListener(change -> showClasses(0));
+            showClasses(settings.isForge() ? settings.forgeClass() : 0);
             sameImage.setLabel(getTranslation("workshop.plan.same-image"));
             sameImage.setValue(settings.sameImage());
             seconds.setLabel(getTranslation("workshop.plan.seconds"));
@@ -75,13 +87,33 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             Button remove = new Button(getTranslation("workshop.plan.remove-round"), click -> remove(this));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             setAlignItems(Alignment.BASELINE);
-            add(level, dataset, seconds, sameImage, points, remove);
+            add(game, level, dataset, forgeClass, seconds, sameImage, points, remove);
+            showGameFields();
+        }
+
+        /** A Fool round has a level and may share its image; a Forge round has a class to forge. */
+        private void showGameFields() {
+            boolean forge = game.getValue() == Game.FORGE;
+            level.setVisible(!forge);
+            sameImage.setVisible(!forge);
+            forgeClass.setVisible(forge);
+        }
+
+        private void showClasses(int chosen) {
+            DatasetId shown = dataset.getValue();
+            forgeClass.setItems(IntStream.range(0, shown.classCount()).boxed().toList());
+            forgeClass.setItemLabelGenerator(c -> Texts.className(this, shown, c));
+            forgeClass.setValue(chosen);
         }
 
         RoundSettings settings() {
             Integer limit = seconds.getValue();
-            return new RoundSettings(level.getValue(), dataset.getValue(), sameImage.getValue(), limit == null ? 0 : limit,
-                    points.getValue());
+            int time = limit == null ? 0 : limit;
+            if (game.getValue() == Game.FORGE) {
+                Integer chosen = forgeClass.getValue();
+                return RoundSettings.forge(dataset.getValue(), chosen == null ? -1 : chosen, time, points.getValue());
+            }
+            return new RoundSettings(level.getValue(), dataset.getValue(), sameImage.getValue(), time, points.getValue());
         }
     }
 

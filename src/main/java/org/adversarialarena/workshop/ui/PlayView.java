@@ -1,6 +1,7 @@
 package org.adversarialarena.workshop.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,6 +32,8 @@ import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolService;
 import org.adversarialarena.fool.Probe;
+import org.adversarialarena.forge.ui.ForgePad;
+import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.player.NicknameRefusedException;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.quota.LimitReachedException;
@@ -39,6 +42,7 @@ import org.adversarialarena.workshop.EntryResult;
 import org.adversarialarena.workshop.JoinRequest;
 import org.adversarialarena.workshop.Joined;
 import org.adversarialarena.workshop.Phase;
+import org.adversarialarena.workshop.RoundSettings;
 import org.adversarialarena.workshop.RunState;
 import org.adversarialarena.workshop.SeatState;
 import org.adversarialarena.workshop.WorkshopService.Seat;
@@ -49,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  * A student's screen in a workshop, made for a phone: join with the code and a nickname (the browser
  * keeps a seat token, so a refresh, a closed tab or a server restart brings the student back to the
  * same seat), wait in the lobby, play each round's Fool challenge with the model's view after every
- * stroke and a countdown, wait for the others, see the round's result and the ranking the workshop
+ * stroke, or forge the round's class on Forge's canvas ({@link ForgePad}) against the run's class
+ * detective, with a countdown, wait for the others, see the round's result and the ranking the workshop
  * shows, and a summary at the end. Every rule is the server's: this page renders what the run's state
  * says and forwards the student's actions.
  */
@@ -84,18 +89,21 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
     final Button submit = new Button();
     final Paragraph result = new Paragraph();
     final StandingsPanel standings = new StandingsPanel("workshop-play-standings");
+    final ForgePad forgePad;
 
     private final UiUpdates<RunState> updates = new UiUpdates<>(this, this::show);
     private @Nullable Seat current;
     private @Nullable Challenge challenge;
     private @Nullable String storedToken;
     private int roundOfChallenge = -1;
+    private int roundOfForgery = -1;
 
     PlayView(WorkshopService workshops, FoolService fool, LiveJudgingLimiter judging, Clock clock) {
         this.workshops = workshops;
         this.fool = fool;
         this.clock = clock;
         this.judgementAllowed = judging.forSession(SessionKey.current());
+        this.forgePad = new ForgePad(judgementAllowed);
         setId("workshop-play");
         addClassName("workshop-play");
         buildJoinForm();
@@ -160,7 +168,11 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
         submit.setText(getTranslation("fool.submit"));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(click -> submit());
-        game.add(roundTitle, countdown, goal, canvas, bars, status, submit);
+        forgePad.setId("workshop-forge");
+        forgePad.canvas.setId("workshop-forge-canvas");
+        forgePad.submit.setId("workshop-forge-submit");
+        forgePad.submit.addClickListener(click -> submitForgery());
+        game.add(roundTitle, countdown, goal, canvas, bars, status, submit, forgePad);
         game.setVisible(false);
     }
 
@@ -260,6 +272,15 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
         message.setText(getTranslation("workshop.play.paused"));
         result.setVisible(false);
         game.setVisible(true);
+        boolean forge = run.currentRound().map(RoundSettings::isForge).orElse(false);
+        for (Component fool : List.of(canvas, bars, status, submit)) {
+            fool.setVisible(!forge);
+        }
+        forgePad.setVisible(forge);
+        if (forge) {
+            playForge(run, mine);
+            return;
+        }
         Challenge known = challenge;
         if (known == null || !isCurrentRound(known, run)) {
             try {
@@ -271,6 +292,50 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
         boolean open = run.phase() == Phase.OPEN;
         canvas.setReadOnly(!open);
         submit.setEnabled(open);
+    }
+
+    /** A Forge round: the class to forge on Forge's canvas, judged by the run's class detective. */
+    private void playForge(RunState run, Seat mine) {
+        if (roundOfForgery != run.roundIndex()) {
+            try {
+                workshops.forgePrompt(mine.seatId()).ifPresent(this::startForge);
+            } catch (Refusal e) {
+                Texts.refused(this, e);
+            }
+        }
+        forgePad.setOpen(run.phase() == Phase.OPEN);
+    }
+
+    private void startForge(WorkshopService.ForgePrompt prompt) {
+        roundOfForgery = prompt.roundIndex();
+        DatasetId dataset = prompt.detective().dataset();
+        goal.setText(getTranslation("workshop.play.forge-goal", Texts.className(this, dataset, prompt.forgeClass())));
+        List<String> names = IntStream.range(0, dataset.classCount()).mapToObj(c -> Texts.className(this, dataset, c))
+                .toList();
+        long seatId = mine().seatId();
+        forgePad.start(dataset, prompt.forgeClass(), names,
+                (pixels, withSaliency) -> workshops.judgeForgery(seatId, pixels, withSaliency));
+    }
+
+    void submitForgery() {
+        Seat mine = current;
+        if (mine == null) {
+            return;
+        }
+        try {
+            forgePad.submit(pixels -> workshops.submitForgery(mine.seatId(), pixels).submission())
+                    .ifPresent(submitted -> show(workshops.state(mine.runId())));
+        } catch (Refusal e) {
+            Texts.refused(this, e);
+        }
+    }
+
+    private Seat mine() {
+        Seat mine = current;
+        if (mine == null) {
+            throw new IllegalStateException("No seat is taken on this page");
+        }
+        return mine;
     }
 
     private boolean isCurrentRound(Challenge known, RunState run) {
@@ -351,8 +416,10 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
             result.setText(getTranslation("workshop.play.no-submission"));
         } else {
             boolean counts = run.currentRound().map(round -> round.points()).orElse(false);
-            result.setText(getTranslation(entry.get().success() ? "workshop.play.fooled" : "workshop.play.not-fooled",
-                    Texts.points(counts ? entry.get().points() : 0)));
+            boolean forge = run.currentRound().map(RoundSettings::isForge).orElse(false);
+            String key = forge ? (entry.get().success() ? "workshop.play.forge-fooled" : "workshop.play.forge-caught")
+                    : (entry.get().success() ? "workshop.play.fooled" : "workshop.play.not-fooled");
+            result.setText(getTranslation(key, Texts.points(counts ? entry.get().points() : 0)));
         }
     }
 
@@ -376,6 +443,7 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
     private void removed() {
         current = null;
         challenge = null;
+        roundOfForgery = -1;
         removeClassName("workshop-seated");
         getUI().ifPresent(ui -> ui.getPage().executeJs("window.localStorage.removeItem($0)", STORAGE_KEY));
         seat.setVisible(false);

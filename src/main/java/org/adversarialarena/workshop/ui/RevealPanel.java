@@ -11,8 +11,10 @@ import java.util.function.Consumer;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.GalleryItem;
+import org.adversarialarena.forge.Forgery;
 import org.adversarialarena.fool.MachineAttempt;
 import org.adversarialarena.fool.MachineComparison;
+import org.adversarialarena.workshop.ForgeReveal;
 import org.adversarialarena.workshop.Reveal;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +55,11 @@ class RevealPanel extends Div {
         stopMachine();
         machineMaps = 0;
         title.setText(getTranslation("workshop.reveal.title", reveal.roundIndex() + 1));
+        ForgeReveal forge = reveal.forge();
+        if (forge != null) {
+            showForge(reveal, forge);
+            return;
+        }
         rate.setText(getTranslation("workshop.reveal.rate", reveal.fooled(), reveal.students(),
                 Texts.percent(reveal.successRate()), reveal.submitted()));
         best.removeAll();
@@ -83,6 +90,34 @@ class RevealPanel extends Div {
         if (machine != null && shared.isPresent()) {
             machineRun = machine.start(shared.get(), attempt -> deliver.accept(() -> addMachine(attempt)), () -> { });
         }
+    }
+
+    /** A Forge round: the best forgeries, and the class detective's catch rate at submission and now. */
+    private void showForge(Reveal reveal, ForgeReveal forge) {
+        rate.setText(getTranslation("workshop.reveal.forge-rate", reveal.fooled(), reveal.students(),
+                Texts.percent(reveal.successRate()), reveal.submitted()));
+        best.removeAll();
+        List<Forgery> items = forge.best();
+        for (int i = 0; i < items.size(); i++) {
+            Forgery item = items.get(i);
+            PixelImage image = new PixelImage(item.pixels(), PixelImage.Palette.GRAY,
+                    getTranslation("workshop.reveal.best-label", item.nickname()));
+            image.setDisplaySize("112px");
+            Div card = new Div(image, new Span(item.nickname()), new Span(getTranslation("workshop.reveal.forge-best",
+                    Texts.percent(item.realProbability()), Texts.points(item.score()))));
+            card.addClassName("workshop-best-card");
+            card.setId("workshop-best-" + i);
+            best.add(card);
+        }
+        if (items.isEmpty()) {
+            best.add(new Paragraph(getTranslation("workshop.reveal.forge-nobody")));
+        }
+        maps.removeAll();
+        Paragraph catchRate = new Paragraph(getTranslation("workshop.reveal.catch-rate", forge.caughtAtSubmission(),
+                forge.forgeries(), Texts.percent(forge.catchRateAtSubmission()), forge.detectiveVersion(),
+                forge.caughtNow(), Texts.percent(forge.catchRateNow())));
+        catchRate.setId("workshop-reveal-catch");
+        maps.add(catchRate);
     }
 
     private void addMachine(MachineAttempt attempt) {

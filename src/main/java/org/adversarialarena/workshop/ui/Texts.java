@@ -23,7 +23,10 @@ final class Texts {
     }
 
     static String settings(Component where, RoundSettings round) {
-        return where.getTranslation(round.level().titleKey()) + " · "
+        String game = round.isForge()
+                ? where.getTranslation("workshop.round.forge", className(where, round.dataset(), round.forgeClass()))
+                : where.getTranslation(round.level().titleKey());
+        return game + " · "
                 + where.getTranslation("dataset." + round.dataset().slug());
     }
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -23,6 +24,9 @@ import org.adversarialarena.fool.FoolLevel;
 import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.round.Game;
+import org.adversarialarena.workshop.EntryResult;
+import org.adversarialarena.workshop.ForgeReveal;
 import org.adversarialarena.workshop.LeaderboardShown;
 import org.adversarialarena.workshop.Phase;
 import org.adversarialarena.workshop.Plan;
@@ -169,6 +173,68 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
         assertThat(play.seat.isVisible()).isFalse();
         test(play.suggest).click();
         assertThat(play.nickname.getValue()).matches("[A-Z][a-z]+[A-Z][a-z]+\\d{2}");
+    }
+
+    @Test
+    void anInstructorPlansAForgeRoundAndAStudentForgesOnTheForgeCanvasWhichTheProjectorReveals() {
+        signInAsInstructor();
+        PlanEditorView editor = target(navigate(PlanEditorView.class));
+        test(editor.name).setValue("Forge class");
+        test(editor.addRound).click();
+        PlanEditorView.RoundEditor forgeRound = editor.editors.getLast();
+        forgeRound.game.setValue(Game.FORGE);
+        assertThat(forgeRound.level.isVisible()).isFalse();
+        assertThat(forgeRound.forgeClass.isVisible()).isTrue();
+        forgeRound.forgeClass.setValue(3);
+        test(editor.save).click();
+        long planId = workshops.plans().getFirst().id();
+        assertThat(workshops.plan(planId).rounds().getLast()).isEqualTo(RoundSettings.forge(DatasetId.MNIST, 3, 120, true));
+        SecurityContextHolder.clearContext();
+
+        long runId = openRun(RoundSettings.forge(DatasetId.MNIST, 7, 300, true));
+        PlayView play = joinAsStudent(stateOf(runId).code(), "Mei");
+        asInstructor(() -> workshops.startNextRound(runId));
+        play.show(workshops.state(runId));
+        assertThat(play.forgePad.isVisible()).isTrue();
+        assertThat(play.canvas.isVisible()).as("Fool's canvas").isFalse();
+        assertThat(play.roundTitle.getText()).isEqualTo("Round 1 of 1 · Forge: 7 · MNIST digits");
+        assertThat(play.goal.getText()).startsWith("Forge an image of “7”");
+        assertThat(play.forgePad.verdictText()).startsWith("The detective (v");
+
+        float[] seven = new float[784];
+        for (int x = 7; x < 21; x++) {
+            seven[6 * 28 + x] = 1f;
+            seven[7 * 28 + x] = 1f;
+        }
+        for (int y = 8; y < 24; y++) {
+            int x = 20 - (y - 8) * 9 / 16;
+            seven[y * 28 + x] = 1f;
+            seven[y * 28 + x - 1] = 1f;
+        }
+        new Painting(play.forgePad.canvas).paint(seven);
+        test(play.forgePad.submit).click();
+
+        assertThat(stateOf(runId).phase()).as("the only student submitted").isEqualTo(Phase.CLOSED);
+        EntryResult stored = workshops.entryResult(runId, 0, seatOf(runId, "Mei")).orElseThrow();
+        assertThat(stored.forgeryId()).isNotNull();
+        assertThat(play.result.getText()).isEqualTo(stored.success()
+                ? "Your forgery fooled the class detective: " + Texts.points(stored.points()) + " points."
+                : "Your forgery did not get past the class detective and the classifier (" + Texts.points(stored.points())
+                        + " points).");
+
+        signInAs(instructor);
+        ProjectorView projector = target(navigate(ProjectorView.class, runId));
+        assertThat(projector.reveal.isVisible()).isTrue();
+        int fooled = stored.success() ? 1 : 0;
+        assertThat(projector.reveal.rate.getText()).isEqualTo(fooled + " of 1 fooled the class detective ("
+                + (fooled * 100) + " %); 1 submitted.");
+        assertThat(projector.reveal.best.getElement().getTextRecursively()).contains(stored.success() ? "Mei"
+                : "No forgery fooled the class detective");
+        ForgeReveal forge = workshops.reveal(runId, 0).forge();
+        assertThat(forge).isNotNull();
+        assertThat($(Paragraph.class).id("workshop-reveal-catch").getText())
+                .startsWith("The class detective caught " + forge.caughtAtSubmission() + " of 1 forgeries when they were"
+                        + " submitted");
     }
 
     // ---- helpers ----
