@@ -22,7 +22,7 @@ public record DefenseQuota(
         @DefaultValue("40") int refereePgdSteps,
         @DefaultValue("5") int refereeRestarts,
         @DefaultValue("100") int refereeApgdSteps,
-        @DefaultValue("0.1") double maskingGap) {
+        @DefaultValue("0.2") double maskingGap) {
 
     /** Training steps (batches) of a recipe, the unit of its progress. */
     public int totalSteps(DefenseRecipe recipe, int availableImages) {

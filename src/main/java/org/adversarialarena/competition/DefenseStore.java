@@ -66,9 +66,13 @@ class DefenseStore {
         return n == null ? 0 : n;
     }
 
+    /**
+     * Starts (or, for an execution revived after its node died, restarts) the training: a defense
+     * caught mid-training or mid-judging trains again from its start.
+     */
     boolean startTraining(long id) {
         return jdbc.update("update competition_defense set status = 'TRAINING', step = 0 where id = ?"
-                + " and status in ('QUEUED', 'TRAINING') and not cancel_requested", id) == 1;
+                + " and status in ('QUEUED', 'TRAINING', 'EVALUATING') and not cancel_requested", id) == 1;
     }
 
     void progress(long id, int step) {

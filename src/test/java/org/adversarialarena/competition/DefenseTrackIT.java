@@ -176,8 +176,9 @@ class DefenseTrackIT {
     @Test
     @EnabledIfSystemProperty(named = "defense.measure", matches = "true")
     void aDefaultDefenseIsTrainedAndJudged() {
-        Entrant eve = entrant(new AttackBudget(BudgetNorm.LINF, 0.3), Instant.now().minusSeconds(60));
-        DefenseQuota defaults = new DefenseQuota(2, 10, 6400, 64, 3, 40, 5, 100, 0.1);
+        Entrant eve = entrant(new AttackBudget(BudgetNorm.LINF, 0.3), Instant.now().minusSeconds(60),
+                CompetitionSettings.DEFAULT_IMAGE_COUNT);
+        DefenseQuota defaults = new DefenseQuota(2, 10, 6400, 64, 3, 40, 5, 100, 0.2);
         DefenseRecipe recipe = new DefenseRecipe(DefenseMethod.PGD, ClassifierArchitecture.LENET, 0.3f, 7, 2, 1);
         long defense = transaction.execute(status -> store.insert(eve.competitionId(), eve.id(), recipe,
                 defaults.totalSteps(recipe, catalog.dataset(org.adversarialarena.ml.data.DatasetId.MNIST).train().size()),
@@ -213,6 +214,10 @@ class DefenseTrackIT {
     }
 
     private Entrant entrant(AttackBudget budget, Instant start) {
+        return entrant(budget, start, 20);
+    }
+
+    private Entrant entrant(AttackBudget budget, Instant start, int images) {
         String email = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
                 + " values (?, 'Host', 'INSTRUCTOR', 'ACTIVE', now(), now())", email);
@@ -221,7 +226,7 @@ class DefenseTrackIT {
         Instant begin = start.truncatedTo(ChronoUnit.SECONDS);
         long id = competitions.host(new CompetitionSettings("Defense contest", "Rules", false, begin,
                 begin.plus(Duration.ofDays(7)), List.of(new CompetitionPhase("black-box", begin, false, false)), 3, 10,
-                Duration.ofHours(1), false, "mnist-lenet", 20, 11, budget));
+                Duration.ofHours(1), false, "mnist-lenet", images, 11, budget));
         SecurityContextHolder.clearContext();
         Player player = players.join("Def" + UUID.randomUUID().toString().substring(0, 6));
         return competitions.enter(id, player, null);
