@@ -32,6 +32,7 @@ import org.adversarialarena.competition.CompetitionProperties;
 import org.adversarialarena.competition.CompetitionRefusedException;
 import org.adversarialarena.competition.CompetitionService;
 import org.adversarialarena.competition.CompetitionSettings;
+import org.adversarialarena.competition.DefenseService;
 import org.adversarialarena.competition.Entrant;
 import org.adversarialarena.competition.Submission;
 import org.adversarialarena.competition.Viewing;
@@ -41,7 +42,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One competition: its rules and phase; for a player, entering, the challenge set, uploading an
  * adversarial set, their submissions (statuses update live), their allowance and API tokens; the
- * public board and, at the end, the private one; for the host, the CSV export. A private competition
+ * public board and, at the end, the private one; the defense track ({@link DefenseSection}); for the
+ * host, the CSV export. A private competition
  * is reached with its code ({@code ?code=}), by its entrants and by its host. The page renders the
  * service's {@link Viewing}, reloaded on every change announced for the competition.
  */
@@ -74,16 +76,19 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
     final H3 privateTitle = new H3();
     final Grid<BoardRow> privateBoard = new Grid<>();
     final Anchor export = new Anchor();
+    final DefenseSection defense;
     private long competitionId = -1;
     private @Nullable String code;
     private @Nullable Long playerId;
     private @Nullable Viewing viewing;
 
-    CompetitionView(CompetitionService competitions, PlayerGate players, CompetitionProperties properties) {
+    CompetitionView(CompetitionService competitions, DefenseService defenses, PlayerGate players,
+            CompetitionProperties properties) {
         this.competitions = competitions;
         this.players = players;
         this.properties = properties;
         setId("competition-view");
+        defense = new DefenseSection(defenses, this::reload);
         status.setId("competition-status");
         track.setId("competition-track");
         hostNote.setId("competition-host-note");
@@ -135,7 +140,7 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
         export.setText(getTranslation("competition.export"));
         export.setId("competition-export");
         add(title, status, track, rules, hostNote, export, enter, entrantArea,
-                new H3(getTranslation("competition.board.public")), publicNote, publicBoard, privateTitle, privateBoard);
+                new H3(getTranslation("competition.board.public")), publicNote, publicBoard, privateTitle, privateBoard, defense);
     }
 
     private void board(Grid<BoardRow> grid, String id) {
@@ -215,6 +220,7 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
         privateTitle.setVisible(now.over());
         privateBoard.setVisible(now.over());
         privateBoard.setItems(now.privateBoard().rows());
+        defense.show(now);
     }
 
     void submit(byte[] file) {

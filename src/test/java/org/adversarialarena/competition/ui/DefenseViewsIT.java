@@ -1,0 +1,142 @@
+package org.adversarialarena.competition.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.internal.JacksonUtils;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.adversarialarena.competition.AttackBudget;
+import org.adversarialarena.competition.BudgetNorm;
+import org.adversarialarena.competition.CompetitionPhase;
+import org.adversarialarena.competition.CompetitionService;
+import org.adversarialarena.competition.CompetitionSettings;
+import org.adversarialarena.competition.Defense;
+import org.adversarialarena.competition.DefenseBoardRow;
+import org.adversarialarena.competition.DefenseMethod;
+import org.adversarialarena.competition.DefenseStatus;
+import org.adversarialarena.ml.model.ClassifierArchitecture;
+import org.adversarialarena.player.BrowserPlayer;
+import org.adversarialarena.player.PlayerService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The defense track on a competition's page without a browser, on the real service, job engine and
+ * database (a tiny quota): a bad recipe is refused with its message and nothing is stored; a good one
+ * appears in the entrant's list, is trained and judged, and reaches the defense board with its hash.
+ */
+@SpringBootTest(properties = {"arena.competitions.defense.training-images=256",
+        "arena.competitions.defense.referee-pgd-steps=5", "arena.competitions.defense.referee-restarts=1",
+        "arena.competitions.defense.referee-apgd-steps=5"})
+class DefenseViewsIT extends SpringBrowserlessTest {
+
+    private static final Duration JUDGING = Duration.ofSeconds(120);
+
+    @Autowired
+    CompetitionService competitions;
+
+    @Autowired
+    PlayerService players;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anEntrantIsToldWhatIsWrongWithARecipeThenTrainsOneThatReachesTheBoard() throws Exception {
+        long id = hostCompetition();
+        BrowserPlayer student = players.joinFromBrowser("Kai" + UUID.randomUUID().toString().substring(0, 4));
+        CompetitionView page = navigate(CompetitionView.class, id);
+        answerBrowserStorage(student.resumeToken());
+        assertThat(page.defense.isVisible()).isTrue();
+        assertThat(page.defense.entrantPart.isVisible()).isFalse();
+        test(page.enter).click();
+        DefenseSection defense = page.defense;
+        assertThat(defense.entrantPart.isVisible()).isTrue();
+        assertThat(defense.epsilon.getValue()).isEqualTo(0.3, org.assertj.core.api.Assertions.within(1e-6));
+
+        test(defense.epochs).setValue(9);
+        test(defense.submit).click();
+        assertThat($(Notification.class).last().getElement().getProperty("text", ""))
+                .isEqualTo("Epochs lie between 1 and 2.");
+        assertThat(defense.mine.getGenericDataView().getItems().toList()).isEmpty();
+        assertThat(count(id)).isZero();
+
+        defense.method.setValue(DefenseMethod.PLAIN);
+        assertThat(defense.epsilon.isEnabled()).isFalse();
+        defense.architecture.setValue(ClassifierArchitecture.MLP);
+        test(defense.epochs).setValue(1);
+        test(defense.submit).click();
+        List<Defense> mine = defense.mine.getGenericDataView().getItems().map(Defense.class::cast).toList();
+        assertThat(mine).singleElement().satisfies(d -> {
+            assertThat(d.recipe().method()).isEqualTo(DefenseMethod.PLAIN);
+            assertThat(d.recipe().epsilon()).isZero();
+        });
+
+        waitUntilJudged(mine.getFirst().id());
+        page.reload();
+        List<DefenseBoardRow> board = defense.board.getGenericDataView().getItems().map(DefenseBoardRow.class::cast).toList();
+        String hash = jdbc.queryForObject("select weights_sha256 from competition_defense where id = ?", String.class,
+                mine.getFirst().id());
+        assertThat(board).singleElement().satisfies(row -> {
+            assertThat(row.you()).isTrue();
+            assertThat(row.weightsSha256()).isEqualTo(hash);
+        });
+        Defense judged = defense.mine.getGenericDataView().getItems().map(Defense.class::cast).toList().getFirst();
+        assertThat(judged.status()).isEqualTo(DefenseStatus.SCORED);
+    }
+
+    private long hostCompetition() {
+        String host = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
+                + " values (?, 'Hana', 'INSTRUCTOR', 'ACTIVE', now(), now())", host);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(host,
+                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
+        Instant begin = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        long id = competitions.host(new CompetitionSettings("Defend LeNet", "Rules", false, begin,
+                begin.plus(Duration.ofDays(7)), List.of(new CompetitionPhase("black-box", begin, false, false)), 3, 10,
+                Duration.ofHours(1), false, "mnist-lenet", 20, 5, new AttackBudget(BudgetNorm.LINF, 0.3)));
+        SecurityContextHolder.clearContext();
+        return id;
+    }
+
+    private int count(long competitionId) {
+        Integer n = jdbc.queryForObject("select count(*) from competition_defense where competition_id = ?",
+                Integer.class, competitionId);
+        return n == null ? 0 : n;
+    }
+
+    private void waitUntilJudged(long defenseId) throws InterruptedException {
+        long deadline = System.nanoTime() + JUDGING.toNanos();
+        while (System.nanoTime() < deadline && !"SCORED".equals(jdbc.queryForObject(
+                "select status from competition_defense where id = ?", String.class, defenseId))) {
+            Thread.sleep(200);
+        }
+    }
+
+    /** The page asks the browser's local storage for the player's resume token: this browser has one. */
+    private static void answerBrowserStorage(String token) {
+        for (PendingJavaScriptInvocation invocation : UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()) {
+            if (invocation.getInvocation().getExpression().contains("localStorage.getItem")) {
+                invocation.complete(JacksonUtils.getMapper().valueToTree(token));
+            }
+        }
+    }
+}
