@@ -127,10 +127,21 @@ final class AppNode implements AutoCloseable {
     }
 
     /**
-     * The application's classpath: the test run's, without the test classes, whose test
-     * configurations component scanning would otherwise pick up.
+     * The application's classpath: its classes and runtime dependencies, as the build lists them
+     * ({@code target/runtime-classpath.txt}), so a node holds what the jar holds and no test library.
+     * Run outside Maven, the test's own classpath without the test classes (whose test configurations
+     * component scanning would pick up) stands in.
      */
     private static String applicationClasspath() {
+        String classes = System.getProperty("app.classes");
+        String listed = System.getProperty("app.runtime-classpath");
+        if (classes != null && listed != null && Files.isReadable(Path.of(listed))) {
+            try {
+                return classes + File.pathSeparator + Files.readString(Path.of(listed)).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes") && !entry.contains("surefire"))
