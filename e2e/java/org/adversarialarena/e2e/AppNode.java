@@ -45,8 +45,10 @@ final class AppNode implements AutoCloseable {
     static AppNode start(String name, Path logDir, Map<String, String> properties) {
         int port = freePort();
         Path log = logDir.resolve("node-" + name + ".log");
+        // C1 only: a node lives a few minutes, and on 2 shared cores the optimising compiler's threads
+        // would mostly lengthen its start.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1500m", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "--enable-native-access=ALL-UNNAMED",
+                "-Xmx1500m", "-XX:TieredStopAtLevel=1", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", applicationClasspath(),
                 "org.adversarialarena.Application", "--server.port=" + port, "--server.address=127.0.0.1"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
