@@ -22,7 +22,8 @@ import java.util.Optional;
 final class StickyProxy implements AutoCloseable {
 
     static final String COOKIE = "ARENA_NODE";
-    private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+    /** Debian's; {@code -Dhaproxy=...} names another, or a missing file for the direct variant. */
+    private static final Path HAPROXY = Path.of(System.getProperty("haproxy", "/usr/sbin/haproxy"));
     private static final Path CONFIG = Path.of("docker", "haproxy.cfg");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
