@@ -59,6 +59,8 @@ final class AppNode implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             AppNode node = new AppNode(name, port, builder.start(), log);
+            // @AfterAll stops the node; this covers a test JVM that is told to stop before it gets there
+            Runtime.getRuntime().addShutdownHook(new Thread(node::close, "stop-node-" + name));
             node.awaitHealthy();
             return node;
         } catch (IOException e) {

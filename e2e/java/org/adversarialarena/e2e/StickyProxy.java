@@ -50,6 +50,7 @@ final class StickyProxy implements AutoCloseable {
             Process process = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", file.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
             StickyProxy proxy = new StickyProxy(port, process);
+            Runtime.getRuntime().addShutdownHook(new Thread(proxy::close, "stop-haproxy"));
             proxy.awaitBothNodesThrough();
             return Optional.of(proxy);
         } catch (IOException e) {
