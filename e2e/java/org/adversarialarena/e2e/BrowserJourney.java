@@ -18,13 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 abstract class BrowserJourney {
 
-    /**
-     * How long an app may take to serve its first page: a dev-mode app that starts while another
-     * context of the same test JVM builds the frontend bundle (npm install, Vite) waits for that
-     * build and may run one of its own.
-     */
-    private static final double FRONTEND_READY_TIMEOUT_MS = 600_000;
-
     /** The ports of apps that have served a page: their frontend is built. */
     private static final Set<Integer> SERVING = ConcurrentHashMap.newKeySet();
 
@@ -55,8 +48,8 @@ abstract class BrowserJourney {
             return;
         }
         Page page = browser.newPageElsewhere();
-        page.navigate(url("/"), new Page.NavigateOptions().setTimeout(FRONTEND_READY_TIMEOUT_MS));
-        page.locator("#home-view").waitFor(new Locator.WaitForOptions().setTimeout(FRONTEND_READY_TIMEOUT_MS));
+        page.navigate(url("/"), new Page.NavigateOptions().setTimeout(BrowserSession.FRONTEND_READY_TIMEOUT_MS));
+        page.locator("#home-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FRONTEND_READY_TIMEOUT_MS));
         page.close();
         SERVING.add(port);
     }

@@ -32,6 +32,13 @@ final class BrowserSession implements AutoCloseable {
     /** A fresh dev-mode server builds its frontend bundle (npm install + Vite) before the first page. */
     static final double FIRST_PAGE_TIMEOUT_MS = 180_000;
 
+    /**
+     * How long an app may take to serve its very first page: a dev-mode app that starts while another
+     * app of the same run builds the frontend bundle (npm install, Vite) waits for that build and may
+     * run one of its own.
+     */
+    static final double FRONTEND_READY_TIMEOUT_MS = 600_000;
+
     private final Playwright playwright;
     private final Browser browser;
     private final BrowserContext context;

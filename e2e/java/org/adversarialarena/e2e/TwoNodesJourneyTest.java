@@ -70,8 +70,8 @@ class TwoNodesJourneyTest {
         nodeA = AppNode.start("a", OUT, with(shared, "arena.jobs.worker", "true"));
         browser = new BrowserSession();
         Page first = browser.newPageElsewhere();
-        first.navigate(nodeA.url("/"));
-        first.locator("#home-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FIRST_PAGE_TIMEOUT_MS));
+        first.navigate(nodeA.url("/"), new Page.NavigateOptions().setTimeout(BrowserSession.FRONTEND_READY_TIMEOUT_MS));
+        first.locator("#home-view").waitFor(new Locator.WaitForOptions().setTimeout(BrowserSession.FRONTEND_READY_TIMEOUT_MS));
         first.close();
         nodeB = AppNode.start("b", OUT, with(shared, "arena.jobs.worker", "false"));
         proxy = StickyProxy.startIfInstalled(OUT, nodeA, nodeB);
