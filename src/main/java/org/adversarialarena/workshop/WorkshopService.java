@@ -502,6 +502,16 @@ public class WorkshopService {
         return challengeId == null ? Optional.empty() : Optional.of(fool.challenge(challengeId, seat.playerId()));
     }
 
+    /** The seat's run, if its round is open at {@code instant}; refused otherwise. */
+    private WorkshopStore.RunRow runOpenAt(WorkshopStore.SeatRow seat, Instant instant) {
+        WorkshopStore.RunRow run = store.run(seat.runId()).orElseThrow(WorkshopService::notFound);
+        Instant deadline = run.deadline();
+        if (run.phase() != Phase.OPEN || deadline == null || !instant.isBefore(deadline)) {
+            throw refused("workshop.refused.round-closed", "The round is not open");
+        }
+        return run;
+    }
+
     /**
      * Judges the seat's submission for the current round (through Fool's rules), then records it in
      * the workshop: once per seat and round, only while the round is open. The last student in the
@@ -509,12 +519,8 @@ public class WorkshopService {
      */
     public Submitted submit(long seatId, float[] pixels) {
         WorkshopStore.SeatRow seat = activeSeat(seatId);
-        WorkshopStore.RunRow run = store.run(seat.runId()).orElseThrow(WorkshopService::notFound);
         Instant began = clock.instant();
-        Instant deadline = run.deadline();
-        if (run.phase() != Phase.OPEN || deadline == null || !began.isBefore(deadline)) {
-            throw refused("workshop.refused.round-closed", "The round is not open");
-        }
+        WorkshopStore.RunRow run = runOpenAt(seat, began);
         WorkshopStore.EntryRow entry = store.entry(run.id(), run.roundIndex(), seatId)
                 .orElseThrow(() -> refused("workshop.refused.no-challenge", "No image was handed out for this round"));
         UUID challengeId = entry.challengeId();
@@ -591,12 +597,8 @@ public class WorkshopService {
      */
     public SubmittedForgery submitForgery(long seatId, float[] pixels) {
         WorkshopStore.SeatRow seat = activeSeat(seatId);
-        WorkshopStore.RunRow run = store.run(seat.runId()).orElseThrow(WorkshopService::notFound);
         Instant began = clock.instant();
-        Instant deadline = run.deadline();
-        if (run.phase() != Phase.OPEN || deadline == null || !began.isBefore(deadline)) {
-            throw refused("workshop.refused.round-closed", "The round is not open");
-        }
+        WorkshopStore.RunRow run = runOpenAt(seat, began);
         RoundSettings round = state(run.id()).rounds().get(run.roundIndex());
         if (!round.isForge()) {
             throw refused("workshop.refused.no-challenge", "This round is not a Forge round");

@@ -1,5 +1,6 @@
 package org.adversarialarena.competition;
 
+import static org.adversarialarena.jobs.Waiting.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,8 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.adversarialarena.jobs.GanRunSettings;
 import org.adversarialarena.jobs.RunOwner;
 import org.adversarialarena.jobs.RunPace;
@@ -111,23 +110,5 @@ class EvaluationBesideTrainingIT {
                 Duration.ofHours(1), false, "mnist-lenet", 20, 11, new AttackBudget(BudgetNorm.LINF, 0.3)));
         SecurityContextHolder.clearContext();
         return id;
-    }
-
-    private static <T> T until(Supplier<T> value, Predicate<T> condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T current = value.get();
-        while (!condition.test(current)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for " + what + "; last seen: " + current);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            current = value.get();
-        }
-        return current;
     }
 }

@@ -5,12 +5,12 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Polls until a condition holds: the jobs run on scheduler threads, so the tests wait for their effects. */
-final class Waiting {
+public final class Waiting {
 
     private Waiting() {
     }
 
-    static <T> T until(Supplier<T> value, Predicate<T> condition, Duration timeout, String what) {
+    public static <T> T until(Supplier<T> value, Predicate<T> condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T current = value.get();
         while (!condition.test(current)) {
