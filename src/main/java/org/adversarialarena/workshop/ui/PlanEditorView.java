@@ -59,6 +59,11 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
         RoundEditor(RoundSettings settings) {
             addClassName("workshop-round-editor");
+            // Classes, not ids: a plan has several rounds, and tests and styles find a field within its round.
+            game.addClassName("workshop-round-game");
+            level.addClassName("workshop-round-level");
+            forgeClass.addClassName("workshop-round-class");
+            dataset.addClassName("workshop-round-dataset");
             game.setLabel(getTranslation("workshop.plan.game"));
             game.setItems(Game.FOOL, Game.FORGE);
             game.setItemLabelGenerator(g -> getTranslation("workshop.plan.game." + g.id()));
