@@ -4,9 +4,6 @@ import static org.adversarialarena.jobs.Waiting.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.adversarialarena.jobs.GanRunSettings;
@@ -25,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -76,7 +71,7 @@ class EvaluationBesideTrainingIT {
         until(() -> runs.find(held.id()).orElseThrow(), run -> run.status() == RunStatus.RUNNING, CLAIM,
                 "the held run to take the training thread");
 
-        long competitionId = hostCompetition();
+        long competitionId = HostedCompetitions.openNow(jdbc, competitions, "Beside the Lab", 20, 11);
         Entrant entrant = competitions.enter(competitionId, players.join("Eve" + UUID.randomUUID().toString()
                 .substring(0, 6)), null);
         // the challenge set itself: a valid submission whose score is certain (the target gets every image right)
@@ -96,19 +91,5 @@ class EvaluationBesideTrainingIT {
         assertThat(stillHeld.pace()).isEqualTo(RunPace.HELD);
         assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ?", Integer.class,
                 EvaluationQueue.TASK)).as("evaluations are not on the training queue").isZero();
-    }
-
-    private long hostCompetition() {
-        String email = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
-                + " values (?, 'Host', 'INSTRUCTOR', 'ACTIVE', now(), now())", email);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email,
-                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
-        Instant begin = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
-        long id = competitions.host(new CompetitionSettings("Beside the Lab", "Rules", false, begin,
-                begin.plus(Duration.ofDays(7)), List.of(new CompetitionPhase("black-box", begin, false, false)), 3, 10,
-                Duration.ofHours(1), false, "mnist-lenet", 20, 11, new AttackBudget(BudgetNorm.LINF, 0.3)));
-        SecurityContextHolder.clearContext();
-        return id;
     }
 }

@@ -8,15 +8,10 @@ import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.internal.JacksonUtils;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.adversarialarena.competition.AttackBudget;
-import org.adversarialarena.competition.BudgetNorm;
-import org.adversarialarena.competition.CompetitionPhase;
 import org.adversarialarena.competition.CompetitionService;
-import org.adversarialarena.competition.CompetitionSettings;
+import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.competition.Defense;
 import org.adversarialarena.competition.DefenseBoardRow;
 import org.adversarialarena.competition.DefenseMethod;
@@ -29,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -61,7 +54,7 @@ class DefenseViewsIT extends SpringBrowserlessTest {
 
     @Test
     void anEntrantIsToldWhatIsWrongWithARecipeThenTrainsOneThatReachesTheBoard() throws Exception {
-        long id = hostCompetition();
+        long id = HostedCompetitions.openNow(jdbc, competitions, "Defend LeNet", 20, 5);
         BrowserPlayer student = players.joinFromBrowser("Kai" + UUID.randomUUID().toString().substring(0, 4));
         CompetitionView page = navigate(CompetitionView.class, id);
         answerBrowserStorage(student.resumeToken());
@@ -101,20 +94,6 @@ class DefenseViewsIT extends SpringBrowserlessTest {
         });
         Defense judged = defense.mine.getGenericDataView().getItems().map(Defense.class::cast).toList().getFirst();
         assertThat(judged.status()).isEqualTo(DefenseStatus.SCORED);
-    }
-
-    private long hostCompetition() {
-        String host = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
-                + " values (?, 'Hana', 'INSTRUCTOR', 'ACTIVE', now(), now())", host);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(host,
-                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
-        Instant begin = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
-        long id = competitions.host(new CompetitionSettings("Defend LeNet", "Rules", false, begin,
-                begin.plus(Duration.ofDays(7)), List.of(new CompetitionPhase("black-box", begin, false, false)), 3, 10,
-                Duration.ofHours(1), false, "mnist-lenet", 20, 5, new AttackBudget(BudgetNorm.LINF, 0.3)));
-        SecurityContextHolder.clearContext();
-        return id;
     }
 
     private int count(long competitionId) {

@@ -1,0 +1,38 @@
+package org.adversarialarena.competition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Competitions the tests need running now: hosted by a new instructor, who is signed out again. */
+public final class HostedCompetitions {
+
+    private HostedCompetitions() {
+    }
+
+    /**
+     * A public, week-long, one-phase black-box contest on the shipped MNIST LeNet at L∞ ε = 0.3, open
+     * since a minute ago, with {@code images} images drawn by {@code seed}; returns its id.
+     */
+    public static long openNow(JdbcTemplate jdbc, CompetitionService competitions, String title, int images, long seed) {
+        String email = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
+                + " values (?, 'Host', 'INSTRUCTOR', 'ACTIVE', now(), now())", email);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email,
+                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
+        try {
+            Instant begin = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+            return competitions.host(new CompetitionSettings(title, "Rules", false, begin,
+                    begin.plus(Duration.ofDays(7)), List.of(new CompetitionPhase("black-box", begin, false, false)), 3,
+                    10, Duration.ofHours(1), false, "mnist-lenet", images, seed, new AttackBudget(BudgetNorm.LINF, 0.3)));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
