@@ -9,7 +9,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.internal.JacksonUtils;
 import java.util.List;
 import java.util.UUID;
+import org.adversarialarena.competition.Competition;
 import org.adversarialarena.competition.CompetitionService;
+import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.competition.Submission;
 import org.adversarialarena.competition.SubmissionStatus;
 import org.adversarialarena.player.BrowserPlayer;
@@ -100,5 +102,19 @@ class CompetitionViewsIT extends SpringBrowserlessTest {
                 invocation.complete(JacksonUtils.getMapper().valueToTree(token));
             }
         }
+    }
+
+    @Test
+    void theListShowsAPublicCompetitionAndAnUnknownCodeIsToldAndGoesNowhere() {
+        long id = HostedCompetitions.openNow(jdbc, competitions, "Listed contest", 20, 3);
+        CompetitionsView list = navigate(CompetitionsView.class);
+
+        assertThat(list.listed.getGenericDataView().getItems().map(Competition.class::cast).map(Competition::id))
+                .contains(id);
+        test(list.code).setValue("NO-SUCH-CODE");
+        test(list.enterCode).click();
+
+        assertThat(test($(Notification.class).last()).getText()).isNotBlank().doesNotContain("competition.refused");
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEqualTo("competitions");
     }
 }
