@@ -5,12 +5,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A workshop as its instructor saves it, to run again and again: its rounds in order and its options
- * (late join, when the ranking is shown, whether students give a private student id).
+ * (late join, when the ranking is shown, whether students give a private student id, teams).
  *
  * @param id null until saved
  */
 public record Plan(@Nullable Long id, String name, boolean lateJoin, LeaderboardShown leaderboard, boolean askStudentId,
-        List<RoundSettings> rounds) {
+        List<RoundSettings> rounds, Teams teams) {
 
     public static final int MAX_NAME_LENGTH = 80;
     public static final int MAX_ROUNDS = 20;
@@ -18,6 +18,12 @@ public record Plan(@Nullable Long id, String name, boolean lateJoin, Leaderboard
     public Plan {
         name = name.strip();
         rounds = List.copyOf(rounds);
+    }
+
+    /** A plan without teams. */
+    public Plan(@Nullable Long id, String name, boolean lateJoin, LeaderboardShown leaderboard, boolean askStudentId,
+            List<RoundSettings> rounds) {
+        this(id, name, lateJoin, leaderboard, askStudentId, rounds, Teams.NONE);
     }
 
     public static Plan blank(String name) {
@@ -34,5 +40,6 @@ public record Plan(@Nullable Long id, String name, boolean lateJoin, Leaderboard
             throw new WorkshopRefusedException("workshop.refused.rounds", "A workshop has 1 to " + MAX_ROUNDS
                     + " rounds, had " + rounds.size(), MAX_ROUNDS);
         }
+        teams.requireValid();
     }
 }

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RunState(long id, long ownerId, String name, String code, boolean lateJoin, LeaderboardShown leaderboard,
         boolean askStudentId, Phase phase, int roundIndex, List<RoundSettings> rounds, @Nullable Instant deadline,
-        Duration remaining, long version, List<SeatState> seats, Set<Long> submitted, boolean published) {
+        Duration remaining, long version, List<SeatState> seats, Set<Long> submitted, boolean published, Teams teams) {
 
     public RunState {
         rounds = List.copyOf(rounds);
@@ -76,6 +78,32 @@ public record RunState(long id, long ownerId, String name, String code, boolean 
             standings.add(new Placing(rank, seat.id(), seat.nickname(), seat.points()));
         }
         return standings;
+    }
+
+    /**
+     * The teams by the mean points of their members in the room, best first; ranks are shared on equal
+     * means, and a tie is listed by team number. Empty in a workshop without teams.
+     */
+    public List<TeamPlacing> teamStandings() {
+        Map<Integer, List<SeatState>> byTeam = new TreeMap<>();
+        for (SeatState seat : activeSeats()) {
+            Integer team = seat.team();
+            if (team != null) {
+                byTeam.computeIfAbsent(team, key -> new ArrayList<>()).add(seat);
+            }
+        }
+        List<TeamPlacing> teams = new ArrayList<>();
+        byTeam.forEach((team, members) -> teams.add(new TeamPlacing(0, team,
+                members.stream().map(SeatState::nickname).toList(),
+                members.stream().mapToDouble(SeatState::points).average().orElse(0))));
+        teams.sort(Comparator.comparingDouble(TeamPlacing::points).reversed().thenComparingInt(TeamPlacing::team));
+        List<TeamPlacing> ranked = new ArrayList<>(teams.size());
+        for (int i = 0; i < teams.size(); i++) {
+            TeamPlacing team = teams.get(i);
+            int rank = i > 0 && teams.get(i - 1).points() == team.points() ? ranked.get(i - 1).rank() : i + 1;
+            ranked.add(new TeamPlacing(rank, team.team(), team.members(), team.points()));
+        }
+        return ranked;
     }
 
     public List<Placing> top(int count) {

@@ -11,11 +11,12 @@ import org.adversarialarena.base.Csv;
  * A run's results as CSV ({@link Csv}: formulas escaped): one row per student per round played, in
  * round then join order. A Forge round's level is {@code forge}, its class in {@code forge_class}, and
  * its change norms are empty; {@code success} means the forgery fooled the class detective and the classifier.
+ * {@code team} is the student's team number, empty in a workshop without teams.
  */
 final class WorkshopExport {
 
     static final String HEADER = "round,level,dataset,nickname,student_id,status,submitted,success,points,l0,l2,linf,"
-            + "seconds,submitted_at,forge_class";
+            + "seconds,submitted_at,forge_class,team";
 
     private WorkshopExport() {
     }
@@ -39,7 +40,8 @@ final class WorkshopExport {
                         norms ? Integer.toString(entry.l0()) : "", norms ? number(entry.l2()) : "",
                         norms ? number(entry.linf()) : "", submitted ? seconds(entry) : "",
                         submitted ? String.valueOf(entry.submitted()) : "",
-                        settings.isForge() ? Integer.toString(settings.forgeClass()) : "");
+                        settings.isForge() ? Integer.toString(settings.forgeClass()) : "",
+                        seat.team() == null ? "" : Integer.toString(seat.team()));
             }
         }
         return csv.toString();

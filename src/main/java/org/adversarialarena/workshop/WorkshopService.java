@@ -40,6 +40,8 @@ import org.adversarialarena.quota.RateLimit;
 import org.adversarialarena.quota.RateLimiter;
 import org.adversarialarena.round.RoundService;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,6 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(WorkshopProperties.class)
 public class WorkshopService {
 
+    private static final Logger log = LoggerFactory.getLogger(WorkshopService.class);
     public static final LiveTopic<Long> TOPIC = LiveTopic.of("workshop", String::valueOf);
     private static final String HOST = "hasAnyRole('ADMIN', 'INSTRUCTOR')";
     public static final int MAX_STUDENT_ID_LENGTH = 64;
@@ -147,7 +150,7 @@ public class WorkshopService {
         Plan original = plan(planId);
         String name = "Copy of " + original.name();
         Plan copy = new Plan(null, name.length() > Plan.MAX_NAME_LENGTH ? name.substring(0, Plan.MAX_NAME_LENGTH) : name,
-                original.lateJoin(), original.leaderboard(), original.askStudentId(), original.rounds());
+                original.lateJoin(), original.leaderboard(), original.askStudentId(), original.rounds(), original.teams());
         return store.insertPlan(accounts.me().id(), copy, clock.instant());
     }
 
@@ -353,6 +356,55 @@ public class WorkshopService {
         return WorkshopExport.csv(state, store.results(runId, -1));
     }
 
+    /**
+     * The run's submitted images as a ZIP: one PNG per submission (a Fool round's adversarial image, a
+     * Forge round's forgery), in a folder per round, named by nickname; refused past
+     * {@code arena.workshops.export-max-bytes} (docs/workshops.md).
+     */
+    @PreAuthorize(HOST)
+    public byte[] exportImages(long runId) {
+        requireOwnRun(runId);
+        RunState state = state(runId);
+        ImageArchive archive = new ImageArchive(properties.exportMaxBytes().toBytes());
+        List<EntryResult> submitted = store.results(runId, -1).stream().filter(EntryResult::didSubmit).toList();
+        for (int round = 0; round < state.rounds().size(); round++) {
+            int index = round;
+            List<EntryResult> entries = submitted.stream().filter(e -> e.roundIndex() == index).toList();
+            if (!entries.isEmpty()) {
+                addImages(archive, state, round, entries);
+            }
+        }
+        audit.record(AuditType.WORKSHOP_EXPORT, null, "workshop run " + runId + " as a ZIP of " + archive.images()
+                + " images");
+        return archive.finish();
+    }
+
+    private void addImages(ImageArchive archive, RunState state, int round, List<EntryResult> entries) {
+        RoundSettings settings = state.rounds().get(round);
+        String folder = ImageArchive.folder(round, settings);
+        if (settings.isForge()) {
+            Map<Long, Forgery> forgeries = forge.forgeries(WorkshopStore.forgeryIds(entries)).stream()
+                    .collect(Collectors.toMap(Forgery::id, forgery -> forgery));
+            for (EntryResult entry : entries) {
+                Forgery forgery = entry.forgeryId() == null ? null : forgeries.get(entry.forgeryId());
+                if (forgery != null) {
+                    archive.add(folder, nicknameOf(state, entry), forgery.pixels());
+                }
+            }
+            return;
+        }
+        // One read per round; an entry's attempt cannot be missing (a foreign key without cascade), so the lists align.
+        List<EntryResult> judged = entries.stream().filter(entry -> entry.attemptId() != null).toList();
+        List<GalleryItem> items = fool.attempts(WorkshopStore.ids(judged));
+        for (int i = 0; i < items.size(); i++) {
+            archive.add(folder, nicknameOf(state, judged.get(i)), items.get(i).adversarial());
+        }
+    }
+
+    private static String nicknameOf(RunState state, EntryResult entry) {
+        return state.seat(entry.seatId()).map(SeatState::nickname).orElse("seat-" + entry.seatId());
+    }
+
     // ---- live ----
 
     /** Hands {@code listener} the run's state after each of its changes, until closed. */
@@ -437,8 +489,10 @@ public class WorkshopService {
         }
         try {
             Long seatId = transaction.execute(status -> {
+                // Under the run's lock, so two students joining at once cannot both take a team's last place.
+                WorkshopStore.RunRow locked = store.lockRun(runId).orElseThrow(WorkshopService::notFound);
                 long id = store.insertSeat(runId, playerId, player.getNickname(), studentId, SecretToken.hash(token),
-                        request.sessionKey(), clock.instant());
+                        request.sessionKey(), clock.instant(), teamFor(locked, request.team()));
                 publisher.publish(TOPIC, runId, store.bumpVersion(runId));
                 return id;
             });
@@ -447,6 +501,30 @@ public class WorkshopService {
             throw refused("workshop.refused.nickname-taken", "Someone in the workshop has this nickname",
                     suggestNickname(code));
         }
+    }
+
+    /** The team a joining student sits in: none, the one the server places them in, or the one they chose. */
+    private @Nullable Integer teamFor(WorkshopStore.RunRow run, @Nullable Integer chosen) {
+        Teams teams = run.teams();
+        if (!teams.enabled()) {
+            return null;
+        }
+        Map<Integer, Integer> members = store.teamMembers(run.id());
+        return teams.chosen() ? TeamPlacement.chosen(members, teams.size(), chosen)
+                : TeamPlacement.balanced(members, teams.size());
+    }
+
+    /**
+     * The teams a student may choose when joining the run of {@code code}: those with room, then a new
+     * one; empty when the code opens no run, or its run has no teams or places students itself.
+     */
+    public List<Integer> teamChoices(String code) {
+        String normalised = JoinCodes.normalise(code);
+        if (!JoinCodes.isWellFormed(normalised)) {
+            return List.of();
+        }
+        return store.runByCode(normalised).flatMap(store::run).filter(run -> run.teams().chosen())
+                .map(run -> TeamPlacement.choices(store.teamMembers(run.id()), run.teams().size())).orElse(List.of());
     }
 
     /** The seat a browser's token belongs to, while it is taken: a kicked or banned seat's token finds nothing. */
@@ -675,7 +753,7 @@ public class WorkshopService {
                 .toList();
         if (round.isForge()) {
             return new Reveal(roundIndex, round, state.activeSeats().size(), entries.size(), fooled.size(), List.of(), null,
-                    null, -1, -1, forgeReveal(runId, round, entries, fooled));
+                    null, -1, -1, forgeReveal(runId, roundIndex, round, entries, fooled));
         }
         List<GalleryItem> best = fool.attempts(WorkshopStore.ids(fooled.subList(0, Math.min(BEST_SHOWN, fooled.size()))));
         List<GalleryItem> all = fool.attempts(WorkshopStore.ids(entries));
@@ -691,7 +769,8 @@ public class WorkshopService {
      * The best forgeries (as {@code fooled} is sorted), and the class detective's catch rate on every
      * forgery of the round: from the verdicts stored at submission, and judged again by it now.
      */
-    private ForgeReveal forgeReveal(long runId, RoundSettings round, List<EntryResult> entries, List<EntryResult> fooled) {
+    private ForgeReveal forgeReveal(long runId, int roundIndex, RoundSettings round, List<EntryResult> entries,
+            List<EntryResult> fooled) {
         DetectiveScope scope = scopeOf(runId, round);
         List<Forgery> all = forge.forgeries(WorkshopStore.forgeryIds(entries));
         Map<Long, Forgery> byId = all.stream().collect(Collectors.toMap(Forgery::id, forgery -> forgery));
@@ -699,7 +778,8 @@ public class WorkshopService {
         int caughtAtSubmission = (int) all.stream().filter(f -> !DetectiveVerdict.judgedReal(f.realProbability())).count();
         int caughtNow = (int) forge.rejudge(scope, all).stream()
                 .filter(r -> !DetectiveVerdict.judgedReal(r.realProbability())).count();
-        return new ForgeReveal(best, all.size(), caughtAtSubmission, caughtNow, forge.detectiveStatus(scope).version());
+        return new ForgeReveal(best, all.size(), caughtAtSubmission, caughtNow, forge.detectiveStatus(scope).version(),
+                store.detectiveLosses(runId, roundIndex));
     }
 
     /**
@@ -757,11 +837,26 @@ public class WorkshopService {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    forge.learnFromRound(scopeOf(run.id(), round));
+                    int roundIndex = run.roundIndex();
+                    forge.learnFromRound(scopeOf(run.id(), round))
+                            .thenAccept(losses -> recordDetectiveLosses(run.id(), roundIndex, losses))
+                            .exceptionally(failure -> {
+                                log.error("Workshop run {}: the class detective's round {} was not recorded", run.id(),
+                                        roundIndex + 1, failure);
+                                return null;
+                            });
                 }
             });
         }
         return store.setPhase(run.id(), Phase.CLOSED, run.roundIndex(), null, 0);
+    }
+
+    /** Stores the class detective's losses of the round, so every screen's reveal (and a reload) draws its curve. */
+    private void recordDetectiveLosses(long runId, int roundIndex, List<Double> losses) {
+        change(runId, run -> {
+            store.setDetectiveLosses(runId, roundIndex, losses);
+            return store.bumpVersion(runId);
+        });
     }
 
     private WorkshopStore.SeatRow activeSeat(long seatId) {

@@ -1,13 +1,17 @@
 package org.adversarialarena.workshop;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +37,7 @@ class WorkshopStore {
 
     /** The run's row as the rules need it, read under its lock. */
     record RunRow(long id, long ownerId, Phase phase, int roundIndex, int rounds, @Nullable Instant deadline,
-            long remainingMs, boolean lateJoin, boolean askStudentId, boolean published) {
+            long remainingMs, boolean lateJoin, boolean askStudentId, boolean published, Teams teams) {
     }
 
     /** A seat with what a student's screen and the rules need. */
@@ -61,8 +65,9 @@ class WorkshopStore {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("""
-                    insert into workshop_plan (owner_id, name, late_join, leaderboard, ask_student_id, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    insert into workshop_plan (owner_id, name, late_join, leaderboard, ask_student_id, created_at, updated_at,
+                        team_size, teams_chosen)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             insert.setLong(1, ownerId);
             insert.setString(2, plan.name());
             insert.setBoolean(3, plan.lateJoin());
@@ -70,6 +75,8 @@ class WorkshopStore {
             insert.setBoolean(5, plan.askStudentId());
             insert.setTimestamp(6, Timestamp.from(now));
             insert.setTimestamp(7, Timestamp.from(now));
+            insert.setInt(8, plan.teams().size());
+            insert.setBoolean(9, plan.teams().chosen());
             return insert;
         }, keys);
         long id = keyOf(keys);
@@ -78,9 +85,9 @@ class WorkshopStore {
     }
 
     void updatePlan(long id, Plan plan, Instant now) {
-        jdbc.update("update workshop_plan set name = ?, late_join = ?, leaderboard = ?, ask_student_id = ?, updated_at = ?"
-                + " where id = ?", plan.name(), plan.lateJoin(), plan.leaderboard().name(), plan.askStudentId(),
-                Timestamp.from(now), id);
+        jdbc.update("update workshop_plan set name = ?, late_join = ?, leaderboard = ?, ask_student_id = ?, updated_at = ?,"
+                + " team_size = ?, teams_chosen = ? where id = ?", plan.name(), plan.lateJoin(), plan.leaderboard().name(),
+                plan.askStudentId(), Timestamp.from(now), plan.teams().size(), plan.teams().chosen(), id);
         jdbc.update("delete from workshop_plan_round where plan_id = ?", id);
         insertRounds("workshop_plan_round", "plan_id", id, plan.rounds());
     }
@@ -96,10 +103,11 @@ class WorkshopStore {
 
     @Transactional(readOnly = true)
     Optional<Plan> plan(long id) {
-        return jdbc.query("select id, name, late_join, leaderboard, ask_student_id from workshop_plan where id = ?",
+        return jdbc.query("select id, name, late_join, leaderboard, ask_student_id, team_size, teams_chosen"
+                + " from workshop_plan where id = ?",
                 (rs, row) -> new Plan(rs.getLong("id"), rs.getString("name"), rs.getBoolean("late_join"),
                         LeaderboardShown.valueOf(rs.getString("leaderboard")), rs.getBoolean("ask_student_id"),
-                        rounds("workshop_plan_round", "plan_id", id)), id).stream().findFirst();
+                        rounds("workshop_plan_round", "plan_id", id), teams(rs)), id).stream().findFirst();
     }
 
     /** The plans of one owner, or everyone's for null; most recently changed first. */
@@ -122,7 +130,8 @@ class WorkshopStore {
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("""
                     insert into workshop_run (plan_id, owner_id, name, code, late_join, leaderboard, ask_student_id, phase,
-                        created_at) values (?, ?, ?, ?, ?, ?, ?, 'LOBBY', ?)""", new String[] {"id"});
+                        created_at, team_size, teams_chosen) values (?, ?, ?, ?, ?, ?, ?, 'LOBBY', ?, ?, ?)""",
+                    new String[] {"id"});
             insert.setLong(1, planId);
             insert.setLong(2, ownerId);
             insert.setString(3, plan.name());
@@ -131,6 +140,8 @@ class WorkshopStore {
             insert.setString(6, plan.leaderboard().name());
             insert.setBoolean(7, plan.askStudentId());
             insert.setTimestamp(8, Timestamp.from(now));
+            insert.setInt(9, plan.teams().size());
+            insert.setBoolean(10, plan.teams().chosen());
             return insert;
         }, keys);
         long id = keyOf(keys);
@@ -163,12 +174,12 @@ class WorkshopStore {
     private Optional<RunRow> runRow(long runId, String lock) {
         return jdbc.query("""
                 select id, owner_id, phase, round_index, deadline, remaining_ms, late_join, ask_student_id, published,
-                       (select count(*) from workshop_run_round r where r.run_id = workshop_run.id) as rounds
+                       team_size, teams_chosen, (select count(*) from workshop_run_round r where r.run_id = workshop_run.id) as rounds
                 from workshop_run where id = ?""" + lock,
                 (rs, row) -> new RunRow(rs.getLong("id"), rs.getLong("owner_id"), Phase.valueOf(rs.getString("phase")),
                         rs.getInt("round_index"), rs.getInt("rounds"), nullableInstant(rs, "deadline"),
                         rs.getLong("remaining_ms"), rs.getBoolean("late_join"), rs.getBoolean("ask_student_id"),
-                        rs.getBoolean("published")), runId).stream().findFirst();
+                        rs.getBoolean("published"), teams(rs)), runId).stream().findFirst();
     }
 
     /** Sets where the run is; returns the new version, which every change raises by one. */
@@ -203,6 +214,35 @@ class WorkshopStore {
     void roundClosed(long runId, int roundIndex, Instant at) {
         jdbc.update("update workshop_run_round set closed_at = ? where run_id = ? and position = ? and closed_at is null",
                 Timestamp.from(at), runId, roundIndex);
+    }
+
+    /** The class detective's losses of a Forge round, once its training at the close has finished. */
+    void setDetectiveLosses(long runId, int roundIndex, List<Double> losses) {
+        jdbc.update(connection -> {
+            var update = connection.prepareStatement(
+                    "update workshop_run_round set detective_losses = ? where run_id = ? and position = ?");
+            update.setArray(1, connection.createArrayOf("float8", losses.toArray()));
+            update.setLong(2, runId);
+            update.setInt(3, roundIndex);
+            return update;
+        });
+    }
+
+    /** Null while the class detective is still training on the round (or for a Fool round). */
+    @Transactional(readOnly = true)
+    @Nullable List<Double> detectiveLosses(long runId, int roundIndex) {
+        return jdbc.query("select detective_losses from workshop_run_round where run_id = ? and position = ?",
+                (rs, row) -> {
+                    Array array = rs.getArray("detective_losses");
+                    if (array == null) {
+                        return null;
+                    }
+                    List<Double> losses = new ArrayList<>();
+                    for (Object value : (Object[]) array.getArray()) {
+                        losses.add(((Number) value).doubleValue());
+                    }
+                    return losses;
+                }, runId, roundIndex).stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -241,17 +281,19 @@ class WorkshopStore {
     Optional<RunState> state(long runId) {
         List<RoundSettings> rounds = rounds("workshop_run_round", "run_id", runId);
         List<SeatState> seats = jdbc.query("""
-                select s.id, s.nickname, s.student_id, s.status, s.joined_at,
+                select s.id, s.nickname, s.student_id, s.status, s.joined_at, s.team,
                        coalesce((select sum(e.points) from workshop_entry e join workshop_run_round r
                                  on r.run_id = e.run_id and r.position = e.round_index
                                  where e.seat_id = s.id and r.points and e.submitted_at is not null), 0) as points
                 from workshop_seat s where s.run_id = ? order by s.joined_at, s.id""",
                 (rs, row) -> new SeatState(rs.getLong("id"), rs.getString("nickname"), rs.getString("student_id"),
-                        SeatStatus.valueOf(rs.getString("status")), rs.getDouble("points"), instant(rs, "joined_at")),
+                        SeatStatus.valueOf(rs.getString("status")), rs.getDouble("points"), instant(rs, "joined_at"),
+                        nullableInt(rs, "team")),
                 runId);
         return jdbc.query("""
                 select id, owner_id, name, code, late_join, leaderboard, ask_student_id, phase, round_index, deadline,
-                       remaining_ms, version, published from workshop_run where id = ?""", (rs, row) -> {
+                       remaining_ms, version, published, team_size, teams_chosen from workshop_run where id = ?""",
+                (rs, row) -> {
                     int roundIndex = rs.getInt("round_index");
                     Set<Long> submitted = new HashSet<>(jdbc.queryForList("""
                             select seat_id from workshop_entry where run_id = ? and round_index = ?
@@ -260,7 +302,7 @@ class WorkshopStore {
                             rs.getBoolean("late_join"), LeaderboardShown.valueOf(rs.getString("leaderboard")),
                             rs.getBoolean("ask_student_id"), Phase.valueOf(rs.getString("phase")), roundIndex, rounds,
                             nullableInstant(rs, "deadline"), Duration.ofMillis(rs.getLong("remaining_ms")),
-                            rs.getLong("version"), seats, submitted, rs.getBoolean("published"));
+                            rs.getLong("version"), seats, submitted, rs.getBoolean("published"), teams(rs));
                 }, runId).stream().findFirst();
     }
 
@@ -268,15 +310,26 @@ class WorkshopStore {
 
     /** Throws DuplicateKeyException when the nickname is taken in the run (case-insensitively). */
     long insertSeat(long runId, long playerId, String nickname, @Nullable String studentId, String tokenHash,
-            @Nullable String sessionKey, Instant now) {
+            @Nullable String sessionKey, Instant now, @Nullable Integer team) {
         Long id = jdbc.queryForObject("""
-                insert into workshop_seat (run_id, player_id, nickname, student_id, token_hash, session_key, status, joined_at)
-                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?) returning id""", Long.class, runId, playerId, nickname, studentId,
-                tokenHash, sessionKey, Timestamp.from(now));
+                insert into workshop_seat (run_id, player_id, nickname, student_id, token_hash, session_key, status, joined_at,
+                    team) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?) returning id""", Long.class, runId, playerId, nickname,
+                studentId, tokenHash, sessionKey, Timestamp.from(now), team);
         if (id == null) {
             throw new IllegalStateException("A new seat has no id");
         }
         return id;
+    }
+
+    /** Students in the room per team (teams with none left are not listed). */
+    @Transactional(readOnly = true)
+    Map<Integer, Integer> teamMembers(long runId) {
+        Map<Integer, Integer> members = new HashMap<>();
+        jdbc.query("select team, count(*) as members from workshop_seat where run_id = ? and status = 'ACTIVE'"
+                + " and team is not null group by team", (ResultSet rs) -> {
+                    members.put(rs.getInt("team"), rs.getInt("members"));
+                }, runId);
+        return members;
     }
 
     @Transactional(readOnly = true)
@@ -433,6 +486,15 @@ class WorkshopStore {
     private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
+    }
+
+    private static Teams teams(ResultSet rs) throws SQLException {
+        return new Teams(rs.getInt("team_size"), rs.getBoolean("teams_chosen"));
+    }
+
+    private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -3,8 +3,12 @@ package org.adversarialarena.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +17,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.adversarialarena.account.AccountService;
+import org.adversarialarena.audit.AuditLog;
+import org.adversarialarena.base.live.LiveListener;
+import org.adversarialarena.base.live.LivePublisher;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
@@ -27,7 +37,11 @@ import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.detective.DetectiveStats;
+import org.adversarialarena.ml.image.ImagePng;
 import org.adversarialarena.player.NicknameRefusedException;
+import org.adversarialarena.player.PlayerService;
+import org.adversarialarena.quota.RateLimiter;
+import org.adversarialarena.round.RoundService;
 import org.assertj.core.data.Offset;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +54,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Workshops against the real database and the shipped networks: plans, ownership, joining, rounds, export. */
 @SpringBootTest
@@ -62,6 +77,39 @@ class WorkshopServiceIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    WorkshopStore store;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    PlayerService players;
+
+    @Autowired
+    FoolService fool;
+
+    @Autowired
+    RoundService rounds;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    LivePublisher publisher;
+
+    @Autowired
+    LiveListener listener;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    WorkshopProperties properties;
+
+    @Autowired
+    Clock clock;
 
     @AfterEach
     void signOut() {
@@ -102,6 +150,7 @@ class WorkshopServiceIT {
         assertThatThrownBy(() -> workshops.hostState(run)).isInstanceOf(WorkshopRefusedException.class);
         assertThatThrownBy(() -> workshops.startNextRound(run)).isInstanceOf(WorkshopRefusedException.class);
         assertThatThrownBy(() -> workshops.exportCsv(run)).isInstanceOf(WorkshopRefusedException.class);
+        assertThatThrownBy(() -> workshops.exportImages(run)).isInstanceOf(WorkshopRefusedException.class);
         assertThat(workshops.runs()).extracting(RunSummary::id).doesNotContain(run);
 
         admin("root");
@@ -169,6 +218,31 @@ class WorkshopServiceIT {
         assertThat(workshops.resume(mia.seatToken())).as("a reconnect is not a late join").isPresent();
     }
 
+    /**
+     * Issue 24: bans hold across nodes. A second node's service (a new instance with its own rate limiter,
+     * on the same database, nothing shared in memory) refuses the student the first node's host banned.
+     */
+    @Test
+    void aBanGivenOnOneNodeHoldsOnAnother() {
+        instructor("gil");
+        long run = runOf(new Plan(null, "Two nodes", true, LeaderboardShown.NEVER, false,
+                List.of(RoundSettings.standard())));
+        String code = code(run);
+        Joined banned = join(code, "Bo", null, null, "session-bo");
+        WorkshopService otherNode = new WorkshopService(store, accounts, players, fool, forge, rounds, audit,
+                new RateLimiter(jdbc, clock), publisher, listener, transaction, properties, clock);
+
+        workshops.ban(run, banned.seatId());
+
+        assertThat(otherNode.resume(banned.seatToken())).isEmpty();
+        assertThatThrownBy(() -> otherNode.join(new JoinRequest(code, "Bobo", null, banned.seatToken(), "new-session", null)))
+                .isInstanceOfSatisfying(WorkshopRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("workshop.refused.banned"));
+        assertThatThrownBy(() -> otherNode.join(new JoinRequest(code, "Bobo", null, null, "session-bo", null)))
+                .isInstanceOfSatisfying(WorkshopRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("workshop.refused.banned"));
+    }
+
     @Test
     void aKickedStudentMayJoinAgainButABannedOneMayNot() {
         instructor("fay");
@@ -199,7 +273,8 @@ class WorkshopServiceIT {
     }
 
     @Test
-    void aSameImageRoundIsPlayedJudgedClosedWhenAllSubmittedRevealedAndExportedWithoutTouchingTheGlobalBoards() {
+    void aSameImageRoundIsPlayedJudgedClosedWhenAllSubmittedRevealedAndExportedWithoutTouchingTheGlobalBoards()
+            throws IOException {
         instructor("gus");
         RoundSettings faint = new RoundSettings(FoolLevel.FAINT_TOUCH, DatasetId.MNIST, true, 300, true);
         long run = runOf(new Plan(null, "One round", true, LeaderboardShown.AFTER_EACH_ROUND, true, List.of(faint)));
@@ -266,6 +341,14 @@ class WorkshopServiceIT {
         assertThat(lines.get(1)).startsWith("1,faint-touch,mnist,Ann,\"'=HYPERLINK(\"\"x\"\")\",active,true,true,"
                 + String.format(Locale.ROOT, "%.3f", annFooled.outcome().points()));
         assertThat(lines.get(2)).startsWith("1,faint-touch,mnist,\"Tom, Jr.\",t-2,active,true,false,0.000,0,");
+
+        Map<String, byte[]> images = unzip(workshops.exportImages(run));
+        assertThat(images.keySet()).as("one PNG per submission, by round and nickname")
+                .containsExactly("round-01-faint-touch/Ann.png", "round-01-faint-touch/Tom__Jr..png");
+        assertThat(ImagePng.fromPng(images.get("round-01-faint-touch/Ann.png"))).as("Ann's stored adversarial image")
+                .containsExactly(storedAdversarial(ann.seatId()), Offset.offset(1e-6f));
+        assertThat(ImagePng.fromPng(images.get("round-01-faint-touch/Tom__Jr..png")))
+                .containsExactly(storedAdversarial(tom.seatId()), Offset.offset(1e-6f));
 
         workshops.finish(run);
         assertThat(workshops.publish(run)).isEqualTo(1);
@@ -417,6 +500,12 @@ class WorkshopServiceIT {
             assertThat(forgeReveal.detectiveVersion()).isEqualTo(forge.detectiveStatus(classDetective).version());
             assertThat(forgeReveal.best()).extracting(Forgery::nickname)
                     .containsExactlyInAnyOrderElementsOf(fooled.stream().map(row -> (String) row.get("nickname")).toList());
+            assertThat(forgeReveal.lossCurve()).as("the losses of the close's training, stored with the round")
+                    .isNotNull().hasSizeLessThanOrEqualTo(2)
+                    .isEqualTo(jdbc.queryForList("select unnest(detective_losses) from workshop_run_round where run_id = ?",
+                            Double.class, run));
+            assertThat(forge.detectiveStatus(classDetective).lossCurve()).as("the class detective's own curve ends with them")
+                    .endsWith(forgeReveal.lossCurve().toArray(Double[]::new));
         });
         assertThat(jdbc.queryForObject("select count(*) from detective_checkpoint where workshop_run_id = ?", Integer.class,
                 run)).as("the class detective is kept in PostgreSQL").isPositive();
@@ -437,15 +526,105 @@ class WorkshopServiceIT {
                 .satisfies(resumed -> {
                     assertThat(resumed.detectiveVersion()).isEqualTo(reveal.forge().detectiveVersion());
                     assertThat(resumed.caughtNow()).isEqualTo(reveal.forge().caughtNow());
+                    assertThat(resumed.lossCurve()).as("read back from PostgreSQL").isEqualTo(reveal.forge().lossCurve());
                 });
+
+        Map<String, byte[]> images = unzip(workshops.exportImages(run));
+        assertThat(images.keySet()).containsExactlyInAnyOrder("round-01-forge/Ann.png", "round-01-forge/Tom.png");
+        assertThat(ImagePng.fromPng(images.get("round-01-forge/Tom.png"))).as("Tom's stored forgery")
+                .containsExactly(ImagePng.fromPng(jdbc.queryForObject("select f.png from forgery f join workshop_entry e"
+                        + " on e.forgery_id = f.id where e.seat_id = ?", byte[].class, tom.seatId())), Offset.offset(1e-6f));
 
         List<String> lines = workshops.exportCsv(run).lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith("1,forge,mnist,Ann,,active,true," + anns.entry().success() + ","
-                + String.format(Locale.ROOT, "%.3f", anns.entry().points()) + ",,,,").endsWith(",7");
+                + String.format(Locale.ROOT, "%.3f", anns.entry().points()) + ",,,,").endsWith(",7,");
+    }
+
+    @Test
+    void studentsArePlacedInTeamsAsTheyJoinAndTheTeamBoardRanksTeamsByTheirMembersMeanPoints() {
+        instructor("tia");
+        Plan plan = new Plan(null, "Teams of two", true, LeaderboardShown.AFTER_EACH_ROUND, false,
+                List.of(new RoundSettings(FoolLevel.FAINT_TOUCH, DatasetId.MNIST, true, 300, true)), new Teams(2, false));
+        long planId = workshops.save(plan);
+        assertThat(workshops.plan(planId).teams()).isEqualTo(new Teams(2, false));
+        assertThat(workshops.plan(workshops.duplicate(planId)).teams()).as("a copy keeps the teams").isEqualTo(plan.teams());
+        long run = workshops.open(planId);
+        String code = code(run);
+        assertThat(workshops.teamChoices(code)).as("the server places students itself").isEmpty();
+
+        Joined ann = join(code, "Ann", null, null, "session-team-ann");
+        Joined bob = join(code, "Bob", null, null, "session-team-bob");
+        Joined cat = join(code, "Cat", null, null, "session-team-cat");
+        assertThat(teamOf(run, ann)).isEqualTo(1);
+        assertThat(teamOf(run, bob)).as("team 1 had room").isEqualTo(1);
+        assertThat(teamOf(run, cat)).as("team 1 was full").isEqualTo(2);
+        workshops.kick(run, bob.seatId());
+        Joined dan = join(code, "Dan", null, null, "session-team-dan");
+        assertThat(teamOf(run, dan)).as("the fewest members with room, the lowest number on a tie").isEqualTo(1);
+
+        workshops.startNextRound(run);
+        Challenge image = workshops.challenge(ann.seatId()).orElseThrow();
+        WorkshopService.Submitted annFooled = workshops.submit(ann.seatId(), pgd(image));
+        assertThat(annFooled.entry().points()).isPositive();
+        workshops.submit(cat.seatId(), workshops.challenge(cat.seatId()).orElseThrow().original());
+        workshops.submit(dan.seatId(), workshops.challenge(dan.seatId()).orElseThrow().original());
+        RunState closed = workshops.hostState(run);
+        assertThat(closed.phase()).isEqualTo(Phase.CLOSED);
+        assertThat(closed.teamStandings()).as("the mean of the members in the room, Bob kicked")
+                .extracting(TeamPlacing::rank, TeamPlacing::team, TeamPlacing::members, TeamPlacing::points)
+                .containsExactly(Tuple.tuple(1, 1, List.of("Ann", "Dan"), annFooled.entry().points() / 2),
+                        Tuple.tuple(2, 2, List.of("Cat"), 0.0));
+
+        List<String> lines = workshops.exportCsv(run).lines().toList();
+        assertThat(lines.getFirst()).endsWith(",forge_class,team");
+        assertThat(lines).filteredOn(line -> line.contains(",Ann,")).singleElement().asString().endsWith(",,1");
+        assertThat(lines).filteredOn(line -> line.contains(",Cat,")).singleElement().asString().endsWith(",,2");
+        assertThat(lines).filteredOn(line -> line.contains(",Bob,")).singleElement().asString().contains(",kicked,")
+                .endsWith(",,1");
+    }
+
+    @Test
+    void studentsChooseTheirTeamWhereThePlanLetsThemAndAFullOrUnknownTeamIsRefused() {
+        instructor("uma");
+        assertThatThrownBy(() -> workshops.save(new Plan(null, "Teams of one", true, LeaderboardShown.NEVER, false,
+                List.of(RoundSettings.standard()), new Teams(1, true)))).isInstanceOfSatisfying(
+                        WorkshopRefusedException.class, e -> assertThat(e.key()).isEqualTo("workshop.refused.team-size"));
+        long run = runOf(new Plan(null, "Chosen teams", true, LeaderboardShown.AT_END, false,
+                List.of(RoundSettings.standard()), new Teams(2, true)));
+        String code = code(run);
+        assertThat(workshops.teamChoices(code)).as("a new team only").containsExactly(1);
+
+        Joined ann = chosen(code, "Ann", 1);
+        assertThat(workshops.teamChoices(code)).containsExactly(1, 2);
+        Joined bob = chosen(code, "Bob", 1);
+        assertThat(workshops.teamChoices(code)).as("team 1 is full").containsExactly(2);
+        for (Integer refused : new Integer[] {1, 5, null}) {
+            assertThatThrownBy(() -> chosen(code, "Cat", refused)).isInstanceOfSatisfying(WorkshopRefusedException.class,
+                    e -> assertThat(e.key()).isEqualTo("workshop.refused.team"));
+        }
+        assertThat(workshops.hostState(run).seats()).as("a refused join stores no seat").hasSize(2);
+        Joined cat = chosen(code, "Cat", 2);
+        assertThat(List.of(teamOf(run, ann), teamOf(run, bob), teamOf(run, cat))).containsExactly(1, 1, 2);
     }
 
     // ---- helpers ----
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    /** The adversarial image of the seat's Fool attempt, as PostgreSQL holds it. */
+    private float[] storedAdversarial(long seatId) {
+        return ImagePng.fromPng(jdbc.queryForObject("select a.adversarial_png from fool_attempt a join workshop_entry e"
+                + " on e.attempt_id = a.id where e.seat_id = ?", byte[].class, seatId));
+    }
 
     private long runOf(Plan plan) {
         return workshops.open(workshops.save(plan));
@@ -457,6 +636,14 @@ class WorkshopServiceIT {
 
     private Joined join(String code, String nickname, String studentId, String previous, String session) {
         return workshops.join(new JoinRequest(code, nickname, studentId, previous, session, null));
+    }
+
+    private Joined chosen(String code, String nickname, Integer team) {
+        return workshops.join(new JoinRequest(code, nickname, null, null, "session-" + nickname + "-" + code, null, team));
+    }
+
+    private Integer teamOf(long run, Joined joined) {
+        return workshops.hostState(run).seat(joined.seatId()).orElseThrow().team();
     }
 
     private static String otherCode(String code) {

@@ -55,6 +55,7 @@ class HostView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     final Button finish = new Button();
     final Button publish = new Button();
     final Grid<SeatState> seats = new Grid<>();
+    private final Grid.Column<SeatState> team;
     final StandingsPanel standings = new StandingsPanel("workshop-host-standings");
     private final Anchor projector = new Anchor();
     private final HorizontalLayout links = new HorizontalLayout();
@@ -89,6 +90,8 @@ class HostView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
                 .setHeader(getTranslation("workshop.host.student-id"));
         seats.addColumn(seat -> getTranslation("workshop.seat." + seat.status().name().toLowerCase(Locale.ROOT)))
                 .setHeader(getTranslation("workshop.host.seat"));
+        team = seats.addColumn(seat -> seat.team() == null ? "" : getTranslation("workshop.team.name", seat.team()))
+                .setHeader(getTranslation("workshop.host.team"));
         seats.addColumn(this::submittedMark).setHeader(getTranslation("workshop.host.submitted"));
         seats.addColumn(seat -> Texts.points(seat.points())).setHeader(getTranslation("workshop.host.points"));
         seats.addComponentColumn(this::seatActions).setFlexGrow(2);
@@ -110,7 +113,10 @@ class HostView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
             Anchor export = new Anchor(ExportDownload.of(workshops, id), AttachmentType.DOWNLOAD,
                     getTranslation("workshop.runs.export"));
             export.setId("workshop-export");
-            links.add(export);
+            Anchor images = new Anchor(ExportDownload.images(workshops, id), AttachmentType.DOWNLOAD,
+                    getTranslation("workshop.runs.export-images"));
+            images.setId("workshop-export-images");
+            links.add(export, images);
             show(state);
             updates.follow(listener -> workshops.follow(id, listener));
         } catch (WorkshopRefusedException e) {
@@ -140,11 +146,8 @@ class HostView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         publish.setVisible(phase == Phase.FINISHED);
         publish.setEnabled(!run.published());
         standings.setVisible(phase == Phase.CLOSED || phase == Phase.FINISHED);
-        if (phase == Phase.FINISHED) {
-            standings.showPodium(run.top(StandingsPanel.PODIUM));
-        } else {
-            standings.showTop(run.top(StandingsPanel.TOP));
-        }
+        standings.show(run);
+        team.setVisible(run.teams().enabled());
         seats.setItems(run.seats());
     }
 

@@ -27,6 +27,7 @@ import org.adversarialarena.round.Game;
 import org.adversarialarena.workshop.LeaderboardShown;
 import org.adversarialarena.workshop.Plan;
 import org.adversarialarena.workshop.RoundSettings;
+import org.adversarialarena.workshop.Teams;
 import org.adversarialarena.workshop.WorkshopRefusedException;
 import org.adversarialarena.workshop.WorkshopService;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,8 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     final Checkbox lateJoin = new Checkbox();
     final Select<LeaderboardShown> leaderboard = new Select<>();
     final Checkbox askStudentId = new Checkbox();
+    final IntegerField teamSize = new IntegerField();
+    final Checkbox teamsChosen = new Checkbox();
     final Div rounds = new Div();
     final List<RoundEditor> editors = new ArrayList<>();
     final Button addRound = new Button();
@@ -138,6 +141,15 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 + shown.name().toLowerCase(Locale.ROOT)));
         askStudentId.setId("workshop-plan-student-id");
         askStudentId.setLabel(getTranslation("workshop.plan.student-id"));
+        teamSize.setId("workshop-plan-team-size");
+        teamSize.setLabel(getTranslation("workshop.plan.team-size"));
+        teamSize.setHelperText(getTranslation("workshop.plan.team-size-help", Teams.MIN_SIZE, Teams.MAX_SIZE));
+        teamSize.setMin(0);
+        teamSize.setMax(Teams.MAX_SIZE);
+        teamSize.setStepButtonsVisible(true);
+        teamSize.addValueChangeListener(change -> teamsChosen.setEnabled(teamSizeValue() > 0));
+        teamsChosen.setId("workshop-plan-teams-chosen");
+        teamsChosen.setLabel(getTranslation("workshop.plan.teams-chosen"));
         rounds.setId("workshop-plan-rounds");
         addRound.setId("workshop-plan-add-round");
         addRound.setText(getTranslation("workshop.plan.add-round"));
@@ -147,7 +159,7 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         save.setText(getTranslation("workshop.plan.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
-        add(new H2(getTranslation("workshop.plan.title")), name, lateJoin, leaderboard, askStudentId,
+        add(new H2(getTranslation("workshop.plan.title")), name, lateJoin, leaderboard, askStudentId, teamSize, teamsChosen,
                 new H3(getTranslation("workshop.plans.rounds")), rounds, addRound, save);
     }
 
@@ -167,6 +179,9 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         lateJoin.setValue(plan.lateJoin());
         leaderboard.setValue(plan.leaderboard());
         askStudentId.setValue(plan.askStudentId());
+        teamSize.setValue(plan.teams().size());
+        teamsChosen.setValue(plan.teams().chosen());
+        teamsChosen.setEnabled(plan.teams().enabled());
         editors.clear();
         rounds.removeAll();
         plan.rounds().forEach(this::addRound);
@@ -188,11 +203,17 @@ class PlanEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         try {
             List<RoundSettings> settings = editors.stream().map(RoundEditor::settings).toList();
             planId = workshops.save(new Plan(planId, name.getValue(), lateJoin.getValue(), leaderboard.getValue(),
-                    askStudentId.getValue(), settings));
+                    askStudentId.getValue(), settings, new Teams(teamSizeValue(), teamsChosen.getValue())));
             getUI().ifPresent(ui -> ui.navigate(WorkshopsView.class));
         } catch (WorkshopRefusedException e) {
             Texts.refused(this, e);
         }
+    }
+
+    /** An empty field means no teams. */
+    private int teamSizeValue() {
+        Integer size = teamSize.getValue();
+        return size == null ? 0 : size;
     }
 
     @Override

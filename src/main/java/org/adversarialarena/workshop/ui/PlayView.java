@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -73,6 +74,7 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
     final TextField code = new TextField();
     final TextField nickname = new TextField();
     final TextField studentId = new TextField();
+    final Select<Integer> team = new Select<>();
     final Button suggest = new Button();
     final Button join = new Button();
 
@@ -145,7 +147,11 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
         join.setText(getTranslation("workshop.play.join"));
         join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         join.addClickListener(click -> join());
-        joinForm.add(code, nickname, suggest, studentId, join);
+        team.setId("workshop-join-team");
+        team.setLabel(getTranslation("workshop.play.team"));
+        team.setVisible(false);
+        code.addValueChangeListener(change -> offerTeams());
+        joinForm.add(code, nickname, suggest, studentId, team, join);
     }
 
     private void buildGame() {
@@ -176,6 +182,18 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
         game.setVisible(false);
     }
 
+    /** Where the code's workshop lets students choose their team: its teams with room, then a new one. */
+    private void offerTeams() {
+        List<Integer> choices = workshops.teamChoices(code.getValue());
+        team.setVisible(!choices.isEmpty());
+        team.setItemLabelGenerator(number -> getTranslation(number.equals(choices.isEmpty() ? null : choices.getLast())
+                ? "workshop.play.team-new" : "workshop.team.name", number));
+        team.setItems(choices);
+        if (!choices.isEmpty()) {
+            team.setValue(choices.getFirst());
+        }
+    }
+
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String joinCode) {
         if (joinCode != null) {
@@ -198,13 +216,14 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
     void join() {
         try {
             Joined joined = workshops.join(new JoinRequest(code.getValue(), nickname.getValue(), studentId.getValue(),
-                    storedToken, SessionKey.current(), ClientAddress.current()));
+                    storedToken, SessionKey.current(), ClientAddress.current(), team.getValue()));
             storedToken = joined.seatToken();
             getUI().ifPresent(ui -> ui.getPage().executeJs("window.localStorage.setItem($0, $1)", STORAGE_KEY,
                     joined.seatToken()));
             workshops.resume(joined.seatToken()).ifPresent(this::sit);
         } catch (Refusal e) {
             Texts.refused(this, e);
+            offerTeams();
         } catch (NicknameRefusedException e) {
             Texts.warn(this, getTranslation(e.messageKey()));
         } catch (LimitReachedException e) {
@@ -240,7 +259,9 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
         countdown.show(run, clock.instant());
         standings.setVisible(phase == Phase.CLOSED && run.leaderboard().afterRounds()
                 || phase == Phase.FINISHED && run.leaderboard().atEnd());
-        standings.showTop(run.top(StandingsPanel.TOP));
+        standings.show(run);
+        who.setText(state.get().team() == null ? getTranslation("workshop.play.you", mine.nickname())
+                : getTranslation("workshop.play.you-team", mine.nickname(), state.get().team()));
         switch (phase) {
             case LOBBY -> waiting(getTranslation("workshop.play.lobby"));
             case OPEN, PAUSED -> {
@@ -257,7 +278,6 @@ class PlayView extends VerticalLayout implements HasUrlParameter<String>, HasDyn
             }
             case FINISHED -> {
                 waiting(summary(run, mine));
-                standings.showPodium(run.top(StandingsPanel.PODIUM));
                 result.setVisible(false);
             }
         }

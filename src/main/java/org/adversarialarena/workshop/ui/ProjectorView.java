@@ -15,6 +15,7 @@ import org.adversarialarena.account.AccountProperties;
 import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.fool.MachineComparison;
 import org.adversarialarena.workshop.Phase;
+import org.adversarialarena.workshop.Reveal;
 import org.adversarialarena.workshop.RunState;
 import org.adversarialarena.workshop.WorkshopRefusedException;
 import org.adversarialarena.workshop.WorkshopService;
@@ -44,6 +45,7 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
     private final UiUpdates<RunState> updates = new UiUpdates<>(this, this::show);
     private long runId;
     private int revealed = -1;
+    private boolean detectiveLearning;
 
     ProjectorView(WorkshopService workshops, MachineComparison machine, AccountProperties accounts, Clock clock) {
         this.workshops = workshops;
@@ -84,17 +86,16 @@ class ProjectorView extends Div implements HasUrlParameter<Long>, HasDynamicTitl
         submitted.setText(getTranslation("workshop.submitted", run.submittedCount(), run.activeSeats().size()));
         boolean revealing = phase == Phase.CLOSED;
         reveal.setVisible(revealing);
-        if (revealing && revealed != run.roundIndex()) {
+        if (revealing && (revealed != run.roundIndex() || detectiveLearning)) {
             revealed = run.roundIndex();
-            reveal.show(workshops.reveal(runId, run.roundIndex()), machine, workshops.sharedChallenge(runId,
-                    run.roundIndex()), command -> getUI().ifPresent(ui -> ui.access(command::run)));
+            Reveal shown = workshops.reveal(runId, run.roundIndex());
+            // A Forge round's reveal is drawn again once the class detective's training at the close is stored.
+            detectiveLearning = shown.forge() != null && shown.forge().lossCurve() == null;
+            reveal.show(shown, machine, workshops.sharedChallenge(runId, run.roundIndex()),
+                    command -> getUI().ifPresent(ui -> ui.access(command::run)));
         }
         standings.setVisible(revealing && run.leaderboard().afterRounds() || phase == Phase.FINISHED && run.leaderboard().atEnd());
-        if (phase == Phase.FINISHED) {
-            standings.showPodium(run.top(StandingsPanel.PODIUM));
-        } else {
-            standings.showTop(run.top(StandingsPanel.TOP));
-        }
+        standings.show(run);
         end.setVisible(phase == Phase.FINISHED);
         end.setText(getTranslation("workshop.end.thanks"));
     }

@@ -1,5 +1,6 @@
 package org.adversarialarena.workshop.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.adversarialarena.base.ui.LineChart;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.GalleryItem;
@@ -30,6 +32,8 @@ class RevealPanel extends Div {
     final Paragraph rate = new Paragraph();
     final Div best = new Div();
     final Div maps = new Div();
+    /** The Lab's colour for D's loss: the class detective is a D too. */
+    private static final String LOSS_COLOR = "#d55e00";
     private final H3 title = new H3();
     private @Nullable Future<?> machineRun;
     private int machineMaps;
@@ -117,7 +121,28 @@ class RevealPanel extends Div {
                 forge.forgeries(), Texts.percent(forge.catchRateAtSubmission()), forge.detectiveVersion(),
                 forge.caughtNow(), Texts.percent(forge.catchRateNow())));
         catchRate.setId("workshop-reveal-catch");
-        maps.add(catchRate);
+        maps.add(catchRate, lossCurve(forge.lossCurve()));
+    }
+
+    /** The class detective's loss per training step of the round, or a word that it is still learning. */
+    private Component lossCurve(@Nullable List<Double> losses) {
+        if (losses == null || losses.isEmpty()) {
+            Paragraph note = new Paragraph(getTranslation(losses == null ? "workshop.reveal.loss-learning"
+                    : "workshop.reveal.loss-none"));
+            note.setId(losses == null ? "workshop-reveal-loss-learning" : "workshop-reveal-loss-note");
+            return note;
+        }
+        LineChart chart = new LineChart(getTranslation("workshop.reveal.loss-title"),
+                getTranslation("workshop.reveal.loss-step"), getTranslation("workshop.reveal.loss-axis"));
+        chart.setId("workshop-reveal-loss");
+        chart.addClassName("workshop-loss-chart");
+        int[] steps = new int[losses.size()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i + 1;
+        }
+        chart.show(List.of(new LineChart.Line(getTranslation("workshop.reveal.loss-line"), LOSS_COLOR, false)), steps,
+                List.<@Nullable Double[]>of(losses.toArray(Double[]::new)));
+        return chart;
     }
 
     private void addMachine(MachineAttempt attempt) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.ComponentTester;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.internal.JacksonUtils;
@@ -17,13 +15,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.adversarialarena.base.ui.BrowserRequest;
+import org.adversarialarena.base.ui.LineChart;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
+import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Norm;
 import org.adversarialarena.ml.data.DatasetId;
+import org.adversarialarena.player.ui.BrowserStorage;
 import org.adversarialarena.round.Game;
 import org.adversarialarena.workshop.EntryResult;
 import org.adversarialarena.workshop.ForgeReveal;
@@ -33,6 +34,7 @@ import org.adversarialarena.workshop.Plan;
 import org.adversarialarena.workshop.RoundSettings;
 import org.adversarialarena.workshop.RunState;
 import org.adversarialarena.workshop.SeatStatus;
+import org.adversarialarena.workshop.Teams;
 import org.adversarialarena.workshop.WorkshopService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.util.AopTestUtils;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,6 +66,9 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ForgeService forge;
 
     private String instructor = "";
 
@@ -148,7 +154,7 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
         assertThat(host.seats.getGenericDataView().getItems().toList()).extracting(s -> s.nickname())
                 .containsExactly("Omar");
         HorizontalLayout actions = (HorizontalLayout) test(host.seats)
-                        .getCellComponent(0, host.seats.getColumns().size() - 1);
+                        .getCellComponent(0, (int) host.seats.getColumns().stream().filter(c -> c.isVisible()).count() - 1);
         Button kick = (Button) actions.getComponentAt(0);
         assertThat(kick.getId()).hasValue("workshop-kick-" + seat);
         test(kick).click();
@@ -176,7 +182,7 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void anInstructorPlansAForgeRoundAndAStudentForgesOnTheForgeCanvasWhichTheProjectorReveals() {
+    void anInstructorPlansAForgeRoundAndAStudentForgesOnTheForgeCanvasWhichTheProjectorReveals() throws Exception {
         signInAsInstructor();
         PlanEditorView editor = target(navigate(PlanEditorView.class));
         test(editor.name).setValue("Forge class");
@@ -222,6 +228,8 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
                 : "Your forgery did not get past the class detective and the classifier (" + Texts.points(stored.points())
                         + " points).");
 
+        // The close queued the class detective's training; its losses are stored when it is done.
+        forge.detectivesSettled().get();
         signInAs(instructor);
         ProjectorView projector = target(navigate(ProjectorView.class, runId));
         assertThat(projector.reveal.isVisible()).isTrue();
@@ -235,6 +243,55 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).id("workshop-reveal-catch").getText())
                 .startsWith("The class detective caught " + forge.caughtAtSubmission() + " of 1 forgeries when they were"
                         + " submitted");
+        List<Double> losses = jdbc.queryForList("select unnest(detective_losses) from workshop_run_round where run_id = ?",
+                Double.class, runId);
+        if (losses.isEmpty()) {
+            assertThat($(Paragraph.class).id("workshop-reveal-loss-note").getText())
+                    .isEqualTo("The class detective took no training step this round.");
+        } else {
+            JsonNode drawn = JacksonUtils.getMapper().readTree(
+                    $(LineChart.class).id("workshop-reveal-loss").getElement().getPropertyRaw("data").toString());
+            assertThat(drawn.get(0).size()).as("one point per training step").isEqualTo(losses.size());
+            for (int i = 0; i < losses.size(); i++) {
+                assertThat(drawn.get(1).get(i).asDouble()).as("the stored loss of step " + (i + 1)).isEqualTo(losses.get(i));
+            }
+        }
+    }
+
+    @Test
+    void anInstructorPlansChosenTeamsAStudentPicksOneAndTheTeamBoardFollowsTheRound() {
+        signInAsInstructor();
+        PlanEditorView editor = target(navigate(PlanEditorView.class));
+        test(editor.name).setValue("Team class");
+        assertThat(editor.teamsChosen.isEnabled()).as("no teams yet").isFalse();
+        test(editor.teamSize).setValue(3);
+        test(editor.teamsChosen).click();
+        test(editor.save).click();
+        long planId = workshops.plans().getFirst().id();
+        assertThat(workshops.plan(planId).teams()).isEqualTo(new Teams(3, true));
+        long runId = workshops.open(planId);
+        SecurityContextHolder.clearContext();
+
+        PlayView play = openPlay();
+        assertThat(play.team.isVisible()).isFalse();
+        test(play.code).setValue(stateOf(runId).code());
+        assertThat(play.team.isVisible()).as("this workshop lets students choose").isTrue();
+        assertThat(play.team.getValue()).isEqualTo(1);
+        assertThat(play.team.getItemLabelGenerator().apply(1)).isEqualTo("Team 1 (new)");
+        test(play.nickname).setValue("Rui");
+        test(play.join).click();
+        assertThat(play.who.getText()).isEqualTo("You play as Rui in team 1");
+
+        asInstructor(() -> {
+            workshops.startNextRound(runId);
+            workshops.endRound(runId);
+        });
+        play.show(workshops.state(runId));
+        assertThat(play.standings.teamText()).contains("1.").contains("Team 1").contains("Rui");
+
+        signInAs(instructor);
+        HostView host = target(navigate(HostView.class, runId));
+        assertThat(host.standings.teamText()).contains("Team 1").contains("0.0 points on average");
     }
 
     // ---- helpers ----
@@ -258,7 +315,7 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
 
     private PlayView openPlay() {
         PlayView play = navigate(PlayView.class);
-        answerBrowserStorage();
+        BrowserStorage.answerEmpty();
         return play;
     }
 
@@ -274,15 +331,6 @@ class WorkshopViewsIT extends SpringBrowserlessTest {
     /** A signed-in page is a method-security proxy (@RolesAllowed): its fields live on the object behind it. */
     private static <T> T target(T view) {
         return AopTestUtils.getUltimateTargetObject(view);
-    }
-
-    /** The page asks the browser's local storage for a seat token: this visitor has none. */
-    private static void answerBrowserStorage() {
-        for (PendingJavaScriptInvocation invocation : UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()) {
-            if (invocation.getInvocation().getExpression().contains("localStorage.getItem")) {
-                invocation.complete(JacksonUtils.getMapper().nullNode());
-            }
-        }
     }
 
     private void asInstructor(Runnable action) {
