@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.BoundingBox;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,6 +85,21 @@ class CompetitionJourneyTest extends BrowserJourney {
         assertThat(ada.locator("#competition-mine")).containsText("scored", SLOW);
         assertThat(ada.locator("#competition-allowance")).containsText("Submissions left today: 4");
         browser.screenshot(ada, "competition-student");
+
+        // Ada also builds a set in the canvas: a stroke on the first image, saved to her draft
+        ada.locator("#competition-draft-link").click();
+        assertThat(ada.locator("#competition-draft-progress")).containsText("0 of " + IMAGES + " images saved", SLOW);
+        BoundingBox box = ada.locator("#competition-draft-canvas canvas").boundingBox();
+        ada.mouse().move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+        ada.mouse().down();
+        ada.mouse().move(box.x + box.width * 0.7, box.y + box.height * 0.5, new Mouse.MoveOptions().setSteps(10));
+        ada.mouse().up();
+        ada.locator("#competition-draft-save").click();
+        assertThat(ada.locator("#competition-draft-progress")).containsText("1 of " + IMAGES + " images saved", SLOW);
+        assertThat(ada.locator("#competition-draft-image")).containsText(": saved");
+        browser.screenshot(ada, "competition-draft");
+        ada.locator("#competition-draft-back").click();
+        assertThat(ada.locator("#competition-mine")).containsText("scored", SLOW);
 
         Page ben = enter(browser.newPageElsewhere(), id, "Ben");
         ben.locator("#competition-token-name input").fill("notebook");

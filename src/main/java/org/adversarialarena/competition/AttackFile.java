@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Reads an uploaded adversarial set: NumPy {@code .npy} (version 1 or 2, little-endian float32 or
  * float64, C order, shape [K,28,28], [K,784] or [K,1,28,28]) or IDX (unsigned bytes scaled by 1/255,
- * or big-endian float32, shape [K,28,28]). Every value must be finite and in [0, 1]. Anything else is
+ * or big-endian float32, shape [K,28,28]) or a ZIP of K grayscale PNGs ({@link PngZip}). Every value
+ * must be finite and in [0, 1]. Anything else is
  * refused with a reason; nothing is read past a refusal.
  */
 final class AttackFile {
@@ -31,7 +32,10 @@ final class AttackFile {
         if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && (bytes[2] == 0x08 || bytes[2] == 0x0D)) {
             return checked(idx(bytes, expectedImages));
         }
-        throw refused("competition.refused.format", "Not a NumPy .npy or IDX file");
+        if (PngZip.isZip(bytes)) {
+            return checked(PngZip.read(bytes, expectedImages));
+        }
+        throw refused("competition.refused.format", "Not a NumPy .npy, IDX or ZIP-of-PNG file");
     }
 
     private static float[][] npy(byte[] bytes, int expected) {

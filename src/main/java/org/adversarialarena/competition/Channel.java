@@ -3,5 +3,7 @@ package org.adversarialarena.competition;
 /** How a submission arrived. */
 public enum Channel {
     BROWSER,
-    API
+    API,
+    /** Built image by image in the canvas (a draft set). */
+    CANVAS
 }

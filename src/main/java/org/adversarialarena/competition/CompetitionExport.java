@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 final class CompetitionExport {
 
     static final String HEADER = "submission,nickname,channel,phase,status,failure,submitted_at,evaluated_at,"
-            + "public_success,public_perturbation,private_success,private_perturbation";
+            + "public_success,public_perturbation,private_success,private_perturbation,team,picked";
 
     private CompetitionExport() {
     }
@@ -20,7 +20,8 @@ final class CompetitionExport {
             Csv.row(csv, Long.toString(s.id()), s.nickname(), s.channel().name(), Integer.toString(s.phase() + 1),
                     s.status().name(), s.failure(), s.submittedAt().toString(),
                     s.evaluatedAt() == null ? null : s.evaluatedAt().toString(), number(s.publicSuccess()),
-                    number(s.publicPerturbation()), number(s.privateSuccess()), number(s.privatePerturbation()));
+                    number(s.publicPerturbation()), number(s.privateSuccess()), number(s.privatePerturbation()),
+                    s.teamName(), Boolean.toString(s.picked()));
         }
         return csv.toString();
     }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.adversarialarena.account.AccountRole;
 import org.adversarialarena.account.AccountService;
 import org.adversarialarena.account.AccountSummary;
+import org.adversarialarena.audit.AuditType;
 import org.adversarialarena.base.live.LiveListener;
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.base.live.LiveTopic;
@@ -64,22 +65,29 @@ public class CompetitionService {
     private final LivePublisher publisher;
     private final LiveListener listener;
     private final EvaluationQueue queue;
+    private final MatrixQueue matrices;
+    private final ForgeContestService forgeContests;
     private final TransactionTemplate transaction;
     private final CompetitionProperties properties;
     private final Clock clock;
+    private final CompetitionAudit audit;
     private final RateLimit apiCalls;
     private final RateLimit codeLookups;
 
     CompetitionService(CompetitionStore store, AccountService accounts, ModelCatalog catalog, RateLimiter limiter,
-            LivePublisher publisher, LiveListener listener, EvaluationQueue queue, TransactionTemplate transaction,
-            CompetitionProperties properties, Clock clock) {
+            LivePublisher publisher, LiveListener listener, EvaluationQueue queue, MatrixQueue matrices,
+            ForgeContestService forgeContests, TransactionTemplate transaction, CompetitionProperties properties,
+            Clock clock, CompetitionAudit audit) {
         this.store = store;
+        this.audit = audit;
         this.accounts = accounts;
         this.catalog = catalog;
         this.limiter = limiter;
         this.publisher = publisher;
         this.listener = listener;
         this.queue = queue;
+        this.matrices = matrices;
+        this.forgeContests = forgeContests;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
@@ -92,11 +100,21 @@ public class CompetitionService {
 
     /**
      * Hosts a competition for the signed-in instructor: checks the settings, draws the challenge set
-     * with the target (outside any transaction), then stores everything at once. Returns its id.
+     * with the target (outside any transaction), then stores everything at once, with the
+     * cross-evaluation scheduled for its end. Returns its id.
      */
     @PreAuthorize(HOST)
     public long host(CompetitionSettings settings) {
+        return host(settings, null);
+    }
+
+    /** As {@link #host(CompetitionSettings)}, with a Forge track (if not null) judged at the end. */
+    @PreAuthorize(HOST)
+    public long host(CompetitionSettings settings, @Nullable ForgeTrack forge) {
         settings.requireValid();
+        if (forge != null) {
+            forge.requireValid();
+        }
         if (!TARGETS.contains(settings.modelName())) {
             throw CompetitionRefusedException.invalid("competition.refused.model", "Not a shipped target model");
         }
@@ -112,6 +130,11 @@ public class CompetitionService {
                 Long id = transaction.execute(status -> {
                     long created = store.insert(owner, settings, code, set, settings.modelName(), MODEL_VERSION,
                             clock.instant());
+                    matrices.atEnd(created, settings.endsAt());
+                    if (forge != null) {
+                        forgeContests.hosted(created, forge, settings.endsAt());
+                    }
+                    audit.hosted(created, settings);
                     publisher.publish(TOPIC, created, 0);
                     return created;
                 });
@@ -134,7 +157,9 @@ public class CompetitionService {
     @PreAuthorize(HOST)
     public String exportCsv(long competitionId) {
         requireHost(competitionId);
-        return CompetitionExport.csv(store.submissions(competitionId));
+        String csv = CompetitionExport.csv(store.submissions(competitionId));
+        audit.exported(competitionId);
+        return csv;
     }
 
     /** Whether the signed-in person hosts the competition (or is an admin); false for visitors. */
@@ -218,7 +243,10 @@ public class CompetitionService {
                     properties.tokensPerEntrant());
         }
         String secret = SecretToken.create();
-        store.insertToken(entrant.id(), label, SecretToken.hash(secret), now, properties.tokenValidity());
+        transaction.executeWithoutResult(status -> {
+            store.insertToken(entrant.id(), label, SecretToken.hash(secret), now, properties.tokenValidity());
+            audit.byEntrant(AuditType.COMPETITION_TOKEN_CREATED, entrant, "token '" + label + "'");
+        });
         return secret;
     }
 
@@ -227,10 +255,16 @@ public class CompetitionService {
     }
 
     public void revokeToken(long entrantId, long tokenId) {
-        if (!store.revoke(entrantId, tokenId, clock.instant())) {
-            throw CompetitionRefusedException.notFound();
-        }
+        Entrant entrant = store.entrant(entrantId).orElseThrow(CompetitionRefusedException::notFound);
+        transaction.executeWithoutResult(status -> {
+            if (!store.revoke(entrantId, tokenId, clock.instant())) {
+                throw CompetitionRefusedException.notFound();
+            }
+            audit.byEntrant(AuditType.COMPETITION_TOKEN_REVOKED, entrant, "token " + tokenId);
+        });
     }
+
+
 
     /**
      * The entrant a bearer token names, if it is well formed, known, not revoked, not expired and
@@ -261,15 +295,26 @@ public class CompetitionService {
      * image over budget, outside the competition's time, over a cap.
      */
     public Submission submit(long entrantId, byte[] file, Channel channel) {
-        Entrant entrant = store.entrant(entrantId).orElseThrow(CompetitionRefusedException::notFound);
-        Competition competition = competition(entrant.competitionId());
-        CompetitionSettings settings = competition.settings();
+        Entrant entrant = entrant(entrantId);
+        CompetitionSettings settings = settings(entrant.competitionId());
         if (file.length > properties.maxUpload().toBytes()) {
             throw CompetitionRefusedException.invalid("competition.refused.too-large", "The file is too large",
                     properties.maxUpload().toKilobytes());
         }
         requireOpen(settings);
-        float[][] images = AttackFile.read(file, settings.imageCount());
+        return submitImages(entrantId, AttackFile.read(file, settings.imageCount()), channel);
+    }
+
+    /**
+     * Checks and stores an entrant's adversarial set given as images (from a file, or a draft built in
+     * the canvas), and queues its evaluation: refused, storing and counting nothing, if any image is
+     * over budget, outside the competition's time, over a cap (counted for the entrant's team if any).
+     */
+    Submission submitImages(long entrantId, float[][] images, Channel channel) {
+        Entrant entrant = entrant(entrantId);
+        Competition competition = competition(entrant.competitionId());
+        CompetitionSettings settings = competition.settings();
+        requireOpen(settings);
         ChallengeSet set = store.challengeSet(competition.id());
         AttackScoring.requireWithinBudget(set, images, settings.budget());
         byte[] raw = AttackFile.raw(images);
@@ -299,10 +344,28 @@ public class CompetitionService {
         return store.submissionsOf(entrantId);
     }
 
-    /** One of the entrant's own submissions; another's looks missing. */
+    /** One of the entrant's own submissions (or their team's); another's looks missing. */
     public Submission submissionOf(long entrantId, long submissionId) {
-        return store.submission(submissionId).filter(s -> s.entrantId() == entrantId)
+        Competitor competitor = store.competitor(entrantId);
+        return store.submission(submissionId).filter(s -> s.competitor().equals(competitor))
                 .orElseThrow(CompetitionRefusedException::notFound);
+    }
+
+    /**
+     * Picks one of the competitor's submissions as final ({@code pick}), or unpicks it, under the rules of
+     * {@link FinalPicks}; under the entrant's (and team's) lock, so two picks at once cannot pass the limit.
+     */
+    public Submission pick(long entrantId, long submissionId, boolean pick) {
+        Entrant entrant = store.entrant(entrantId).orElseThrow(CompetitionRefusedException::notFound);
+        CompetitionSettings settings = competition(entrant.competitionId()).settings();
+        transaction.executeWithoutResult(status -> {
+            store.lockEntrant(entrantId);
+            Submission submission = submissionOf(entrantId, submissionId);
+            FinalPicks.requireAllowed(settings, submission, pick, store.pickedCount(entrantId), clock.instant());
+            store.setPicked(submissionId, pick);
+            publisher.publish(TOPIC, entrant.competitionId(), store.bumpVersion(entrant.competitionId()));
+        });
+        return submissionOf(entrantId, submissionId);
     }
 
     public Allowance allowance(Entrant entrant) {
@@ -314,6 +377,11 @@ public class CompetitionService {
     public byte[] challengeNpy(long competitionId) {
         return AttackFile.npy(store.challengeSet(competitionId).images().stream().map(ChallengeImage::pixels)
                 .toArray(float[][]::new));
+    }
+
+    /** The challenge set with its originals, labels and halves. */
+    ChallengeSet challengeSet(long competitionId) {
+        return store.challengeSet(competitionId);
     }
 
     /** The challenge set's true labels, in order. */
@@ -332,9 +400,9 @@ public class CompetitionService {
         Instant now = clock.instant();
         CompetitionSettings settings = competition.settings();
         List<Submission> all = store.submissions(competition.id());
-        Boards.Viewer viewer = host ? Boards.Viewer.hosting()
-                : entrant == null ? Boards.Viewer.anybody() : Boards.Viewer.entrant(entrant.id());
-        return new Viewing(competition, settings.phaseAt(now).orElse(null), settings.isOver(now), host, entrant,
+        Competitor competitor = entrant == null ? null : store.competitor(entrant.id());
+        Boards.Viewer viewer = Boards.Viewer.of(host, entrant, competitor);
+        return new Viewing(competition, settings.phaseAt(now).orElse(null), settings.isOver(now), host, entrant, competitor,
                 entrant == null ? null : Allowance.of(store.countedTimes(entrant.id()), settings.dailyCap(),
                         settings.totalCap(), now),
                 entrant == null ? List.of() : store.submissionsOf(entrant.id()),
@@ -343,7 +411,7 @@ public class CompetitionService {
     }
 
     /** The phase under way, or a refusal: before the start or after the end nothing is accepted. */
-    private int requireOpen(CompetitionSettings settings) {
+    int requireOpen(CompetitionSettings settings) {
         Instant now = clock.instant();
         return settings.phaseAt(now).orElseThrow(() -> now.isBefore(settings.startsAt())
                 ? CompetitionRefusedException.notNow("competition.refused.not-started", "The competition has not started",
@@ -353,6 +421,14 @@ public class CompetitionService {
 
     private Competition competition(long id) {
         return store.competition(id).orElseThrow(CompetitionRefusedException::notFound);
+    }
+
+    CompetitionSettings settings(long competitionId) {
+        return competition(competitionId).settings();
+    }
+
+    Entrant entrant(long entrantId) {
+        return store.entrant(entrantId).orElseThrow(CompetitionRefusedException::notFound);
     }
 
     /** A public competition, or a private one with its code; anything else looks missing. */
@@ -389,7 +465,7 @@ public class CompetitionService {
         return me.role() == AccountRole.ADMIN;
     }
 
-    private static String joinCode() {
+    static String joinCode() {
         StringBuilder code = new StringBuilder(CODE_LENGTH);
         for (int i = 0; i < CODE_LENGTH; i++) {
             code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));

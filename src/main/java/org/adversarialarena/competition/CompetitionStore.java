@@ -28,7 +28,12 @@ class CompetitionStore {
 
     private static final String SUBMISSION_COLUMNS = "s.id, s.competition_id, s.entrant_id, e.nickname, s.channel,"
             + " s.phase_position, s.status, s.failure, s.submitted_at, s.evaluated_at, s.public_success,"
-            + " s.private_success, s.public_perturbation, s.private_perturbation";
+            + " s.private_success, s.public_perturbation, s.private_perturbation, s.picked, e.team_id, t.name";
+    private static final String SUBMISSION_FROM = " from competition_submission s join competition_entrant e"
+            + " on e.id = s.entrant_id left join competition_team t on t.id = e.team_id";
+    /** The members of the entrant's competitor: the entrant, and their team's if they are in one (bind the entrant's id twice). */
+    static final String MEMBERS = "(select m.id from competition_entrant m where m.id = ?"
+            + " or m.team_id = (select x.team_id from competition_entrant x where x.id = ?))";
 
     private final JdbcTemplate jdbc;
 
@@ -42,12 +47,13 @@ class CompetitionStore {
             String modelName, int modelVersion, Instant now) {
         Long id = jdbc.queryForObject("insert into competition (owner_id, title, description, join_code, starts_at,"
                 + " ends_at, freeze_minutes, daily_cap, total_cap, anonymous_board, model_name, model_version,"
-                + " budget_kind, budget_limit, image_count, seed, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
-                ownerId, settings.title().strip(), settings.description(), joinCode, ts(settings.startsAt()),
+                + " budget_kind, budget_limit, image_count, seed, created_at, defenses_attacked, final_picks,"
+                + " max_team_size) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                Long.class, ownerId, settings.title().strip(), settings.description(), joinCode, ts(settings.startsAt()),
                 ts(settings.endsAt()), (int) settings.freeze().toMinutes(), settings.dailyCap(), settings.totalCap(),
                 settings.anonymousBoard(), modelName, modelVersion, settings.budget().norm().name(),
-                settings.budget().limit(), settings.imageCount(), settings.seed(), ts(now));
+                settings.budget().limit(), settings.imageCount(), settings.seed(), ts(now), settings.defensesAttacked(),
+                settings.entry().finalPicks(), settings.entry().maxTeamSize());
         long competitionId = id == null ? -1 : id;
         for (int i = 0; i < settings.phases().size(); i++) {
             CompetitionPhase phase = settings.phases().get(i);
@@ -131,6 +137,13 @@ class CompetitionStore {
                 ENTRANT, entrantId).stream().findFirst();
     }
 
+    /** Who the entrant competes as: their team, or themselves. */
+    @Transactional(readOnly = true)
+    Competitor competitor(long entrantId) {
+        Long team = jdbc.queryForObject("select team_id from competition_entrant where id = ?", Long.class, entrantId);
+        return team == null ? Competitor.entrant(entrantId) : Competitor.team(team);
+    }
+
     @Transactional(readOnly = true)
     int entrantCount(long competitionId) {
         Integer count = jdbc.queryForObject("select count(*) from competition_entrant where competition_id = ?",
@@ -172,14 +185,31 @@ class CompetitionStore {
 
     // ---- submissions ----
 
+    /**
+     * Locks the entrant's row and, if they are in a team, the team's row: two submissions of one team's
+     * members at once cannot both pass the caps, and a team cannot change while one is checked.
+     */
     void lockEntrant(long entrantId) {
         jdbc.queryForList("select id from competition_entrant where id = ? for update", Long.class, entrantId);
+        jdbc.queryForList("select t.id from competition_team t join competition_entrant e on e.team_id = t.id"
+                + " where e.id = ? for update of t", Long.class, entrantId);
     }
 
-    /** When the entrant's submissions that count against the caps were made. */
+    /** When the submissions that count against the caps of the entrant's competitor (them, or their team) were made. */
     List<Instant> countedTimes(long entrantId) {
-        return jdbc.query("select submitted_at from competition_submission where entrant_id = ? and status <> 'FAILED'",
-                (rs, n) -> instant(rs, 1), entrantId);
+        return jdbc.query("select submitted_at from competition_submission where entrant_id in " + MEMBERS
+                + " and status <> 'FAILED'", (rs, n) -> instant(rs, 1), entrantId, entrantId);
+    }
+
+    /** How many submissions the entrant's competitor has picked as final. */
+    int pickedCount(long entrantId) {
+        Integer count = jdbc.queryForObject("select count(*) from competition_submission where entrant_id in " + MEMBERS
+                + " and picked", Integer.class, entrantId, entrantId);
+        return count == null ? 0 : count;
+    }
+
+    void setPicked(long submissionId, boolean picked) {
+        jdbc.update("update competition_submission set picked = ? where id = ?", picked, submissionId);
     }
 
     long insertSubmission(long competitionId, long entrantId, Channel channel, int phase, byte[] images, String sha256,
@@ -192,22 +222,22 @@ class CompetitionStore {
 
     @Transactional(readOnly = true)
     List<Submission> submissions(long competitionId) {
-        return jdbc.query("select " + SUBMISSION_COLUMNS + " from competition_submission s join competition_entrant e"
-                + " on e.id = s.entrant_id where s.competition_id = ? order by s.submitted_at, s.id", SUBMISSION,
+        return jdbc.query("select " + SUBMISSION_COLUMNS + SUBMISSION_FROM
+                + " where s.competition_id = ? order by s.submitted_at, s.id", SUBMISSION,
                 competitionId);
     }
 
     @Transactional(readOnly = true)
     List<Submission> submissionsOf(long entrantId) {
-        return jdbc.query("select " + SUBMISSION_COLUMNS + " from competition_submission s join competition_entrant e"
-                + " on e.id = s.entrant_id where s.entrant_id = ? order by s.submitted_at desc, s.id desc", SUBMISSION,
-                entrantId);
+        return jdbc.query("select " + SUBMISSION_COLUMNS + SUBMISSION_FROM + " where s.entrant_id in " + MEMBERS
+                + " order by s.submitted_at desc, s.id desc",
+                SUBMISSION, entrantId, entrantId);
     }
 
     @Transactional(readOnly = true)
     Optional<Submission> submission(long id) {
-        return jdbc.query("select " + SUBMISSION_COLUMNS + " from competition_submission s join competition_entrant e"
-                + " on e.id = s.entrant_id where s.id = ?", SUBMISSION, id).stream().findFirst();
+        return jdbc.query("select " + SUBMISSION_COLUMNS + SUBMISSION_FROM + " where s.id = ?", SUBMISSION, id).stream()
+                .findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -245,7 +275,8 @@ class CompetitionStore {
     private static final RowMapper<Submission> SUBMISSION = (rs, n) -> new Submission(rs.getLong(1), rs.getLong(2),
             rs.getLong(3), rs.getString(4), Channel.valueOf(rs.getString(5)), rs.getInt(6),
             SubmissionStatus.valueOf(rs.getString(7)), rs.getString(8), instant(rs, 9), nullableInstant(rs, 10),
-            nullableDouble(rs, 11), nullableDouble(rs, 12), nullableDouble(rs, 13), nullableDouble(rs, 14));
+            nullableDouble(rs, 11), nullableDouble(rs, 12), nullableDouble(rs, 13), nullableDouble(rs, 14),
+            rs.getBoolean(15), nullableLong(rs, 16), rs.getString(17));
 
     private static Competition competition(ResultSet rs, List<CompetitionPhase> phases) throws SQLException {
         CompetitionSettings settings = new CompetitionSettings(rs.getString("title"), rs.getString("description"),
@@ -253,7 +284,9 @@ class CompetitionStore {
                 rs.getInt("daily_cap"), rs.getInt("total_cap"), Duration.ofMinutes(rs.getInt("freeze_minutes")),
                 rs.getBoolean("anonymous_board"), rs.getString("model_name"),
                 rs.getInt("image_count"), rs.getLong("seed"),
-                new AttackBudget(BudgetNorm.valueOf(rs.getString("budget_kind")), rs.getFloat("budget_limit")));
+                new AttackBudget(BudgetNorm.valueOf(rs.getString("budget_kind")), rs.getFloat("budget_limit")),
+                rs.getBoolean("defenses_attacked"),
+                new EntryRules(rs.getInt("final_picks"), rs.getInt("max_team_size")));
         return new Competition(rs.getLong("id"), rs.getLong("owner_id"), settings, rs.getString("join_code"));
     }
 
@@ -272,6 +305,11 @@ class CompetitionStore {
     private static @Nullable Instant nullableInstant(ResultSet rs, int column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static @Nullable Double nullableDouble(ResultSet rs, int column) throws SQLException {

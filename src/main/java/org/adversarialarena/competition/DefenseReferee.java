@@ -10,7 +10,8 @@ import org.adversarialarena.ml.serve.DifferentiableClassifier;
 
 /**
  * Judges a defense as {@link RobustAccuracy#referee} does (PGD with random restarts, APGD-CE, APGD-T),
- * with the quota's step counts, at the competition's ε on its whole challenge set.
+ * with the quota's step counts, at the competition's ε on its whole challenge set, keeping which images
+ * stood so each half is scored.
  */
 final class DefenseReferee {
 
@@ -31,8 +32,9 @@ final class DefenseReferee {
         Apgd ce = Apgd.ce(epsilon, quota.refereeApgdSteps());
         Apgd targeted = Apgd.targetedDlr(epsilon, quota.refereeApgdSteps(), TARGET_CLASSES);
         List<Attack<DifferentiableClassifier>> attacks = List.of(pgd, ce, targeted);
-        RobustAccuracy result = RobustAccuracy.measure(model, images, labels, attacks, BATCH);
-        return new DefenseVerdict(result.cleanAccuracy(), result.robustAccuracy(), result.robustAccuracy(pgd.name()),
-                Math.min(result.robustAccuracy(ce.name()), result.robustAccuracy(targeted.name())));
+        RobustAccuracy.PerImage judged = RobustAccuracy.measurePerImage(model, images, labels, attacks, BATCH);
+        RobustAccuracy result = judged.totals();
+        return DefenseVerdict.of(result.cleanAccuracy(), result.robustAccuracy(), result.robustAccuracy(pgd.name()),
+                Math.min(result.robustAccuracy(ce.name()), result.robustAccuracy(targeted.name())), judged.robust(), set);
     }
 }

@@ -3,11 +3,11 @@ package org.adversarialarena.competition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.adversarialarena.audit.AuditType;
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.model.ClassifierId;
@@ -17,15 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The defense track: an entrant submits a training recipe, which is checked against the quota and
  * queued for the {@code competition-defense} job; they follow its progress and may cancel it; the
- * defense board ranks each entrant's best judged defense by robust accuracy.
+ * defense boards rank each entrant's best judged defense by robust accuracy on the public half (live)
+ * and their final defense on the private half (at the end); the final defenses' weights are released
+ * in a white-box phase.
  */
 @Service
 public class DefenseService {
-
-    private static final Comparator<Defense> BEST = Comparator
-            .comparing((Defense d) -> -Objects.requireNonNullElse(d.robustAccuracy(), 0.0))
-            .thenComparing(d -> -Objects.requireNonNullElse(d.cleanAccuracy(), 0.0))
-            .thenComparing(Defense::submittedAt).thenComparing(Defense::id);
 
     private final CompetitionStore competitions;
     private final DefenseStore defenses;
@@ -35,9 +32,12 @@ public class DefenseService {
     private final LivePublisher publisher;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final CompetitionAudit audit;
 
     DefenseService(CompetitionStore competitions, DefenseStore defenses, DefenseQueue queue, DefenseQuota quota,
-            ModelCatalog catalog, LivePublisher publisher, TransactionTemplate transaction, Clock clock) {
+            ModelCatalog catalog, LivePublisher publisher, TransactionTemplate transaction, Clock clock,
+            CompetitionAudit audit) {
+        this.audit = audit;
         this.competitions = competitions;
         this.defenses = defenses;
         this.queue = queue;
@@ -55,7 +55,7 @@ public class DefenseService {
     /**
      * Checks the recipe and queues its training. Refused, storing nothing: a recipe outside the quota
      * or missing what its method needs, a competition whose budget is not L∞, outside the competition's
-     * time, a defense of the entrant still under way, no defenses left.
+     * time or (when the defenses are attacked) from the attack phase on, a defense of the entrant still under way, no defenses left.
      */
     public Defense submit(long entrantId, DefenseRecipe asked) {
         Entrant entrant = competitions.entrant(entrantId).orElseThrow(CompetitionRefusedException::notFound);
@@ -74,6 +74,10 @@ public class DefenseService {
             competitions.lockEntrant(entrantId);
             Instant now = clock.instant();
             requireOpen(settings, now);
+            if (!now.isBefore(settings.defensesFixedAt())) {
+                throw CompetitionRefusedException.notNow("competition.defense.refused.attack-phase",
+                        "Defenses are trained before the attack phase", settings.defensesFixedAt());
+            }
             if (defenses.active(entrantId) > 0) {
                 throw CompetitionRefusedException.notNow("competition.defense.refused.busy",
                         "A defense of yours is still training");
@@ -100,45 +104,87 @@ public class DefenseService {
                 .orElseThrow(CompetitionRefusedException::notFound);
         transaction.executeWithoutResult(status -> {
             if (defenses.requestCancel(defenseId, clock.instant())) {
+                competitions.entrant(entrantId).ifPresent(entrant -> audit.byEntrant(AuditType.COMPETITION_DEFENSE_CANCELLED,
+                        entrant, "defense " + defenseId));
                 publisher.publish(CompetitionService.TOPIC, defense.competitionId(),
                         competitions.bumpVersion(defense.competitionId()));
             }
         });
     }
 
-    /**
-     * The defense board as the viewer of {@code viewing} may see it: names hidden on an anonymous
-     * board, only their own line in a blind phase, everything for the host.
-     */
-    public List<DefenseBoardRow> board(Viewing viewing) {
+    /** The live public defense board as {@code viewing}'s viewer may see it (frozen, blind, anonymous as the attack board). */
+    public DefenseBoard publicBoard(Viewing viewing) {
+        return board(Boards.publicRanking(viewing.competition().settings(), defenses.scored(viewing.competition().id()),
+                Boards.DEFENSES, Boards.viewerOf(viewing), viewing.now()), viewing);
+    }
+
+    /** Empty until the end; then each entrant's final defense ranked by its robust accuracy on the private half. */
+    public DefenseBoard privateBoard(Viewing viewing) {
         CompetitionSettings settings = viewing.competition().settings();
-        Map<Long, Defense> best = new LinkedHashMap<>();
-        for (Defense defense : defenses.scored(viewing.competition().id())) {
-            best.merge(defense.entrantId(), defense, (a, b) -> BEST.compare(a, b) <= 0 ? a : b);
+        return board(Boards.privateRanking(settings, finalDefenses(viewing.competition()), Boards.DEFENSES,
+                Boards.viewerOf(viewing), viewing.now()), viewing);
+    }
+
+    /** The rows of the public defense board. */
+    public List<DefenseBoardRow> board(Viewing viewing) {
+        return publicBoard(viewing).rows();
+    }
+
+    /**
+     * The final defenses, once fixed (from the start of the attack phase, or the end): their hashes
+     * are the entrants' commitments, their weights the attack phase's targets. Empty before.
+     */
+    public List<DefenseBoardRow> finalDefenses(Viewing viewing) {
+        CompetitionSettings settings = viewing.competition().settings();
+        if (viewing.now().isBefore(settings.defensesFixedAt())) {
+            return List.of();
         }
-        List<Defense> ranked = new ArrayList<>(best.values());
-        ranked.sort(BEST);
+        List<Defense> finals = finalDefenses(viewing.competition());
+        List<Boards.Ranked<Defense>> rows = new ArrayList<>();
+        for (int i = 0; i < finals.size(); i++) {
+            Defense d = finals.get(i);
+            boolean mine = viewing.entrant() != null && viewing.entrant().id() == d.entrantId();
+            rows.add(new Boards.Ranked<>(i + 1, d, mine, !settings.anonymousBoard() || viewing.host() || mine));
+        }
+        return board(new Boards.Ranking<>(false, false, false, rows), viewing).rows();
+    }
+
+    /**
+     * The stored weights of a final defense (DL4J's model file), for the competition's host and entrants
+     * once a white-box phase has released them. Anything else looks missing, or is refused as not now.
+     */
+    public byte[] releasedWeights(Viewing viewing, long defenseId) {
+        if (!viewing.host() && viewing.entrant() == null) {
+            throw CompetitionRefusedException.notFound();
+        }
+        Defense defense = finalDefenses(viewing.competition()).stream().filter(d -> d.id() == defenseId).findFirst()
+                .orElseThrow(CompetitionRefusedException::notFound);
+        if (!viewing.competition().settings().weightsReleased(viewing.now())) {
+            throw CompetitionRefusedException.notNow("competition.defense.refused.not-released",
+                    "The defenses' weights are released in a white-box phase");
+        }
+        return defenses.weights(defense.id());
+    }
+
+    List<Defense> finalDefenses(Competition competition) {
+        return FinalEntries.defenses(competition.settings(), defenses.scored(competition.id()));
+    }
+
+    private DefenseBoard board(Boards.Ranking<Defense> ranking, Viewing viewing) {
         Map<Long, String> names = new LinkedHashMap<>();
-        Long you = viewing.entrant() == null ? null : viewing.entrant().id();
-        boolean blind = !viewing.over() && !viewing.host() && viewing.phase() != null
-                && settings.phases().get(viewing.phase()).blind();
         List<DefenseBoardRow> rows = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            Defense d = ranked.get(i);
-            boolean mine = you != null && you == d.entrantId();
-            if (blind && !mine) {
-                continue;
-            }
-            String name = settings.anonymousBoard() && !viewing.host() && !mine ? null
-                    : names.computeIfAbsent(d.entrantId(), entrant -> competitions.entrant(entrant)
-                            .map(Entrant::nickname).orElse("?"));
-            rows.add(new DefenseBoardRow(i + 1, d.entrantId(), name, mine, d.id(), d.recipe(),
-                    Objects.requireNonNullElse(d.robustAccuracy(), 0.0), Objects.requireNonNullElse(d.cleanAccuracy(), 0.0),
+        for (Boards.Ranked<Defense> row : ranking.rows()) {
+            Defense d = row.entry();
+            String name = row.named() ? names.computeIfAbsent(d.entrantId(), entrant -> competitions.entrant(entrant)
+                    .map(Entrant::nickname).orElse("?")) : null;
+            rows.add(new DefenseBoardRow(row.rank(), d.entrantId(), name, row.you(), d.id(), d.recipe(),
+                    Objects.requireNonNullElse(ranking.privateHalf() ? d.privateRobust() : d.publicRobust(), 0.0),
+                    Objects.requireNonNullElse(d.cleanAccuracy(), 0.0),
                     Objects.requireNonNullElse(d.pgdAccuracy(), 0.0), Objects.requireNonNullElse(d.apgdAccuracy(), 0.0),
                     d.likelyMasking(quota.maskingGap()), Objects.requireNonNullElse(d.weightsSha256(), ""),
                     d.submittedAt()));
         }
-        return rows;
+        return new DefenseBoard(ranking.privateHalf(), ranking.frozen(), ranking.blind(), rows);
     }
 
     private static void requireOpen(CompetitionSettings settings, Instant now) {

@@ -21,7 +21,8 @@ class DefenseStore {
 
     private static final String COLUMNS = "id, competition_id, entrant_id, method, architecture, epsilon, attack_steps,"
             + " epochs, seed, status, step, total_steps, cancel_requested, failure, submitted_at, training_ms,"
-            + " evaluation_ms, weights_sha256, clean_accuracy, robust_accuracy, pgd_accuracy, apgd_accuracy";
+            + " evaluation_ms, weights_sha256, clean_accuracy, robust_accuracy, pgd_accuracy, apgd_accuracy, evaluated_at,"
+            + " public_robust, private_robust";
     private static final RowMapper<Defense> ROW = DefenseStore::defense;
 
     private final JdbcTemplate jdbc;
@@ -107,10 +108,15 @@ class DefenseStore {
     }
 
     void scored(long id, DefenseVerdict verdict, long evaluationMs, Instant now) {
+        byte[] robust = new byte[verdict.robustImages().length];
+        for (int i = 0; i < robust.length; i++) {
+            robust[i] = (byte) (verdict.robustImages()[i] ? 1 : 0);
+        }
         jdbc.update("update competition_defense set status = 'SCORED', clean_accuracy = ?, robust_accuracy = ?,"
-                + " pgd_accuracy = ?, apgd_accuracy = ?, evaluation_ms = ?, evaluated_at = ? where id = ?"
-                + " and status = 'EVALUATING'", verdict.clean(), verdict.robust(),
-                verdict.pgd(), verdict.apgd(), evaluationMs, Timestamp.from(now), id);
+                + " pgd_accuracy = ?, apgd_accuracy = ?, public_robust = ?, private_robust = ?, robust = ?,"
+                + " evaluation_ms = ?, evaluated_at = ? where id = ? and status = 'EVALUATING'", verdict.clean(),
+                verdict.robust(), verdict.pgd(), verdict.apgd(), verdict.publicRobust(), verdict.privateRobust(), robust,
+                evaluationMs, Timestamp.from(now), id);
     }
 
     void ended(long id, DefenseStatus status, @Nullable String failure, Instant now) {
@@ -128,6 +134,8 @@ class DefenseStore {
                 rs.getObject("training_ms", Long.class), rs.getObject("evaluation_ms", Long.class),
                 rs.getString("weights_sha256"), rs.getObject("clean_accuracy", Double.class),
                 rs.getObject("robust_accuracy", Double.class), rs.getObject("pgd_accuracy", Double.class),
-                rs.getObject("apgd_accuracy", Double.class));
+                rs.getObject("apgd_accuracy", Double.class),
+                rs.getTimestamp("evaluated_at") == null ? null : rs.getTimestamp("evaluated_at").toInstant(),
+                rs.getObject("public_robust", Double.class), rs.getObject("private_robust", Double.class));
     }
 }

@@ -1,6 +1,8 @@
 package org.adversarialarena.competition;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.catalog.ModelCatalog;
@@ -14,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What a worker does with an execution of the {@code competition-evaluation} task: marks the
  * submission EVALUATING, runs the target on its stored images (the exact inputs that passed the
- * checks), scores them with {@link AttackScoring} and records SCORED; any error records FAILED with
+ * checks), scores them with {@link AttackScoring} and, in the attack phase, runs every final defense on
+ * them too ({@code competition_attack_result}); then records SCORED; any error records FAILED with
  * its reason, which costs the entrant no submission. Judge first, then record: the network runs
  * outside any transaction. Each status change is announced on the competition's live topic.
  */
@@ -25,14 +28,21 @@ class EvaluationJob {
     private static final int BATCH = 100;
 
     private final CompetitionStore store;
+    private final DefenseStore defenses;
+    private final CrossEvaluationStore crossEvaluation;
+    private final DefenseNetworks networks;
     private final ModelCatalog catalog;
     private final LivePublisher publisher;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    EvaluationJob(CompetitionStore store, ModelCatalog catalog, LivePublisher publisher, TransactionTemplate transaction,
+    EvaluationJob(CompetitionStore store, DefenseStore defenses, CrossEvaluationStore crossEvaluation,
+            DefenseNetworks networks, ModelCatalog catalog, LivePublisher publisher, TransactionTemplate transaction,
             Clock clock) {
         this.store = store;
+        this.defenses = defenses;
+        this.crossEvaluation = crossEvaluation;
+        this.networks = networks;
         this.catalog = catalog;
         this.publisher = publisher;
         this.transaction = transaction;
@@ -55,10 +65,13 @@ class EvaluationJob {
             long started = System.nanoTime();
             int[] predicted = predict(target, images);
             AttackScore score = AttackScoring.score(set, images, predicted, competition.settings().budget());
-            LOG.info("Submission {} evaluated: {} images in {} ms", submissionId, images.length,
-                    (System.nanoTime() - started) / 1_000_000);
+            Map<Long, boolean[]> against = againstDefenses(competition, found.get(), set, images);
+            LOG.info("Submission {} evaluated: {} images against the target and {} defenses in {} ms", submissionId,
+                    images.length, against.size(), (System.nanoTime() - started) / 1_000_000);
             record(competitionId, () -> {
                 store.scored(submissionId, score, clock.instant());
+                against.forEach((defense, fooled) -> crossEvaluation.insertAttackResult(submissionId, defense, fooled,
+                        CrossEvaluation.publicShare(set, fooled)));
                 return true;
             });
         } catch (RuntimeException e) {
@@ -70,7 +83,24 @@ class EvaluationJob {
         }
     }
 
-    private static int[] predict(ClassifierPool target, float[][] images) {
+    /**
+     * In the attack phase, the submission also faces every final defense: which images each
+     * misclassified, by defense id. Before it (or in a contest whose defenses are not attacked), none.
+     */
+    private Map<Long, boolean[]> againstDefenses(Competition competition, Submission submission, ChallengeSet set,
+            float[][] images) {
+        CompetitionSettings settings = competition.settings();
+        Map<Long, boolean[]> fooled = new LinkedHashMap<>();
+        if (settings.attackPhase().filter(phase -> submission.phase() >= phase).isEmpty()) {
+            return fooled;
+        }
+        for (Defense defense : FinalEntries.defenses(settings, defenses.scored(competition.id()))) {
+            fooled.put(defense.id(), CrossEvaluation.misclassified(set, predict(networks.of(defense.id()), images)));
+        }
+        return fooled;
+    }
+
+    static int[] predict(ClassifierPool target, float[][] images) {
         int[] classes = new int[images.length];
         for (int from = 0; from < images.length; from += BATCH) {
             float[][] batch = java.util.Arrays.copyOfRange(images, from, Math.min(images.length, from + BATCH));

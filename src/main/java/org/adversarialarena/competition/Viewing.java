@@ -6,12 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A competition as one person sees it now: the rules, the phase, whether they host it or have
- * entered it, their allowance and history, and both boards as they may see them. Vaadin-free: the
- * page renders it, a browserless test reads it, the API returns parts of it.
+ * entered it (and as whom they compete: their team, or themselves), their allowance and history (their
+ * team's), and both boards as they may see them. Vaadin-free: the page renders it, a browserless test
+ * reads it, the API returns parts of it.
  */
 public record Viewing(Competition competition, @Nullable Integer phase, boolean over, boolean host,
-        @Nullable Entrant entrant, @Nullable Allowance allowance, List<Submission> mine, Board publicBoard,
-        Board privateBoard, int entrants, Instant now) {
+        @Nullable Entrant entrant, @Nullable Competitor competitor, @Nullable Allowance allowance,
+        List<Submission> mine, Board publicBoard, Board privateBoard, int entrants, Instant now) {
 
     public Viewing {
         mine = List.copyOf(mine);

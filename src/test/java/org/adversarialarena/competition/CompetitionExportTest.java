@@ -18,7 +18,7 @@ class CompetitionExportTest {
                         "-boom", at, at, null, null, null, null)));
 
         assertThat(csv.split("\r\n")).containsExactly(CompetitionExport.HEADER,
-                "1,\"'=HYPERLINK(\"\"x\"\")\",API,1,SCORED,,2026-03-03T10:00:00Z,2026-03-03T10:00:00Z,0.5000,0.1000,0.2500,0.2000",
-                "2,\"bo, the second\",BROWSER,2,FAILED,'-boom,2026-03-03T10:00:00Z,2026-03-03T10:00:00Z,,,,");
+                "1,\"'=HYPERLINK(\"\"x\"\")\",API,1,SCORED,,2026-03-03T10:00:00Z,2026-03-03T10:00:00Z,0.5000,0.1000,0.2500,0.2000,,false",
+                "2,\"bo, the second\",BROWSER,2,FAILED,'-boom,2026-03-03T10:00:00Z,2026-03-03T10:00:00Z,,,,,,false");
     }
 }

@@ -48,7 +48,8 @@ class DefenseRecipeTest {
 
     private static Defense judged(double pgd, double apgd) {
         return new Defense(1, 1, 1, new DefenseRecipe(DefenseMethod.PGD, ClassifierArchitecture.LENET, 0.3f, 7, 1, 1),
-                DefenseStatus.SCORED, 4, 4, false, null, Instant.EPOCH, 1L, 1L, "ab", 0.9, Math.min(pgd, apgd), pgd, apgd);
+                DefenseStatus.SCORED, 4, 4, false, null, Instant.EPOCH, 1L, 1L, "ab", 0.9, Math.min(pgd, apgd), pgd, apgd, Instant.EPOCH,
+                Math.min(pgd, apgd), Math.min(pgd, apgd));
     }
 
     private static void assertRefused(DefenseRecipe recipe, String reason) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,6 +22,18 @@ public final class HostedCompetitions {
      * since a minute ago, with {@code images} images drawn by {@code seed}; returns its id.
      */
     public static long openNow(JdbcTemplate jdbc, CompetitionService competitions, String title, int images, long seed) {
+        return openNow(jdbc, competitions, title, images, seed, EntryRules.INDIVIDUALS);
+    }
+
+    /** The same, with the given final picks and team size. */
+    public static long openNow(JdbcTemplate jdbc, CompetitionService competitions, String title, int images, long seed,
+            EntryRules rules) {
+        return openNow(jdbc, competitions, title, images, seed, rules, null);
+    }
+
+    /** The same, with a Forge track (if not null). */
+    public static long openNow(JdbcTemplate jdbc, CompetitionService competitions, String title, int images, long seed,
+            EntryRules rules, @Nullable ForgeTrack forge) {
         String email = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
                 + " values (?, 'Host', 'INSTRUCTOR', 'ACTIVE', now(), now())", email);
@@ -30,7 +43,8 @@ public final class HostedCompetitions {
             Instant begin = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
             return competitions.host(new CompetitionSettings(title, "Rules", false, begin,
                     begin.plus(Duration.ofDays(7)), List.of(new CompetitionPhase("black-box", begin, false, false)), 3,
-                    10, Duration.ofHours(1), false, "mnist-lenet", images, seed, new AttackBudget(BudgetNorm.LINF, 0.3)));
+                    10, Duration.ofHours(1), false, "mnist-lenet", images, seed, new AttackBudget(BudgetNorm.LINF, 0.3),
+                    rules), forge);
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -3,6 +3,7 @@ package org.adversarialarena.competition.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -23,8 +24,11 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.adversarialarena.base.ui.UiUpdates;
+import java.util.List;
+import java.util.Map;
 import org.adversarialarena.competition.AccessToken;
 import org.adversarialarena.competition.Allowance;
+import org.adversarialarena.competition.AttackResult;
 import org.adversarialarena.competition.Board;
 import org.adversarialarena.competition.BoardRow;
 import org.adversarialarena.competition.Channel;
@@ -32,18 +36,23 @@ import org.adversarialarena.competition.CompetitionProperties;
 import org.adversarialarena.competition.CompetitionRefusedException;
 import org.adversarialarena.competition.CompetitionService;
 import org.adversarialarena.competition.CompetitionSettings;
+import org.adversarialarena.competition.CrossEvaluationService;
 import org.adversarialarena.competition.DefenseService;
 import org.adversarialarena.competition.Entrant;
+import org.adversarialarena.competition.ForgeContestService;
 import org.adversarialarena.competition.Submission;
+import org.adversarialarena.competition.SubmissionStatus;
+import org.adversarialarena.competition.TeamService;
 import org.adversarialarena.competition.Viewing;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One competition: its rules and phase; for a player, entering, the challenge set, uploading an
- * adversarial set, their submissions (statuses update live), their allowance and API tokens; the
- * public board and, at the end, the private one; the defense track ({@link DefenseSection}); for the
- * host, the CSV export. A private competition
+ * One competition: its rules and phase; for a player, entering, their team ({@link TeamSection}), the
+ * challenge set, uploading an adversarial set or drafting one in the canvas, their (team's) submissions
+ * (statuses update live) and final picks, their allowance and API tokens; the public board and, at the
+ * end, the private one; the defense track ({@link DefenseSection}); the cross-evaluation matrix
+ * ({@link MatrixSection}); for the host, the CSV export. A private competition
  * is reached with its code ({@code ?code=}), by its entrants and by its host. The page renders the
  * service's {@link Viewing}, reloaded on every change announced for the competition.
  */
@@ -56,6 +65,8 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final CompetitionService competitions;
     private final PlayerGate players;
     private final CompetitionProperties properties;
+    private final CrossEvaluationService crossEvaluation;
+    private Map<Long, List<AttackResult>> againstDefenses = Map.of();
     private final UiUpdates<Long> updates = new UiUpdates<>(this, id -> reload());
     final H2 title = new H2();
     final Paragraph rules = new Paragraph();
@@ -67,6 +78,10 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
     final Paragraph allowance = new Paragraph();
     final Upload upload;
     final Grid<Submission> mine = new Grid<>();
+    final Paragraph picksNote = new Paragraph();
+    final Anchor draft = new Anchor();
+    private final Grid.Column<Submission> pickColumn;
+    private final Grid.Column<Submission> byColumn;
     final TextField tokenName = new TextField();
     final Button createToken = new Button();
     final Paragraph tokenSecret = new Paragraph();
@@ -77,18 +92,25 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
     final Grid<BoardRow> privateBoard = new Grid<>();
     final Anchor export = new Anchor();
     final DefenseSection defense;
+    final MatrixSection matrix;
+    final TeamSection team;
+    final ForgeSection forge;
     private long competitionId = -1;
     private @Nullable String code;
     private @Nullable Long playerId;
     private @Nullable Viewing viewing;
 
-    CompetitionView(CompetitionService competitions, DefenseService defenses, PlayerGate players,
-            CompetitionProperties properties) {
+    CompetitionView(CompetitionService competitions, DefenseService defenses, CrossEvaluationService crossEvaluation,
+            TeamService teams, ForgeContestService forgeContests, PlayerGate players, CompetitionProperties properties) {
         this.competitions = competitions;
+        this.crossEvaluation = crossEvaluation;
         this.players = players;
         this.properties = properties;
         setId("competition-view");
         defense = new DefenseSection(defenses, this::reload);
+        matrix = new MatrixSection(crossEvaluation, this::reload);
+        team = new TeamSection(teams, this::reload);
+        forge = new ForgeSection(forgeContests);
         status.setId("competition-status");
         track.setId("competition-track");
         hostNote.setId("competition-host-note");
@@ -103,7 +125,7 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
         upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> submit(data)))));
         upload.setId("competition-upload");
         upload.setMaxFileSize((int) properties.maxUpload().toBytes());
-        upload.setAcceptedFileTypes(".npy", ".idx", ".ubyte");
+        upload.setAcceptedFileTypes(".npy", ".idx", ".ubyte", ".zip");
         upload.addFileRejectedListener(rejected -> Notices.refused(this, CompetitionRefusedException.invalid(
                 "competition.refused.too-large", "The file is too large", properties.maxUpload().toKilobytes())));
         mine.setId("competition-mine");
@@ -112,7 +134,13 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
         mine.addColumn(s -> getTranslation("competition.status." + s.status().name())).setHeader(getTranslation("competition.mine.status"));
         mine.addColumn(s -> s.publicSuccess() == null ? "" : Notices.percent(s.publicSuccess()))
                 .setHeader(getTranslation("competition.board.success"));
+        mine.addColumn(this::againstDefenses).setHeader(getTranslation("competition.mine.against-defenses"));
         mine.addColumn(s -> s.failure() == null ? "" : s.failure()).setHeader(getTranslation("competition.mine.failure"));
+        byColumn = mine.addColumn(Submission::nickname).setHeader(getTranslation("competition.mine.by"));
+        pickColumn = mine.addComponentColumn(this::pickBox).setHeader(getTranslation("competition.pick.header"));
+        picksNote.setId("competition-picks-note");
+        draft.setText(getTranslation("competition.draft.open"));
+        draft.setId("competition-draft-link");
         mine.setAllRowsVisible(true);
         tokenName.setLabel(getTranslation("competition.token.name"));
         tokenName.setId("competition-token-name");
@@ -128,9 +156,9 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
         tokens.addComponentColumn(this::revokeButton);
         tokens.setAllRowsVisible(true);
         entrantArea.setPadding(false);
-        entrantArea.add(allowance, new H3(getTranslation("competition.submit.title")),
+        entrantArea.add(allowance, team, new H3(getTranslation("competition.submit.title")),
                 new Paragraph(getTranslation("competition.submit.text", properties.maxUpload().toKilobytes())), upload,
-                mine, new H3(getTranslation("competition.token.title")),
+                draft, picksNote, mine, new H3(getTranslation("competition.token.title")),
                 new Paragraph(getTranslation("competition.token.text")), new HorizontalLayout(tokenName, createToken),
                 tokenSecret, tokens);
         publicNote.setId("competition-public-note");
@@ -140,7 +168,7 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
         export.setText(getTranslation("competition.export"));
         export.setId("competition-export");
         add(title, status, track, rules, hostNote, export, enter, entrantArea,
-                new H3(getTranslation("competition.board.public")), publicNote, publicBoard, privateTitle, privateBoard, defense);
+                new H3(getTranslation("competition.board.public")), publicNote, publicBoard, privateTitle, privateBoard, defense, matrix, forge);
     }
 
     private void board(Grid<BoardRow> grid, String id) {
@@ -210,7 +238,16 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
             allowance.setText(left == null ? "" : getTranslation("competition.allowance", left.remainingToday(),
                     left.remainingTotal(), Notices.time(left.resetsAt())));
             upload.setVisible(now.open());
+            againstDefenses = crossEvaluation.againstDefenses(entrant.id());
+            draft.setVisible(now.open());
+            draft.setHref(CompetitionPaths.DRAFT + "/" + competitionId);
             mine.setItems(now.mine());
+            int picks = settings.entry().finalPicks();
+            long picked = now.mine().stream().filter(Submission::picked).count();
+            pickColumn.setVisible(picks > 0);
+            byColumn.setVisible(settings.entry().teams());
+            picksNote.setVisible(picks > 0);
+            picksNote.setText(getTranslation("competition.pick.note", picks, picked));
             tokens.setItems(competitions.tokens(entrant.id()));
         }
         Board shown = now.publicBoard();
@@ -221,6 +258,19 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
         privateBoard.setVisible(now.over());
         privateBoard.setItems(now.privateBoard().rows());
         defense.show(now);
+        matrix.show(now);
+        team.show(now);
+        forge.show(now);
+    }
+
+    /** The mean share of the public half that the submission's images made the final defenses misclassify. */
+    private String againstDefenses(Submission submission) {
+        List<AttackResult> results = againstDefenses.getOrDefault(submission.id(), List.of());
+        if (results.isEmpty()) {
+            return "";
+        }
+        double mean = results.stream().mapToDouble(AttackResult::publicSuccess).average().orElse(0);
+        return getTranslation("competition.mine.against-defenses.value", Notices.percent(mean), results.size());
     }
 
     void submit(byte[] file) {
@@ -244,6 +294,26 @@ class CompetitionView extends VerticalLayout implements HasUrlParameter<Long>, H
             Notices.refused(this, e);
         }
         reload();
+    }
+
+    private Checkbox pickBox(Submission submission) {
+        Checkbox box = new Checkbox(submission.picked());
+        box.setId("competition-pick-" + submission.id());
+        box.setAriaLabel(getTranslation("competition.pick.header"));
+        box.setEnabled(viewing != null && !viewing.over() && submission.status() != SubmissionStatus.FAILED);
+        box.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                pick(submission.id(), change.getValue());
+            }
+        });
+        return box;
+    }
+
+    void pick(long submissionId, boolean pick) {
+        Entrant entrant = viewing == null ? null : viewing.entrant();
+        if (entrant != null) {
+            act(() -> competitions.pick(entrant.id(), submissionId, pick));
+        }
     }
 
     private Button revokeButton(AccessToken token) {

@@ -10,9 +10,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import java.util.Locale;
 import org.adversarialarena.competition.BudgetNorm;
 import org.adversarialarena.competition.CompetitionRefusedException;
+import org.adversarialarena.competition.CompetitionSettings;
+import org.adversarialarena.competition.DefenseBoard;
 import org.adversarialarena.competition.Defense;
 import org.adversarialarena.competition.DefenseBoardRow;
 import org.adversarialarena.competition.DefenseMethod;
@@ -26,8 +32,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The defense track on a competition's page: for an entrant, the recipe form and their defenses with
- * live status, progress and a cancel button; for everyone, the defense board with each defense's
- * weight hash and a gradient-masking warning. Shown only in competitions with an L∞ budget.
+ * live status, progress and a cancel button; for everyone, the defense boards (public: live, frozen,
+ * blind; private: at the end) with each defense's weight hash and a gradient-masking warning, and the
+ * final defenses (the attack phase's targets) with their full hashes and, once released, their
+ * weights. Shown only in competitions with an L∞ budget.
  */
 class DefenseSection extends VerticalLayout {
 
@@ -44,8 +52,15 @@ class DefenseSection extends VerticalLayout {
     final IntegerField seed = new IntegerField();
     final Button submit = new Button();
     final Grid<Defense> mine = new Grid<>();
+    final Paragraph boardNote = new Paragraph();
     final Grid<DefenseBoardRow> board = new Grid<>();
+    final H3 privateTitle = new H3();
+    final Grid<DefenseBoardRow> privateBoard = new Grid<>();
+    final H3 finalsTitle = new H3();
+    final Paragraph finalsNote = new Paragraph();
+    final Grid<DefenseBoardRow> finals = new Grid<>();
     private @Nullable Entrant entrant;
+    private @Nullable Viewing viewing;
 
     DefenseSection(DefenseService defenses, Runnable reload) {
         this.defenses = defenses;
@@ -93,19 +108,19 @@ class DefenseSection extends VerticalLayout {
         mine.addColumn(d -> d.failure() == null ? "" : d.failure()).setHeader(getTranslation("competition.mine.failure"));
         mine.addComponentColumn(this::cancelButton);
         mine.setAllRowsVisible(true);
-        board.setId("defense-board");
-        board.addColumn(DefenseBoardRow::rank).setHeader("#").setFlexGrow(0);
-        board.addColumn(row -> row.name() == null ? getTranslation("competition.board.anonymous") : row.name())
+        boardGrid(board, "defense-board");
+        boardNote.setId("defense-board-note");
+        privateTitle.setText(getTranslation("competition.defense.private-board"));
+        boardGrid(privateBoard, "defense-private-board");
+        finalsTitle.setText(getTranslation("competition.defense.finals"));
+        finalsNote.setId("defense-finals-note");
+        finals.setId("defense-finals");
+        finals.addColumn(row -> row.name() == null ? getTranslation("competition.board.anonymous") : row.name())
                 .setHeader(getTranslation("competition.board.name"));
-        board.addColumn(row -> Notices.percent(row.robustAccuracy())).setHeader(getTranslation("competition.defense.robust"));
-        board.addColumn(row -> Notices.percent(row.cleanAccuracy())).setHeader(getTranslation("competition.defense.clean"));
-        board.addColumn(row -> Notices.percent(row.pgdAccuracy())).setHeader("PGD");
-        board.addColumn(row -> Notices.percent(row.apgdAccuracy())).setHeader("APGD");
-        board.addColumn(row -> row.likelyMasking() ? getTranslation("competition.defense.masking") : "")
-                .setHeader(getTranslation("competition.defense.warning"));
-        board.addColumn(row -> recipe(row.recipe())).setHeader(getTranslation("competition.defense.recipe"));
-        board.addColumn(row -> row.weightsSha256().substring(0, HASH_SHOWN)).setHeader(getTranslation("competition.defense.hash"));
-        board.setAllRowsVisible(true);
+        finals.addColumn(row -> recipe(row.recipe())).setHeader(getTranslation("competition.defense.recipe"));
+        finals.addColumn(DefenseBoardRow::weightsSha256).setHeader(getTranslation("competition.defense.hash")).setFlexGrow(3);
+        finals.addComponentColumn(this::weightsLink);
+        finals.setAllRowsVisible(true);
         FlexLayout form = new FlexLayout(method, architecture, epsilon, steps, epochs, seed);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.getStyle().set("gap", "var(--lumo-space-m)");
@@ -114,7 +129,44 @@ class DefenseSection extends VerticalLayout {
                 quota.maxAttackSteps(), quota.defensesPerEntrant())), form, submit, mine);
         add(new H3(getTranslation("competition.defense.title")), entrantPart,
                 new H3(getTranslation("competition.defense.board")),
-                new Paragraph(getTranslation("competition.defense.board-text")), board);
+                new Paragraph(getTranslation("competition.defense.board-text")), boardNote, board, privateTitle,
+                privateBoard, finalsTitle, finalsNote, finals);
+    }
+
+    private void boardGrid(Grid<DefenseBoardRow> grid, String id) {
+        grid.setId(id);
+        grid.addColumn(DefenseBoardRow::rank).setHeader("#").setFlexGrow(0);
+        grid.addColumn(row -> row.name() == null ? getTranslation("competition.board.anonymous") : row.name())
+                .setHeader(getTranslation("competition.board.name"));
+        grid.addColumn(row -> Notices.percent(row.robustAccuracy())).setHeader(getTranslation("competition.defense.robust"));
+        grid.addColumn(row -> Notices.percent(row.cleanAccuracy())).setHeader(getTranslation("competition.defense.clean"));
+        grid.addColumn(row -> Notices.percent(row.pgdAccuracy())).setHeader("PGD");
+        grid.addColumn(row -> Notices.percent(row.apgdAccuracy())).setHeader("APGD");
+        grid.addColumn(row -> row.likelyMasking() ? getTranslation("competition.defense.masking") : "")
+                .setHeader(getTranslation("competition.defense.warning"));
+        grid.addColumn(row -> recipe(row.recipe())).setHeader(getTranslation("competition.defense.recipe"));
+        grid.addColumn(row -> row.weightsSha256().substring(0, Math.min(HASH_SHOWN, row.weightsSha256().length())))
+                .setHeader(getTranslation("competition.defense.hash"));
+        grid.setAllRowsVisible(true);
+    }
+
+    /** A download of a final defense's weights, for the host and entrants once a white-box phase released them. */
+    private Anchor weightsLink(DefenseBoardRow row) {
+        Anchor link = new Anchor();
+        link.setText(getTranslation("competition.defense.download"));
+        link.setId("defense-weights-" + row.defenseId());
+        Viewing now = viewing;
+        boolean allowed = now != null && (now.host() || now.entrant() != null)
+                && now.competition().settings().weightsReleased(now.now());
+        link.setVisible(allowed);
+        if (allowed) {
+            link.setHref(DownloadHandler.fromInputStream(event -> {
+                byte[] weights = defenses.releasedWeights(now, row.defenseId());
+                return new DownloadResponse(new ByteArrayInputStream(weights), "defense-" + row.defenseId() + ".zip",
+                        "application/zip", weights.length);
+            }));
+        }
+        return link;
     }
 
     void show(Viewing now) {
@@ -128,11 +180,28 @@ class DefenseSection extends VerticalLayout {
         }
         entrant = now.entrant();
         entrantPart.setVisible(entrant != null);
-        submit.setEnabled(now.open());
+        submit.setEnabled(now.open() && now.now().isBefore(now.competition().settings().defensesFixedAt()));
         if (entrant != null) {
             mine.setItems(defenses.defensesOf(entrant.id()));
         }
-        board.setItems(defenses.board(now));
+        viewing = now;
+        DefenseBoard shown = defenses.publicBoard(now);
+        boardNote.setText(shown.blind() ? getTranslation("competition.board.blind")
+                : shown.frozen() ? getTranslation("competition.board.frozen",
+                        Notices.time(now.competition().settings().freezesAt())) : "");
+        board.setItems(shown.rows());
+        privateTitle.setVisible(now.over());
+        privateBoard.setVisible(now.over());
+        privateBoard.setItems(defenses.privateBoard(now).rows());
+        CompetitionSettings settings = now.competition().settings();
+        boolean fixed = !now.now().isBefore(settings.defensesFixedAt());
+        finalsTitle.setVisible(settings.defensesAttacked() || fixed);
+        finalsNote.setVisible(settings.defensesAttacked() || fixed);
+        finals.setVisible(fixed);
+        finalsNote.setText(!fixed ? getTranslation("competition.defense.finals-later", Notices.time(settings.defensesFixedAt()))
+                : settings.weightsReleased(now.now()) ? getTranslation("competition.defense.finals-released")
+                : getTranslation("competition.defense.finals-committed"));
+        finals.setItems(defenses.finalDefenses(now));
     }
 
     void submit() {

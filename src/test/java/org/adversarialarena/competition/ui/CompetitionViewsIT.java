@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.internal.JacksonUtils;
 import java.util.List;
 import java.util.UUID;
 import org.adversarialarena.competition.Competition;
@@ -16,6 +14,7 @@ import org.adversarialarena.competition.Submission;
 import org.adversarialarena.competition.SubmissionStatus;
 import org.adversarialarena.player.BrowserPlayer;
 import org.adversarialarena.player.PlayerService;
+import org.adversarialarena.player.ui.BrowserStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +70,7 @@ class CompetitionViewsIT extends SpringBrowserlessTest {
 
         BrowserPlayer student = players.joinFromBrowser("Mira" + UUID.randomUUID().toString().substring(0, 4));
         page = navigate(CompetitionView.class, id);
-        answerBrowserStorage(student.resumeToken());
+        BrowserStorage.answer(student.resumeToken());
         assertThat(page.enter.isVisible()).isTrue();
         assertThat(page.entrantArea.isVisible()).isFalse();
         test(page.enter).click();
@@ -80,7 +79,7 @@ class CompetitionViewsIT extends SpringBrowserlessTest {
 
         page.submit("print('hello')".getBytes());
         assertThat($(Notification.class).last().getElement().getProperty("text", ""))
-                .isEqualTo("Not a NumPy .npy or IDX file.");
+                .isEqualTo("Not a NumPy .npy, IDX or ZIP-of-PNG file.");
         assertThat(page.mine.getGenericDataView().getItems().toList()).isEmpty();
 
         page.submit(competitions.challengeNpy(id));
@@ -93,15 +92,6 @@ class CompetitionViewsIT extends SpringBrowserlessTest {
         test(page.createToken).click();
         assertThat(page.tokenSecret.getText()).startsWith("Your new token");
         assertThat(page.tokens.getGenericDataView().getItems().toList()).hasSize(1);
-    }
-
-    /** The page asks the browser's local storage for the player's resume token: this browser has one. */
-    private static void answerBrowserStorage(String token) {
-        for (PendingJavaScriptInvocation invocation : UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()) {
-            if (invocation.getInvocation().getExpression().contains("localStorage.getItem")) {
-                invocation.complete(JacksonUtils.getMapper().valueToTree(token));
-            }
-        }
     }
 
     @Test

@@ -3,22 +3,20 @@ package org.adversarialarena.competition.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.internal.JacksonUtils;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.adversarialarena.competition.CompetitionService;
-import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.competition.Defense;
 import org.adversarialarena.competition.DefenseBoardRow;
 import org.adversarialarena.competition.DefenseMethod;
 import org.adversarialarena.competition.DefenseStatus;
+import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.player.BrowserPlayer;
 import org.adversarialarena.player.PlayerService;
+import org.adversarialarena.player.ui.BrowserStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +55,7 @@ class DefenseViewsIT extends SpringBrowserlessTest {
         long id = HostedCompetitions.openNow(jdbc, competitions, "Defend LeNet", 20, 5);
         BrowserPlayer student = players.joinFromBrowser("Kai" + UUID.randomUUID().toString().substring(0, 4));
         CompetitionView page = navigate(CompetitionView.class, id);
-        answerBrowserStorage(student.resumeToken());
+        BrowserStorage.answer(student.resumeToken());
         assertThat(page.defense.isVisible()).isTrue();
         assertThat(page.defense.entrantPart.isVisible()).isFalse();
         test(page.enter).click();
@@ -107,15 +105,6 @@ class DefenseViewsIT extends SpringBrowserlessTest {
         while (System.nanoTime() < deadline && !"SCORED".equals(jdbc.queryForObject(
                 "select status from competition_defense where id = ?", String.class, defenseId))) {
             Thread.sleep(200);
-        }
-    }
-
-    /** The page asks the browser's local storage for the player's resume token: this browser has one. */
-    private static void answerBrowserStorage(String token) {
-        for (PendingJavaScriptInvocation invocation : UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()) {
-            if (invocation.getInvocation().getExpression().contains("localStorage.getItem")) {
-                invocation.complete(JacksonUtils.getMapper().valueToTree(token));
-            }
         }
     }
 }
