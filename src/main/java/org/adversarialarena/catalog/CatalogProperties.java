@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ganVersion the shipped GAN version the games use
  */
 @ConfigurationProperties("arena.models")
-public record CatalogProperties(@DefaultValue("2") int poolCopies, @DefaultValue("1") int ganVersion) {
+public record CatalogProperties(@DefaultValue("2") int poolCopies, @DefaultValue("3") int ganVersion) {
 
     public CatalogProperties {
         if (poolCopies < 1) {

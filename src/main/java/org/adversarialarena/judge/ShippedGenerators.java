@@ -16,15 +16,16 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The conditional GANs shipped with the app, both versions of each dataset's: v1 (an MLP) and v2 (a
- * DCGAN). The version the games use is shared with the catalog; the other is loaded on first use.
+ * The conditional GANs shipped with the app, every version of each dataset's: v1 (an MLP), v2 (a
+ * DCGAN) and v3 (the MLP pair Forge plays with, trained to start at equilibrium). The version the games
+ * use is shared with the catalog; the others are loaded on first use.
  * Their Fréchet distance was measured once, when they were trained (metrics.json, 1,000 samples
  * against the test split, on the shipped LeNet's penultimate features).
  */
 @Component
 class ShippedGenerators implements GeneratorSource {
 
-    static final List<Integer> VERSIONS = List.of(1, 2);
+    static final List<Integer> VERSIONS = List.of(1, 2, 3);
 
     private final ModelCatalog models;
     private final CatalogProperties catalog;

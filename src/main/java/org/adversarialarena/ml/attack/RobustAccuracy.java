@@ -34,11 +34,21 @@ public record RobustAccuracy(int images, int clean, Map<String, Integer> survivo
                 Apgd.targetedDlr(epsilon, 100, 3));
     }
 
+    /** The figures and, per image, whether it withstood every attack (and was classified correctly clean). */
+    public record PerImage(RobustAccuracy totals, boolean[] robust) {
+    }
+
     /**
      * Attacks every correctly classified image with each attack, in batches of {@code batchSize};
      * misclassified images count as lost for every attack.
      */
     public static RobustAccuracy measure(DifferentiableClassifier model, float[][] images, int[] labels,
+            List<? extends Attack<? super DifferentiableClassifier>> attacks, int batchSize) {
+        return measurePerImage(model, images, labels, attacks, batchSize).totals();
+    }
+
+    /** As {@link #measure}, keeping which images stood (a competition scores halves of its set from them). */
+    public static PerImage measurePerImage(DifferentiableClassifier model, float[][] images, int[] labels,
             List<? extends Attack<? super DifferentiableClassifier>> attacks, int batchSize) {
         if (images.length != labels.length || images.length == 0) {
             throw new IllegalArgumentException("Need as many labels as images, and at least one image; got "
@@ -80,7 +90,7 @@ public record RobustAccuracy(int images, int clean, Map<String, Integer> survivo
             }
             perAttack.put(attack.name(), count(survived));
         }
-        return new RobustAccuracy(images.length, clean, perAttack, count(standing));
+        return new PerImage(new RobustAccuracy(images.length, clean, perAttack, count(standing)), standing);
     }
 
     private static int[] predictions(DifferentiableClassifier model, float[][] images, int batchSize) {

@@ -21,6 +21,7 @@ public final class AdversarialDetector {
 
     public static final float DEFAULT_THRESHOLD = 0.5f;
     static final int REAL = 0;
+    private static final int MAX_VERSION = 9;
     static final int ADVERSARIAL = 1;
 
     private final DatasetId dataset;
@@ -40,9 +41,14 @@ public final class AdversarialDetector {
         }
     }
 
-    /** The shipped detector of a dataset ({@code /models/<dataset>-detector/v1/}), flagging at p ≥ 0.5. */
+    /** The newest shipped detector of a dataset ({@code /models/<dataset>-detector/vN/}), flagging at p ≥ 0.5. */
     public static AdversarialDetector loadShipped(DatasetId dataset) {
-        String resource = shippedResource(dataset);
+        return loadShipped(dataset, newestShippedVersion(dataset));
+    }
+
+    /** One shipped version of a dataset's detector, e.g. to compare it with its successor. */
+    public static AdversarialDetector loadShipped(DatasetId dataset, int version) {
+        String resource = shippedResource(dataset, version);
         try (InputStream in = AdversarialDetector.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No shipped adversarial detector for " + dataset.slug() + " (" + resource + ")");
@@ -57,11 +63,21 @@ public final class AdversarialDetector {
 
     /** Whether a detector of this dataset ships with the app. */
     public static boolean isShipped(DatasetId dataset) {
-        return AdversarialDetector.class.getResource(shippedResource(dataset)) != null;
+        return newestShippedVersion(dataset) > 0;
     }
 
-    private static String shippedResource(DatasetId dataset) {
-        return "/models/" + folder(dataset, 1) + "/network.zip";
+    /** The highest version of the dataset's detector among the shipped models, 0 if none ships. */
+    public static int newestShippedVersion(DatasetId dataset) {
+        for (int version = MAX_VERSION; version >= 1; version--) {
+            if (AdversarialDetector.class.getResource(shippedResource(dataset, version)) != null) {
+                return version;
+            }
+        }
+        return 0;
+    }
+
+    private static String shippedResource(DatasetId dataset, int version) {
+        return "/models/" + folder(dataset, version) + "/network.zip";
     }
 
     /** Where a detector's files live under a models root, e.g. {@code mnist-detector/v1}. */

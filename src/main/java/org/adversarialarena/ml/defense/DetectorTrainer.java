@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.adversarialarena.ml.attack.Attack;
 import org.adversarialarena.ml.attack.AttackGoal;
 import org.adversarialarena.ml.attack.AttackResult;
 import org.adversarialarena.ml.attack.GradientAttack;
@@ -50,9 +51,13 @@ public final class DetectorTrainer {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    /** Settings of one run; {@code epsilon} is the dataset's standard L∞ budget (0.3 MNIST, 0.1 Fashion-MNIST). */
-    public record Plan(int trainImages, int epochs, int batchSize, double learningRate, float epsilon, long seed,
-            int evaluationImages) {
+    /**
+     * Settings of one run; {@code epsilon} is the dataset's standard L∞ budget (0.3 MNIST, 0.1 Fashion-MNIST);
+     * {@code handEdits} adds the training {@link SimulatedPlayers}' brush strokes to the gradient attacks
+     * (version 2 on), so the detector also flags the blotchy edits players make by hand.
+     */
+    public record Plan(int version, int trainImages, int epochs, int batchSize, double learningRate, float epsilon, long seed,
+            int evaluationImages, boolean handEdits) {
     }
 
     /** What a run produced. */
@@ -83,12 +88,20 @@ public final class DetectorTrainer {
     }
 
     public TrainedDetector train(DifferentiableClassifier victim, DatasetSplit data, Plan plan) {
+        return train(victim, data, plan, PlayedEdits.none());
+    }
+
+    /** As {@link #train(DifferentiableClassifier, DatasetSplit, Plan)}, with real players' edits: the training players' as more pairs, the held-out players' measured. */
+    public TrainedDetector train(DifferentiableClassifier victim, DatasetSplit data, Plan plan, PlayedEdits played) {
         long started = System.nanoTime();
-        int n = Math.min(plan.trainImages(), data.train().size());
-        float[][] clean = data.train().firstImages(n);
-        int[] labels = data.train().firstLabels(n);
-        float[][] attacked = trainingAdversarials(victim, clean, labels, plan.epsilon());
-        log.accept(String.format(java.util.Locale.ROOT, "%d adversarial training images in %.0f s", n,
+        int generated = Math.min(plan.trainImages(), data.train().size());
+        float[][] firstImages = data.train().firstImages(generated);
+        int[] labels = data.train().firstLabels(generated);
+        List<Attack<? super DifferentiableClassifier>> attacks = trainingAttacks(plan);
+        float[][] clean = concat(firstImages, PlayedEdits.originals(played.training()));
+        float[][] attacked = concat(trainingAdversarials(victim, firstImages, labels, attacks), PlayedEdits.edited(played.training()));
+        int n = clean.length;
+        log.accept(String.format(java.util.Locale.ROOT, "%d adversarial training images in %.0f s", attacked.length,
                 (System.nanoTime() - started) / 1e9));
 
         MultiLayerNetwork network = newNetwork(plan.seed(), plan.learningRate());
@@ -118,10 +131,10 @@ public final class DetectorTrainer {
                 AdversarialDetector.DEFAULT_THRESHOLD);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("model", data.test().dataset().slug() + "-detector");
-        metrics.put("version", 1);
+        metrics.put("version", plan.version());
         metrics.put("dataset", data.test().dataset().slug());
         metrics.put("trainImages", 2 * n);
-        metrics.put("trainingAttacks", List.of("FGSM ε/3, 2ε/3, ε", "PGD-10 ε/2, ε (full iterates)"));
+        metrics.put("trainingAttacks", attacks.stream().map(Attack::name).toList());
         metrics.put("epsilon", plan.epsilon());
         metrics.put("epochs", plan.epochs());
         metrics.put("batchSize", plan.batchSize());
@@ -130,15 +143,29 @@ public final class DetectorTrainer {
         metrics.put("threshold", AdversarialDetector.DEFAULT_THRESHOLD);
         metrics.put("parameters", network.numParams());
         metrics.put("trainingSeconds", trainingSeconds);
-        metrics.putAll(DetectionRates.measure(detector, victim, data.test().firstImages(plan.evaluationImages()),
-                data.test().firstLabels(plan.evaluationImages()), plan.epsilon()).asMetrics());
+        metrics.put("playedEditsInTraining", played.training().size());
         metrics.put("trainedAt", Instant.now().toString());
         return new TrainedDetector(detector, network, metrics);
     }
 
-    /** Writes {@code network.zip} and {@code metrics.json} under {@code root/<dataset>-detector/v1/}. */
+    /**
+     * The detector's false alarms on the first test images and its detection of every edit kind there,
+     * added to its metrics; a separate step so a trained network is saved before the long measurement.
+     */
+    public static TrainedDetector withDetectionRates(TrainedDetector trained, DifferentiableClassifier victim, DatasetSplit data,
+            Plan plan, PlayedEdits played) {
+        Map<String, Object> metrics = new LinkedHashMap<>(trained.metrics());
+        metrics.putAll(DetectionRates.measure(trained.detector(), victim, data.test().firstImages(plan.evaluationImages()),
+                        data.test().firstLabels(plan.evaluationImages()), DetectionRates.everyEditKind(plan.epsilon()))
+                .withEdits("Players' edits (held-out players)", trained.detector(), PlayedEdits.edited(played.heldOut()))
+                .asMetrics());
+        return new TrainedDetector(trained.detector(), trained.network(), metrics);
+    }
+
+    /** Writes {@code network.zip} and {@code metrics.json} under {@code root/<dataset>-detector/vN/}. */
     public static Path save(TrainedDetector trained, Path root) {
-        Path folder = root.resolve(AdversarialDetector.folder(trained.detector().dataset(), 1));
+        int version = ((Number) trained.metrics().get("version")).intValue();
+        Path folder = root.resolve(AdversarialDetector.folder(trained.detector().dataset(), version));
         try {
             Files.createDirectories(folder);
             ModelSerializer.writeModel(trained.network(), folder.resolve("network.zip").toFile(), false);
@@ -149,15 +176,29 @@ public final class DetectorTrainer {
         return folder;
     }
 
-    private static float[][] trainingAdversarials(DifferentiableClassifier victim, float[][] clean, int[] labels, float epsilon) {
-        List<GradientAttack> attacks = List.of(GradientAttack.fgsm(epsilon / 3), GradientAttack.fgsm(2 * epsilon / 3),
-                GradientAttack.fgsm(epsilon), GradientAttack.pgd(Norm.LINF, epsilon / 2, 10).toTheEnd(),
-                GradientAttack.pgd(Norm.LINF, epsilon, 10).toTheEnd());
+    /**
+     * The gradient attacks a player's machine opponent uses on the plain classifier: FGSM at ε/3, 2ε/3 and ε,
+     * PGD-10 at ε/2 and ε (full-strength iterates); with hand edits, the training players after them.
+     */
+    static List<Attack<? super DifferentiableClassifier>> trainingAttacks(Plan plan) {
+        float epsilon = plan.epsilon();
+        List<Attack<? super DifferentiableClassifier>> attacks = new ArrayList<>(List.of(GradientAttack.fgsm(epsilon / 3),
+                GradientAttack.fgsm(2 * epsilon / 3), GradientAttack.fgsm(epsilon),
+                GradientAttack.pgd(Norm.LINF, epsilon / 2, 10).toTheEnd(), GradientAttack.pgd(Norm.LINF, epsilon, 10).toTheEnd()));
+        if (plan.handEdits()) {
+            attacks.addAll(SimulatedPlayers.training(epsilon));
+        }
+        return attacks;
+    }
+
+    /** One attacked copy of each image, the attacks taking turns by batches of 250 (a failed search's last edit included). */
+    private static float[][] trainingAdversarials(DifferentiableClassifier victim, float[][] clean, int[] labels,
+            List<Attack<? super DifferentiableClassifier>> attacks) {
         float[][] attacked = new float[clean.length][];
         int batch = 250;
         for (int from = 0; from < clean.length; from += batch) {
             int to = Math.min(clean.length, from + batch);
-            GradientAttack attack = attacks.get((from / batch) % attacks.size()).withSeed(from);
+            Attack<? super DifferentiableClassifier> attack = seeded(attacks.get((from / batch) % attacks.size()), from);
             float[][] images = java.util.Arrays.copyOfRange(clean, from, to);
             List<AttackGoal> goals = new ArrayList<>();
             for (int i = from; i < to; i++) {
@@ -169,6 +210,16 @@ public final class DetectorTrainer {
             }
         }
         return attacked;
+    }
+
+    private static Attack<? super DifferentiableClassifier> seeded(Attack<? super DifferentiableClassifier> attack, long seed) {
+        return attack instanceof GradientAttack gradient ? gradient.withSeed(seed) : attack;
+    }
+
+    private static float[][] concat(float[][] first, float[][] second) {
+        float[][] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static void shuffle(int[] order, Random random) {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.adversarialarena.ml.data.ImageSet;
+import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.metrics.FrechetDistance;
+import org.adversarialarena.ml.metrics.Mean;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -75,9 +77,47 @@ public final class GanQuality {
         figures.put("classAgreement", Arrays.stream(agreement).average().orElse(0));
         figures.put("classAgreementPerClass", Arrays.stream(agreement).boxed().toList());
         figures.put("classCoverage", (double) covered / classes);
-        figures.put("meanDReal", mean(gan.realness(realFeatures, realLabels)));
-        figures.put("meanDFake", mean(gan.realness(generated, requested)));
+        figures.put("meanDReal", Mean.of(gan.realness(realFeatures, realLabels)));
+        figures.put("meanDFake", Mean.of(gan.realness(generated, requested)));
+        figures.put("shiftSpread", shiftSpread(gan, real, SHIFT_SPREAD_IMAGES));
         return figures;
+    }
+
+    /** Held-out real images the shift spread is measured on. */
+    public static final int SHIFT_SPREAD_IMAGES = 200;
+    /** The moves the spread covers: up to this many pixels each way, 25 positions in all. */
+    public static final int SPREAD_SHIFT = 2;
+
+    /**
+     * How much D's verdict on a real image depends on where it sits: for each of the first {@code images}
+     * images, max − min of D's verdict (at its class) over the image moved by up to ±2 pixels in each
+     * direction (25 positions), averaged over the images. 0 means position does not matter at all.
+     */
+    public static double shiftSpread(ConditionalGan gan, ImageSet real, int images) {
+        int n = Math.min(images, real.size());
+        int positions = (2 * SPREAD_SHIFT + 1) * (2 * SPREAD_SHIFT + 1);
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            float[] image = real.image(i);
+            float[][] moved = new float[positions][];
+            int[] classes = new int[positions];
+            int p = 0;
+            for (int down = -SPREAD_SHIFT; down <= SPREAD_SHIFT; down++) {
+                for (int right = -SPREAD_SHIFT; right <= SPREAD_SHIFT; right++) {
+                    moved[p] = ImagePixels.shifted(image, down, right);
+                    classes[p++] = real.label(i);
+                }
+            }
+            float[] verdicts = gan.realness(Nd4j.create(moved), classes);
+            float low = Float.MAX_VALUE;
+            float high = -Float.MAX_VALUE;
+            for (float verdict : verdicts) {
+                low = Math.min(low, verdict);
+                high = Math.max(high, verdict);
+            }
+            total += high - low;
+        }
+        return total / n;
     }
 
     /** The classifier's activations at {@code layer} for {@code images}, in batches (FID's features). */
@@ -111,13 +151,5 @@ public final class GanQuality {
             }
         }
         return best;
-    }
-
-    private static double mean(float[] values) {
-        double sum = 0;
-        for (float value : values) {
-            sum += value;
-        }
-        return sum / values.length;
     }
 }

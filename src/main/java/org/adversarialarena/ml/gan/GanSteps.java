@@ -6,10 +6,13 @@ import org.adversarialarena.ml.data.ImageBatches;
 import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.ml.metrics.Mean;
+import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.train.TrainingDivergedException;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,9 +46,16 @@ public final class GanSteps {
     private final GanTrainingOptions options;
     private final ImageBatches batches;
     private final Random random;
+    private final GanRefinements refinements;
+    private final @Nullable Random shifts;
     private int iteration;
 
     public GanSteps(ConditionalGan gan, ImageSet real, GanTrainingOptions options, int first) {
+        this(gan, real, options, first, GanRefinements.NONE);
+    }
+
+    /** Steps with {@code refinements}: shifted D inputs and/or class guidance of G. */
+    public GanSteps(ConditionalGan gan, ImageSet real, GanTrainingOptions options, int first, GanRefinements refinements) {
         if (gan.loss() != options.loss()) {
             throw new IllegalArgumentException("This GAN's D was built for " + gan.loss() + ", not " + options.loss());
         }
@@ -58,6 +68,9 @@ public final class GanSteps {
         this.random = new Random(seed);
         this.batches = real.batches(options.batchSize(), seed);
         this.iteration = first;
+        this.refinements = refinements;
+        // Its own random stream, so a run without shifts draws exactly the batches and latents it always drew.
+        this.shifts = refinements.maxShift() > 0 ? new Random(seed + 7_919) : null;
     }
 
     /** The iteration the next generator step completes. */
@@ -103,7 +116,8 @@ public final class GanSteps {
         int[] fakeClasses = randomClasses(n);
         INDArray fakes = gan.generator().output(ConditionalGan.generatorInput(latents(n), fakeClasses), true)
                 .reshape(n, ImagePixels.COUNT);
-        INDArray real = realBatch.getFeatures();
+        INDArray real = moved(realBatch.getFeatures(), randomMoves(n), 1);
+        fakes = moved(fakes, randomMoves(n), 1);
         return switch (gan.loss()) {
             case HINGE -> hingeStep(real, realClasses, fakes, fakeClasses);
             case WGAN_GP -> penaltyStep(real, realClasses, fakes, fakeClasses);
@@ -119,12 +133,20 @@ public final class GanSteps {
         generator.setInput(ConditionalGan.generatorInput(latents(n), classes));
         INDArray output = generator.feedForward(true, false).getLast();
         INDArray fakes = output.reshape(n, ImagePixels.COUNT);
+        // D judges G's images moved as in its own steps (DiffAugment's rule: augmenting D's inputs only in D's
+        // steps let G collapse here); a move is linear, so D's gradient is moved back onto G's pixels.
+        int[][] moves = randomMoves(n);
+        INDArray judged = moved(fakes, moves, 1);
 
-        Pair<Gradient, INDArray> throughD = gan.discriminator().calculateGradients(fakes,
+        Pair<Gradient, INDArray> throughD = gan.discriminator().calculateGradients(judged,
                 filled(n, gan.loss().generatorTarget()), null, ConditionalGan.oneHot(classes));
         // calculateGradients leaves the label mask on D's layers; a later output() of another batch size would trip on it.
         gan.discriminator().clearLayerMaskArrays();
-        INDArray errorAtImages = throughD.getSecond().reshape(output.shape()).muli(gan.loss().generatorGradientSign());
+        INDArray errorAtImages = moved(throughD.getSecond().reshape(n, ImagePixels.COUNT), moves, -1)
+                .reshape(output.shape()).muli(gan.loss().generatorGradientSign());
+        if (refinements.guides()) {
+            errorAtImages.addi(guidance(fakes, classes).reshape(output.shape()));
+        }
 
         Pair<Gradient, INDArray> backprop = generator.backpropGradient(errorAtImages, LayerWorkspaceMgr.noWorkspaces());
         Gradient gradient = backprop.getFirst();
@@ -132,6 +154,41 @@ public final class GanSteps {
         generator.params().subi(gradient.gradient());
         iteration++;
         return errorAtImages.sumNumber().doubleValue();
+    }
+
+    /**
+     * The guide classifier's cross-entropy gradient for the requested classes, times the guidance
+     * weight: descending it makes each image more clearly of its class (in the guide's eyes).
+     */
+    private INDArray guidance(INDArray fakes, int[] classes) {
+        ClassifierPool guide = java.util.Objects.requireNonNull(refinements.guide());
+        float[][] gradients = guide.inputGradients(fakes.toFloatMatrix(), classes);
+        return Nd4j.create(gradients).muli(refinements.guidanceWeight());
+    }
+
+    /** A random move (rows down, columns right) per image when shift augmentation is on, else none. */
+    private int @Nullable [][] randomMoves(int n) {
+        if (shifts == null) {
+            return null;
+        }
+        int span = 2 * refinements.maxShift() + 1;
+        int[][] moves = new int[n][];
+        for (int i = 0; i < n; i++) {
+            moves[i] = new int[] {shifts.nextInt(span) - refinements.maxShift(), shifts.nextInt(span) - refinements.maxShift()};
+        }
+        return moves;
+    }
+
+    /** Each row moved by its move times {@code direction} (−1 undoes a move, which is also its adjoint). */
+    private static INDArray moved(INDArray images, int @Nullable [][] moves, int direction) {
+        if (moves == null) {
+            return images;
+        }
+        float[][] rows = images.toFloatMatrix();
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = ImagePixels.shifted(rows[i], direction * moves[i][0], direction * moves[i][1]);
+        }
+        return Nd4j.create(rows);
     }
 
     /** Mean D(x) on a real batch and mean D(G(z)) on as many fakes: the two numbers a GAN is watched by. */
@@ -143,8 +200,8 @@ public final class GanSteps {
         int n = real.numExamples();
         int[] fakeClasses = randomClasses(n);
         INDArray fakes = gan.generate(latents(n), fakeClasses);
-        return Map.of("meanDReal", mean(gan.realness(real.getFeatures(), classesOf(real.getLabels()))),
-                "meanDFake", mean(gan.realness(fakes, fakeClasses)));
+        return Map.of("meanDReal", Mean.of(gan.realness(real.getFeatures(), classesOf(real.getLabels()))),
+                "meanDFake", Mean.of(gan.realness(fakes, fakeClasses)));
     }
 
     /** The classes G is asked for: drawn at random, or all 0 for an unconditional GAN. */
@@ -275,14 +332,6 @@ public final class GanSteps {
         System.arraycopy(first, 0, both, 0, first.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
-    }
-
-    private static double mean(float[] values) {
-        double sum = 0;
-        for (float value : values) {
-            sum += value;
-        }
-        return sum / values.length;
     }
 
     private static INDArray filled(int n, double value) {

@@ -51,7 +51,17 @@ public final class GanTrainer {
      */
     public void continueTraining(ConditionalGan gan, ImageSet real, GanTrainingOptions options, int first,
             GanIterationListener iterations) {
-        GanSteps steps = new GanSteps(gan, real, options, first);
+        run(new GanSteps(gan, real, options, first), gan, options, first, iterations);
+    }
+
+    /** A fresh GAN trained with {@code refinements} (shifted D inputs, class guidance); returns the steps to go on with. */
+    public GanSteps train(ConditionalGan gan, ImageSet real, GanTrainingOptions options, GanRefinements refinements) {
+        GanSteps steps = new GanSteps(gan, real, options, 1, refinements);
+        run(steps, gan, options, 1, GanIterationListener.none());
+        return steps;
+    }
+
+    private void run(GanSteps steps, ConditionalGan gan, GanTrainingOptions options, int first, GanIterationListener iterations) {
         for (int iteration = first; iteration <= options.iterations(); iteration++) {
             cancellation.throwIfCancelled();
             GanSteps.Losses losses = steps.iterate();

@@ -38,6 +38,7 @@ public final class GanTrainerMain {
             System.err.println("usage: GanTrainerMain <mnist|fashion-mnist> [--architecture mlp|dcgan] [--loss minimax|"
                     + "non_saturating|least_squares|wasserstein] [--k 1] [--lr-g 2e-4] [--lr-d 2e-4] [--real-label 0.9]"
                     + " [--iterations 6000] [--batch 64] [--seed 1] [--version 1] [--out src/main/resources/models]"
+                    + " [--shift 2] [--guide mnist-mlp --guidance 1] [--settle 0.45 --settle-max 500 --settle-lr-d 0]"
                     + "\n       GanTrainerMain <dataset> --measure <saved GAN folder>");
             System.exit(2);
         }
@@ -76,15 +77,59 @@ public final class GanTrainerMain {
                         progress.metrics().get("meanDFake"), (System.nanoTime() - started) / 1e9);
             }
         };
-        ConditionalGan gan = new GanTrainer(console, cancellation).train(Datasets.load(dataset).train(), options);
+        GanRefinements refinements = refinements(dataset, args);
+        ConditionalGan gan = GanTrainer.newGan(dataset, options);
+        GanSteps steps = new GanTrainer(console, cancellation).train(gan, Datasets.load(dataset).train(), options, refinements);
+        double settleTarget = Double.parseDouble(option(args, "--settle", "0"));
+        if (settleTarget > 0) {
+            // Reported so the settling's own effect on quality shows in the training log.
+            System.out.println("before settling: " + measureQuality(gan, options.seed()));
+        }
+        Equilibrium.Settled settled = settleTarget > 0
+                ? new Equilibrium(gan.latentSize(), dataset.classCount()).settle(steps,
+                        settleTarget, Integer.parseInt(option(args, "--settle-max", "500")),
+                        Double.parseDouble(option(args, "--settle-lr-d", "0")))
+                : null;
         double seconds = (System.nanoTime() - started) / 1e9;
         GanFiles.save(gan, options, seconds, folder);
+        Map<String, Object> recipe = new java.util.LinkedHashMap<>();
+        recipe.put("maxShift", refinements.maxShift());
+        recipe.put("guide", option(args, "--guide", ""));
+        recipe.put("guidanceWeight", refinements.guidanceWeight());
+        if (settled != null) {
+            recipe.put("settleTarget", settleTarget);
+            recipe.put("settleDiscriminatorLearningRate", Double.parseDouble(option(args, "--settle-lr-d", "0")));
+            recipe.put("settleGeneratorSteps", settled.generatorSteps());
+            recipe.put("settleProbeBefore", settled.before());
+            recipe.put("settleProbeAfter", settled.after());
+            System.out.println("settled: " + settled);
+        }
+        GanFiles.addMetrics(folder, recipe);
         Map<String, Object> quality = measureQuality(gan, options.seed());
         GanFiles.addMetrics(folder, quality);
         System.out.println("quality: " + quality);
         ImageGrid.write(sampleGrid(gan), folder.resolve("samples.png"));
         System.out.printf(Locale.ROOT, "trained in %.0f s (%.1f iterations/s) -> %s%n", seconds, options.iterations() / seconds, folder);
         Files.writeString(folder.resolve("options.txt"), options.toString());
+    }
+
+    /**
+     * {@code --shift N} (D's inputs moved by up to N pixels), {@code --guide <classifier id, e.g. mnist-mlp>}
+     * with {@code --guidance W}: never the LeNet, which measures class agreement.
+     */
+    private static GanRefinements refinements(DatasetId dataset, String[] args) {
+        int shift = Integer.parseInt(option(args, "--shift", "0"));
+        String guide = option(args, "--guide", "");
+        double weight = Double.parseDouble(option(args, "--guidance", guide.isEmpty() ? "0" : "1"));
+        if (guide.isEmpty()) {
+            return new GanRefinements(shift, null, 0);
+        }
+        ClassifierId guideId = ClassifierId.parse(guide, 1);
+        if (guideId.dataset() != dataset || guideId.equals(new ClassifierId(dataset, ClassifierArchitecture.LENET, 1))) {
+            throw new IllegalArgumentException("The guide must be another classifier of " + dataset.slug()
+                    + " than the LeNet v1 that measures class agreement, was " + guide);
+        }
+        return new GanRefinements(shift, new ClassifierPool(ClassifierFiles.loadShipped(guideId), 1), weight);
     }
 
     /** Judged by the dataset's shipped LeNet (its dense-500 features), else by its MLP (dense-256). */

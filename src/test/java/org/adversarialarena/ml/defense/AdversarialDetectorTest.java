@@ -49,6 +49,28 @@ class AdversarialDetectorTest {
     }
 
     @Test
+    void flagsMostHandEditsOfPlayersItNeverSawWhereTheFirstVersionPassedMany() {
+        AdversarialDetector first = AdversarialDetector.loadShipped(DatasetId.MNIST, 1);
+        long fooling = 0;
+        long flaggedNow = 0;
+        long flaggedByTheFirst = 0;
+        for (var player : SimulatedPlayers.heldOut(0.3f)) {
+            for (AttackResult result : player.attack(AttackFixtures.LENET, VICTIMS.images(), VICTIMS.untargeted())) {
+                if (result.success()) {
+                    fooling++;
+                    flaggedNow += DETECTOR.flags(result.adversarial()) ? 1 : 0;
+                    flaggedByTheFirst += first.flags(result.adversarial()) ? 1 : 0;
+                }
+            }
+        }
+
+        assertThat(AdversarialDetector.newestShippedVersion(DatasetId.MNIST)).isEqualTo(2);
+        assertThat(fooling).isGreaterThanOrEqualTo(30);
+        assertThat(flaggedNow).isGreaterThanOrEqualTo((long) Math.ceil(0.8 * fooling));
+        assertThat(flaggedByTheFirst).isLessThan(flaggedNow);
+    }
+
+    @Test
     void theFashionDetectorRarelyFlagsRealClothesAndFlagsPgdExamplesOfItsLeNet() {
         AdversarialDetector fashion = AdversarialDetector.loadShipped(DatasetId.FASHION_MNIST);
         ClassifierPool lenet = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse("fashion-mnist-lenet", 1)), 1);

@@ -19,10 +19,10 @@ class ShippedGansTest {
 
     private static final int LENET_PENULTIMATE_LAYER = 4;
 
-    /** v1 is the conditional MLP GAN the games use; v2 the convolutional DCGAN. */
+    /** v1 the first conditional MLP GAN, v2 the convolutional DCGAN, v3 the MLP pair Forge plays with. */
     static Stream<Arguments> shippedGans() {
         return Stream.of(DatasetId.values()).flatMap(dataset -> Stream.of(
-                Arguments.of(dataset, 1, "MLP"), Arguments.of(dataset, 2, "DCGAN")));
+                Arguments.of(dataset, 1, "MLP"), Arguments.of(dataset, 2, "DCGAN"), Arguments.of(dataset, 3, "MLP")));
     }
 
     @ParameterizedTest(name = "{0} v{1} ({2})")
