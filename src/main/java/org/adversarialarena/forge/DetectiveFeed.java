@@ -9,9 +9,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces that a detective (a dataset's global one or a run's class detective) saw a forgery or learned. The detective still lives in each
- * node's memory, so a node that hears it reloads its own detective's status (see
- * {@link ForgeService#followDetective}); once detectives are shared, the same announcement will do.
+ * Announces that a detective (a dataset's global one or a run's class detective) saw a forgery or learned,
+ * with its version. Every node that hears it counts the stored forgeries it has not counted yet, takes up
+ * a newer checkpoint if the version says there may be one ({@link LiveDetectives}), and reloads the status
+ * its screens show (see {@link ForgeService#followDetective}).
  */
 @Component
 class DetectiveFeed {

@@ -56,6 +56,8 @@ public class ForgeService {
     private final ForgeProperties properties;
     private final LatentSteering steering;
     private final Map<DatasetId, NearDuplicates> duplicates = new ConcurrentHashMap<>();
+    private final Map<PromptKey, float[][]> standingSamples = new ConcurrentHashMap<>();
+    private final Map<PromptKey, GeneratorStanding> standings = new ConcurrentHashMap<>();
 
     ForgeService(ModelCatalog models, LiveDetectives detectives, ForgeryLedger ledger, SubmissionLimiter limiter,
             LiveListener live, ForgeProperties properties) {
@@ -63,8 +65,8 @@ public class ForgeService {
         this.detectives = detectives;
         this.ledger = ledger;
         this.limiter = limiter;
-        // Each node reloads its own detective's status: the detective lives in this node's memory.
-        this.statusFeed = live.feed(DetectiveFeed.TOPIC, this::detectiveStatus);
+        // Each node reloads its own detective's status, caught up with what the other nodes stored and trained.
+        this.statusFeed = live.feed(DetectiveFeed.TOPIC, detectives::current);
         this.properties = properties;
         this.steering = new LatentSteering(org.adversarialarena.ml.gan.GanArchitecture.LATENT_SIZE, STEERING_SEED);
     }
@@ -140,7 +142,7 @@ public class ForgeService {
         LiveVerdict verdict = judgeValid(scope, prompt, image, false);
         DetectiveVerdict score = DetectiveVerdict.of(verdict.realProbability(), verdict.classProbabilities(), prompt);
         Submission submission = recorder.record(image, verdict, score);
-        detectives.observed(scope, image, prompt, verdict.realProbability());
+        detectives.observed(scope);
         return submission;
     }
 
@@ -177,14 +179,18 @@ public class ForgeService {
      */
     public GeneratorStanding generatorStanding(DatasetId dataset, int prompt) {
         requirePrompt(dataset, prompt);
-        Random random = new Random(STEERING_SEED);
-        float[][] images = new float[STANDING_SAMPLES][];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = LatentSteering.sample(models.gan(dataset), prompt, steering.shuffle(random));
-        }
-        int[] prompts = new int[images.length];
-        Arrays.fill(prompts, prompt);
         Detective detective = detectives.of(dataset);
+        // Read before judging, as for live verdicts: a standing labelled older than it is only gets refreshed.
+        long version = detective.version();
+        // Every open Forge page asks again when the detective changes; the first computes, the others share it.
+        return standings.compute(new PromptKey(dataset, prompt), (key, known) -> known != null
+                && known.detectiveVersion() >= version ? known : standingNow(detective, key, version));
+    }
+
+    private GeneratorStanding standingNow(Detective detective, PromptKey key, long version) {
+        float[][] images = standingSamples.computeIfAbsent(key, this::generatorSamples);
+        int[] prompts = new int[images.length];
+        Arrays.fill(prompts, key.prompt());
         float[] realness = detective.realness(images, prompts);
         double sum = 0;
         int atLeastHalf = 0;
@@ -192,7 +198,20 @@ public class ForgeService {
             sum += r;
             atLeastHalf += r >= 0.5f ? 1 : 0;
         }
-        return new GeneratorStanding(sum / realness.length, atLeastHalf, realness.length, detective.stats().version());
+        return new GeneratorStanding(sum / realness.length, atLeastHalf, realness.length, version);
+    }
+
+    /** The fixed latents give the same samples for as long as the shipped generator is the same. */
+    private float[][] generatorSamples(PromptKey key) {
+        Random random = new Random(STEERING_SEED);
+        float[][] images = new float[STANDING_SAMPLES][];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = LatentSteering.sample(models.gan(key.dataset()), key.prompt(), steering.shuffle(random));
+        }
+        return images;
+    }
+
+    private record PromptKey(DatasetId dataset, int prompt) {
     }
 
     /** The latent sliders, shuffle and interpolation the player steers the generator with. */
@@ -244,9 +263,10 @@ public class ForgeService {
     /**
      * A round of forgeries is over: the scope's detective trains a round on what it saw, then is
      * checkpointed (so a restart resumes it). Runs on the detectives' trainer thread; the future
-     * completes when both are done.
+     * completes when both are done, with the training losses of a class detective's steps accepted
+     * during the round and at its end, oldest first (those this node saw since its last round ended).
      */
-    public CompletableFuture<Void> learnFromRound(DetectiveScope scope) {
+    public CompletableFuture<List<Double>> learnFromRound(DetectiveScope scope) {
         return detectives.trainAndCheckpoint(scope, properties.stepsPerRound());
     }
 
@@ -274,6 +294,11 @@ public class ForgeService {
                 ledger.submittedBetween(dataset, from, to)));
         reverdicts.sort(Comparator.comparingDouble(Reverdict::points).reversed());
         return reverdicts;
+    }
+
+    /** How many forgeries of the prompt the player submitted in [{@code from}, {@code to}) to the global game. */
+    public long forgeriesOf(long playerId, DatasetId dataset, int prompt, Instant from, Instant to) {
+        return ledger.countOfPlayer(playerId, dataset, prompt, from, to);
     }
 
     /**

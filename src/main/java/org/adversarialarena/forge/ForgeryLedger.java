@@ -75,8 +75,19 @@ class ForgeryLedger {
     }
 
     @Transactional(readOnly = true)
+    long countOfPlayer(long playerId, DatasetId dataset, int prompt, Instant from, Instant to) {
+        return forgeries.countOfPlayer(playerId, dataset.slug(), prompt, from, to);
+    }
+
+    @Transactional(readOnly = true)
     List<Forgery> latest(DetectiveScope scope, int limit) {
         return forgeries.latest(scope.dataset().slug(), scope.runKey(), Limit.of(limit)).stream().map(Forgery::of).toList();
+    }
+
+    /** Ids of the scope's forgeries stored after {@code after}, oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    List<Long> idsAfter(DetectiveScope scope, long after, int limit) {
+        return forgeries.idsAfter(scope.dataset().slug(), scope.runKey(), after, Limit.of(limit));
     }
 
     @Transactional(readOnly = true)

@@ -33,10 +33,21 @@ interface ForgeryRepository extends JpaRepository<ForgeryEntity, Long> {
              where f.dataset = :dataset and coalesce(f.workshopRunId, 0) = :run order by f.created desc""")
     List<ForgeryEntity> latest(String dataset, long run, Limit limit);
 
+    /** The scope's forgeries stored after {@code after}, by id: what a node's detective has not counted yet. */
+    @Query("""
+            select f.id from ForgeryEntity f where f.dataset = :dataset and coalesce(f.workshopRunId, 0) = :run
+               and f.id > :after order by f.id""")
+    List<Long> idsAfter(String dataset, long run, long after, Limit limit);
+
     @Query("select f from ForgeryEntity f join fetch f.player where f.id in :ids order by f.created")
     List<ForgeryEntity> byIds(Collection<Long> ids);
 
     long countByDataset(String dataset);
+
+    @Query("""
+            select count(f) from ForgeryEntity f where f.player.id = :playerId and f.dataset = :dataset
+               and f.workshopRunId is null and f.promptClass = :prompt and f.created >= :from and f.created < :to""")
+    long countOfPlayer(long playerId, String dataset, int prompt, Instant from, Instant to);
 
     /** The player's forgeries whose result never reached their page. */
     @Query("""

@@ -3,51 +3,83 @@ package org.adversarialarena.forge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.adversarialarena.base.live.LiveChange;
+import org.adversarialarena.base.live.LiveListener;
+import org.adversarialarena.base.live.Subscription;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.detective.Detective;
+import org.adversarialarena.ml.detective.DetectiveCheckpoint;
 import org.adversarialarena.ml.detective.DetectiveOptions;
+import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.detective.StepFault;
 import org.adversarialarena.ml.detective.StepOutcome;
 import org.adversarialarena.ml.gan.ConditionalGan;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * One live detective per scope: a dataset's global detective, and a class detective per workshop run
- * that plays Forge (see {@link DetectiveScope}). Each goes live from its latest checkpoint in
- * PostgreSQL (a class detective without one from the global detective's; the first time, from the
- * shipped GAN's D) and learns on a single background thread: every few
- * submissions a short training round is queued there, so no player's request ever waits for
- * training. Accepted steps are checkpointed every {@code checkpoint-every} steps; none is written on
- * shutdown, because the embedded database may already be stopping then (a restart loses at most
- * those few steps, never a stored forgery).
+ * that plays Forge (see {@link DetectiveScope}), on every node. Each goes live from its latest
+ * checkpoint in PostgreSQL (a class detective without one from the global detective's; the first time,
+ * from the shipped GAN's D).
+ *
+ * <p>Of several nodes, one trains a detective at a time: the holder of its {@link TrainingLease}. Every
+ * few submissions a node queues a short training round on its single background thread (so no player's
+ * request ever waits for training); the round runs only if the node holds or can take the lease,
+ * renewed before each step. Accepted steps are checkpointed every {@code checkpoint-every} steps, by the
+ * holder only. Every node counts every stored forgery of the scope once, whichever node stored it (the
+ * trainer thus learns from all of them), and when it hears of a newer checkpoint than its own detective,
+ * it takes that checkpoint's weights up: every node serves the latest accepted checkpoint. None is
+ * written on shutdown, because the embedded database may already be stopping then (a restart loses at
+ * most those few steps, never a stored forgery).
  */
 @Component
 @EnableConfigurationProperties(ForgeProperties.class)
 class LiveDetectives implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveDetectives.class);
+    /** Stored forgeries read at once when counting; a node that was away reads several batches. */
+    private static final int COUNT_BATCH = 512;
+
+    /** A scope's detective on this node, and what this node knows of it. */
+    private static final class OnNode {
+        private final Detective detective;
+        private final CountedForgeries counted;
+        private final AtomicLong submissions = new AtomicLong();
+        /** Touched only on the trainer thread. */
+        private int acceptedSinceCheckpoint;
+        private volatile @Nullable Subscription changes;
+
+        OnNode(Detective detective, CountedForgeries counted) {
+            this.detective = detective;
+            this.counted = counted;
+        }
+    }
 
     private final ModelCatalog models;
     private final DetectiveCheckpoints checkpoints;
     private final ForgeryLedger ledger;
     private final DetectiveFeed feed;
     private final ForgeProperties properties;
-    private final Map<DetectiveScope, Detective> detectives = new ConcurrentHashMap<>();
-    private final Map<DetectiveScope, AtomicLong> submissions = new ConcurrentHashMap<>();
-    /** Touched only on the trainer thread. */
-    private final Map<DetectiveScope, Integer> acceptedSinceCheckpoint = new ConcurrentHashMap<>();
+    private final TrainingLease lease;
+    private final LiveListener live;
+    private final Map<DetectiveScope, OnNode> detectives = new ConcurrentHashMap<>();
+    /** A class detective's losses of accepted steps since its last round ended; touched only on the trainer thread. */
+    private final Map<DetectiveScope, List<Double>> lossesOfRound = new ConcurrentHashMap<>();
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "forge-detective-trainer");
         thread.setDaemon(true);
@@ -56,12 +88,14 @@ class LiveDetectives implements DisposableBean {
     });
 
     LiveDetectives(ModelCatalog models, DetectiveCheckpoints checkpoints, ForgeryLedger ledger, DetectiveFeed feed,
-            ForgeProperties properties) {
+            ForgeProperties properties, TrainingLease lease, LiveListener live) {
         this.models = models;
         this.checkpoints = checkpoints;
         this.ledger = ledger;
         this.feed = feed;
         this.properties = properties;
+        this.lease = lease;
+        this.live = live;
     }
 
     Detective of(DatasetId dataset) {
@@ -69,16 +103,33 @@ class LiveDetectives implements DisposableBean {
     }
 
     Detective of(DetectiveScope scope) {
-        return detectives.computeIfAbsent(scope, this::goLive);
+        return onNode(scope).detective;
     }
 
-    /** Counts a judged forgery; every {@code train-every} submissions a training round is queued. */
-    void observed(DetectiveScope scope, float[] forgery, int prompt, double verdict) {
-        Detective detective = of(scope);
-        detective.observe(forgery, prompt, verdict);
-        feed.publish(scope, detective.stats());
-        long count = submissions.computeIfAbsent(scope, key -> new AtomicLong()).incrementAndGet();
-        if (count % properties.trainEvery() == 0) {
+    /**
+     * The detective's status as every node sees it: first caught up with the forgeries stored and the
+     * checkpoint written since this node last looked (by whichever node).
+     */
+    DetectiveStats current(DetectiveScope scope) {
+        OnNode node = onNode(scope);
+        catchUp(scope, node, true);
+        return node.detective.stats();
+    }
+
+    /**
+     * A forgery of the scope was stored on this node: the detective counts it (with any other node's
+     * since), the status is announced, and every {@code train-every} submissions a training round is queued.
+     */
+    void observed(DetectiveScope scope) {
+        OnNode node = onNode(scope);
+        try {
+            catchUp(scope, node, false);
+        } catch (DataAccessException e) {
+            // The forgery is stored and judged already; the count catches up at the next look.
+            log.warn("{} detective: could not count the latest forgeries", scope.key(), e);
+        }
+        feed.publish(scope, node.detective.stats());
+        if (node.submissions.incrementAndGet() % properties.trainEvery() == 0) {
             train(scope, properties.stepsPerRound(), StepFault.NONE);
         }
     }
@@ -87,7 +138,10 @@ class LiveDetectives implements DisposableBean {
         return train(DetectiveScope.global(dataset), steps, fault);
     }
 
-    /** Queues a training round on the trainer thread; the future completes with each step's outcome. */
+    /**
+     * Queues a training round on the trainer thread; the future completes with each step's outcome, none
+     * if another node holds the training lease (that node trains, this one serves its checkpoints).
+     */
     CompletableFuture<List<StepOutcome>> train(DetectiveScope scope, int steps, StepFault fault) {
         return CompletableFuture.supplyAsync(() -> trainRound(scope, steps, fault), trainer);
     }
@@ -96,16 +150,22 @@ class LiveDetectives implements DisposableBean {
         return checkpoint(DetectiveScope.global(dataset));
     }
 
-    /** Queues a checkpoint of the detective's current state behind any queued training. */
+    /** Queues a checkpoint of the detective's current state behind any queued training (only the lease holder writes one). */
     CompletableFuture<Void> checkpoint(DetectiveScope scope) {
-        return CompletableFuture.runAsync(() -> saveCheckpoint(scope, of(scope)), trainer);
+        return CompletableFuture.runAsync(() -> saveCheckpoint(scope, onNode(scope)), trainer);
     }
 
-    /** Queues a training round and then a checkpoint, as one task on the trainer thread. */
-    CompletableFuture<Void> trainAndCheckpoint(DetectiveScope scope, int steps) {
-        return CompletableFuture.runAsync(() -> {
+    /**
+     * Queues a training round and then a checkpoint, as one task on the trainer thread; the future
+     * completes with the losses of the steps the detective accepted since the previous such round
+     * (those its submissions triggered, then this round's), oldest first. Kept only for class detectives.
+     */
+    CompletableFuture<List<Double>> trainAndCheckpoint(DetectiveScope scope, int steps) {
+        return CompletableFuture.supplyAsync(() -> {
             trainRound(scope, steps, StepFault.NONE);
-            saveCheckpoint(scope, of(scope));
+            saveCheckpoint(scope, onNode(scope));
+            List<Double> losses = lossesOfRound.remove(scope);
+            return losses == null ? List.<Double>of() : List.copyOf(losses);
         }, trainer);
     }
 
@@ -119,13 +179,13 @@ class LiveDetectives implements DisposableBean {
             throw new IllegalArgumentException("The global detective is never retired");
         }
         return CompletableFuture.runAsync(() -> {
-            Detective detective = detectives.get(scope);
-            if (detective != null) {
-                saveCheckpoint(scope, detective);
+            OnNode node = detectives.get(scope);
+            if (node != null) {
+                saveCheckpoint(scope, node);
+                forget(scope, node);
+                lease.release(scope);
             }
-            detectives.remove(scope);
-            submissions.remove(scope);
-            acceptedSinceCheckpoint.remove(scope);
+            lossesOfRound.remove(scope);
         }, trainer);
     }
 
@@ -134,17 +194,73 @@ class LiveDetectives implements DisposableBean {
         return CompletableFuture.runAsync(() -> { }, trainer);
     }
 
+    private OnNode onNode(DetectiveScope scope) {
+        OnNode node = detectives.computeIfAbsent(scope, this::goLive);
+        if (node.changes == null) {
+            synchronized (node) {
+                if (node.changes == null) {
+                    node.changes = live.subscribe(DetectiveFeed.TOPIC, scope, change -> heard(scope, change));
+                }
+            }
+        }
+        return node;
+    }
+
+    /** Another node (or this one) announced the detective: count what it stored, take up a newer checkpoint. */
+    private void heard(DetectiveScope scope, LiveChange change) {
+        OnNode node = detectives.get(scope);
+        if (node != null) {
+            catchUp(scope, node, change.mayHaveMissedChanges() || change.version() > node.detective.version());
+        }
+    }
+
+    /**
+     * Brings this node's detective up to what PostgreSQL holds: the scope's newest checkpoint if it is
+     * newer than the detective here (written by the node that trains; {@code lookForCheckpoint} skips the
+     * look when nothing announced one), then every stored forgery it has not counted yet.
+     */
+    private void catchUp(DetectiveScope scope, OnNode node, boolean lookForCheckpoint) {
+        synchronized (node) {
+            if (lookForCheckpoint && checkpoints.newestVersion(scope) > node.detective.version()) {
+                checkpoints.latest(scope).ifPresent(stored -> {
+                    if (stored.checkpoint().version() > node.detective.version()) {
+                        node.detective.adopt(stored.checkpoint());
+                        log.info("{} detective: serving checkpoint v{} trained on another node", scope.key(),
+                                stored.checkpoint().version());
+                    }
+                });
+            }
+            List<Long> ids;
+            List<Long> fresh;
+            do {
+                ids = ledger.idsAfter(scope, node.counted.readAfter(), COUNT_BATCH);
+                fresh = ids.stream().filter(node.counted::count).toList();
+                for (Forgery forgery : ledger.byIds(fresh)) {
+                    node.detective.observe(forgery.pixels(), forgery.promptClass(), forgery.realProbability());
+                }
+            } while (ids.size() == COUNT_BATCH && !fresh.isEmpty());
+        }
+    }
+
     private List<StepOutcome> trainRound(DetectiveScope scope, int steps, StepFault fault) {
-        Detective detective = of(scope);
+        OnNode node = onNode(scope);
+        Detective detective = node.detective;
         List<StepOutcome> outcomes = new ArrayList<>(steps);
         try {
-            for (int i = 0; i < steps; i++) {
+            if (!lease.take(scope)) {
+                log.debug("{} detective: another node trains it", scope.key());
+                return outcomes;
+            }
+            catchUp(scope, node, true);
+            for (int i = 0; i < steps && (i == 0 || lease.take(scope)); i++) {
                 StepOutcome outcome = detective.trainStep(fault);
                 outcomes.add(outcome);
                 if (outcome.accepted()) {
-                    int accepted = acceptedSinceCheckpoint.merge(scope, 1, Integer::sum);
-                    if (accepted >= properties.checkpointEvery()) {
-                        saveCheckpoint(scope, detective);
+                    if (!scope.isGlobal()) {
+                        lossesOfRound.computeIfAbsent(scope, key -> new ArrayList<>()).add(outcome.loss());
+                    }
+                    if (++node.acceptedSinceCheckpoint >= properties.checkpointEvery()) {
+                        saveCheckpoint(scope, node);
                     }
                 }
             }
@@ -156,35 +272,61 @@ class LiveDetectives implements DisposableBean {
         return outcomes;
     }
 
-    private void saveCheckpoint(DetectiveScope scope, Detective detective) {
-        boolean stored = checkpoints.save(scope, detective.checkpoint(), properties.keepCheckpoints());
-        acceptedSinceCheckpoint.put(scope, 0);
+    private void saveCheckpoint(DetectiveScope scope, OnNode node) {
+        if (!lease.take(scope)) {
+            return;
+        }
+        long lastForgery;
+        DetectiveCheckpoint checkpoint;
+        synchronized (node) {
+            lastForgery = node.counted.last();
+            checkpoint = node.detective.checkpoint();
+        }
+        boolean stored = checkpoints.save(scope, checkpoint, lastForgery, properties.keepCheckpoints(), lease);
+        node.acceptedSinceCheckpoint = 0;
         if (stored) {
-            log.info("{} detective v{} checkpointed", scope.key(), detective.version());
+            log.info("{} detective v{} checkpointed", scope.key(), checkpoint.version());
+            // The other nodes take it up as soon as they hear of it, not only at the round's end.
+            feed.publish(scope, node.detective.stats());
         }
     }
 
-    private Detective goLive(DetectiveScope scope) {
+    private OnNode goLive(DetectiveScope scope) {
         DatasetId dataset = scope.dataset();
         DatasetSplit data = models.dataset(dataset);
         ConditionalGan gan = models.gan(dataset);
         DetectiveOptions options = DetectiveOptions.defaults(properties.seed()).withLearningRate(properties.learningRate());
-        Detective detective = checkpoints.startingPoint(scope)
-                .map(checkpoint -> {
-                    log.info("{} detective resumed from checkpoint v{}", scope.key(), checkpoint.version());
-                    return Detective.resume(gan, checkpoint, data.train(), data.test(), options);
+        Optional<StoredDetective> start = checkpoints.startingPoint(scope);
+        Detective detective = start
+                .map(stored -> {
+                    log.info("{} detective resumed from checkpoint v{}", scope.key(), stored.checkpoint().version());
+                    return Detective.resume(gan, stored.checkpoint(), data.train(), data.test(), options);
                 })
                 .orElseGet(() -> Detective.fromGan(gan, data.train(), data.test(), options));
-        if (properties.replayOnStart() > 0) {
-            for (Forgery forgery : ledger.latest(scope, properties.replayOnStart())) {
+        long counted = start.map(StoredDetective::lastForgeryId).orElse(0L);
+        // Forgeries the checkpoint counted refill the replay buffer; later ones are counted (and remembered) as new.
+        List<Forgery> recent = properties.replayOnStart() > 0 ? ledger.latest(scope, properties.replayOnStart()) : List.of();
+        for (Forgery forgery : recent) {
+            if (forgery.id() <= counted) {
                 detective.remember(forgery.pixels(), forgery.promptClass());
             }
         }
-        return detective;
+        OnNode node = new OnNode(detective, new CountedForgeries(counted));
+        catchUp(scope, node, false);
+        return node;
+    }
+
+    private void forget(DetectiveScope scope, OnNode node) {
+        detectives.remove(scope);
+        Subscription changes = node.changes;
+        if (changes != null) {
+            changes.close();
+        }
     }
 
     @Override
     public void destroy() throws InterruptedException {
+        detectives.forEach(this::forget);
         trainer.shutdown();
         if (!trainer.awaitTermination(10, TimeUnit.SECONDS)) {
             trainer.shutdownNow();

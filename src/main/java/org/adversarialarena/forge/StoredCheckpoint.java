@@ -15,7 +15,11 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.detective.DetectiveCheckpoint;
 import org.jspecify.annotations.Nullable;
 
-/** A detective checkpoint as a row: the network zip and its counters (the loss curve as comma-separated text). */
+/**
+ * A detective checkpoint as a row: the network zip and its counters (the loss curve as comma-separated
+ * text, the catch rate's window as a string of '1' caught and '0' let through), and the last stored
+ * forgery those counters include.
+ */
 @Entity
 @Table(name = "detective_checkpoint")
 class StoredCheckpoint {
@@ -31,6 +35,10 @@ class StoredCheckpoint {
     @Column(name = "workshop_run_id")
     private @Nullable Long workshopRunId;
 
+    /** The shipped GAN pair whose discriminator this detective went live from. */
+    @Column(name = "gan_version", nullable = false)
+    private int ganVersion;
+
     @Column(nullable = false)
     private long version;
 
@@ -43,6 +51,15 @@ class StoredCheckpoint {
     @Column(name = "loss_curve", nullable = false)
     private String lossCurve;
 
+    @Column(name = "recent_catches", nullable = false)
+    private String recentCatches;
+
+    @Column(nullable = false)
+    private int rollbacks;
+
+    @Column(name = "last_forgery_id", nullable = false)
+    private long lastForgeryId;
+
     @Column(name = "created_at", nullable = false)
     private Instant created;
 
@@ -50,21 +67,37 @@ class StoredCheckpoint {
     protected StoredCheckpoint() {
     }
 
-    StoredCheckpoint(DetectiveScope scope, DetectiveCheckpoint checkpoint, Instant created) {
+    StoredCheckpoint(DetectiveScope scope, int ganVersion, DetectiveCheckpoint checkpoint, long lastForgeryId,
+            Instant created) {
         this.dataset = checkpoint.dataset().slug();
         this.workshopRunId = scope.workshopRunId();
+        this.ganVersion = ganVersion;
         this.version = checkpoint.version();
         this.forgeriesSeen = checkpoint.forgeriesSeen();
         this.network = checkpoint.network();
         this.lossCurve = checkpoint.lossCurve().stream().map(loss -> String.format(Locale.ROOT, "%.6g", loss))
                 .collect(Collectors.joining(","));
+        this.recentCatches = catches(checkpoint);
+        this.rollbacks = checkpoint.rollbacks();
+        this.lastForgeryId = lastForgeryId;
         this.created = created;
     }
 
     DetectiveCheckpoint toCheckpoint() {
         List<Double> losses = lossCurve.isBlank() ? List.of()
                 : Arrays.stream(lossCurve.split(",")).map(Double::parseDouble).toList();
-        return new DetectiveCheckpoint(DatasetId.fromSlug(dataset), version, forgeriesSeen, network, losses);
+        List<Boolean> catches = recentCatches.chars().mapToObj(c -> c == '1').toList();
+        return new DetectiveCheckpoint(DatasetId.fromSlug(dataset), version, forgeriesSeen, network, losses, catches,
+                rollbacks);
+    }
+
+    /** The catch rate's window as stored: '1' caught, '0' let through, oldest first. */
+    static String catches(DetectiveCheckpoint checkpoint) {
+        return checkpoint.recentCatches().stream().map(caught -> caught ? "1" : "0").collect(Collectors.joining());
+    }
+
+    long getLastForgeryId() {
+        return lastForgeryId;
     }
 
     long getVersion() {

@@ -3,6 +3,7 @@ package org.adversarialarena.forge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.adversarialarena.base.live.LiveListener;
 import org.adversarialarena.base.live.Subscription;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.leaderboard.LeaderboardService;
@@ -18,6 +20,7 @@ import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.detective.Detective;
 import org.adversarialarena.ml.detective.DetectiveLearningMain;
 import org.adversarialarena.ml.detective.DetectiveStats;
+import org.adversarialarena.ml.detective.DetectiveVerdict;
 import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.detective.NearDuplicates;
 import org.adversarialarena.ml.detective.StepOutcome;
@@ -62,10 +65,22 @@ class ForgeServiceIT {
     ModelCatalog models;
 
     @Autowired
+    org.adversarialarena.catalog.CatalogProperties catalog;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     ForgeProperties properties;
 
     @Autowired
     PlayerService players;
+
+    @Autowired
+    TrainingLease lease;
+
+    @Autowired
+    LiveListener live;
 
     @Autowired
     LeaderboardService leaderboards;
@@ -100,6 +115,42 @@ class ForgeServiceIT {
         assertThat(finalVerdict).hasSizeGreaterThanOrEqualTo(12);
         assertThat(finalVerdict).allSatisfy(reverdict ->
                 assertThat(reverdict.points()).isLessThanOrEqualTo(reverdict.forgery().score() + 1e-9));
+    }
+
+    @Test
+    void theGeneratorsStandingIsComputedOncePerDetectiveVersionAndFollowsItsLearning() throws Exception {
+        int three = 3;
+        GeneratorStanding before = forge.generatorStanding(DatasetId.MNIST, three);
+        assertThat(before.samples()).isEqualTo(32);
+        // Every open page asks when the detective changes: while it has not, they all share one answer.
+        assertThat(forge.generatorStanding(DatasetId.MNIST, three)).isSameAs(before);
+
+        forge.submit(players.join("grace"), DatasetId.MNIST, ONE, one(0));
+        List<StepOutcome> outcomes = detectives.train(DatasetId.MNIST, 3, network -> {
+        }).get();
+        assumeThat(outcomes).anyMatch(StepOutcome::accepted);
+        GeneratorStanding after = forge.generatorStanding(DatasetId.MNIST, three);
+        assertThat(after.detectiveVersion()).isGreaterThan(before.detectiveVersion())
+                .isEqualTo(forge.detectiveStatus(DatasetId.MNIST).version());
+        assertThat(after.meanRealProbability()).isNotEqualTo(before.meanRealProbability());
+    }
+
+    /** A new shipped pair starts its detective afresh: one trained from the old pair's D is not resumed beside the new G. */
+    @Test
+    void aCheckpointOfADetectiveThatWentLiveFromAnotherShippedPairIsNeverResumed() {
+        long oldPairVersion = 1_000_000;
+        jdbc.update("insert into detective_checkpoint (dataset, gan_version, version, forgeries_seen, network,"
+                + " loss_curve, recent_catches, rollbacks, last_forgery_id, created_at)"
+                + " values ('mnist', ?, ?, 0, ?, '', '', 0, 0, now())", catalog.ganVersion() - 1, oldPairVersion,
+                new byte[] {0});
+        try {
+            DetectiveScope global = DetectiveScope.global(DatasetId.MNIST);
+            assertThat(checkpoints.newestVersion(global)).isLessThan(oldPairVersion);
+            assertThat(checkpoints.startingPoint(global).map(stored -> stored.checkpoint().version()).orElse(0L))
+                    .isLessThan(oldPairVersion);
+        } finally {
+            jdbc.update("delete from detective_checkpoint where version = ?", oldPairVersion);
+        }
     }
 
     @Test
@@ -138,50 +189,80 @@ class ForgeServiceIT {
         assertThat(forge.detectiveStatus(DatasetId.MNIST).rollbacks()).isPositive();
     }
 
+    /** Issue 24: the weights, and the counters too (forgeries seen, the catch rate's window, rollbacks). */
     @Test
-    void aNewServiceInstanceResumesTheDetectiveFromItsLatestCheckpoint() throws Exception {
-        forge.submit(players.join("linus"), DatasetId.MNIST, ONE, one(-1));
+    void aNewServiceInstanceResumesTheDetectiveAndItsCountersFromItsLatestCheckpoint() throws Exception {
+        Player linus = players.join("linus");
+        forge.submit(linus, DatasetId.MNIST, ONE, one(-1));
         for (int round = 0; round < 5 && detectives.of(DatasetId.MNIST).version() == 1; round++) {
             detectives.train(DatasetId.MNIST, 2, network -> {
             }).get();
         }
+        detectives.train(DatasetId.MNIST, 1, network -> network.params().putScalar(0, Double.NaN)).get();
+        forge.submit(linus, DatasetId.MNIST, ONE, one(1));
         detectives.checkpoint(DatasetId.MNIST).get();
-        Detective live = detectives.of(DatasetId.MNIST);
-
-        LiveDetectives restarted = new LiveDetectives(models, checkpoints, ledger, feed, properties);
-        Detective resumed = restarted.of(DatasetId.MNIST);
-
-        assertThat(resumed.version()).isEqualTo(live.version()).isGreaterThan(1);
-        assertThat(resumed.stats().forgeriesSeen()).isEqualTo(live.stats().forgeriesSeen());
+        DetectiveStats before = detectives.of(DatasetId.MNIST).stats();
         float[] probe = one(2);
-        assertThat(resumed.realness(probe, ONE)).isCloseTo(live.realness(probe, ONE), within(1e-6));
-        restarted.destroy();
+        double verdict = detectives.of(DatasetId.MNIST).realness(probe, ONE);
+
+        // The same node restarted: a new instance on the same database, with nothing in memory.
+        LiveDetectives restarted = new LiveDetectives(models, checkpoints, ledger, feed, properties, lease, live);
+        try {
+            DetectiveStats resumed = restarted.current(DetectiveScope.global(DatasetId.MNIST));
+
+            assertThat(resumed.version()).isEqualTo(before.version()).isGreaterThan(1);
+            assertThat(resumed.forgeriesSeen()).isEqualTo(before.forgeriesSeen()).isGreaterThanOrEqualTo(2);
+            assertThat(resumed.recentForgeries()).isEqualTo(before.recentForgeries()).isPositive();
+            assertThat(resumed.catchRate()).isEqualTo(before.catchRate());
+            assertThat(resumed.rollbacks()).isEqualTo(before.rollbacks()).isPositive();
+            assertThat(resumed.lossCurve()).as("stored to 6 significant digits")
+                    .usingElementComparator(DetectiveOnTwoNodesIT.SIX_DIGITS).isEqualTo(before.lossCurve());
+            assertThat(restarted.of(DatasetId.MNIST).realness(probe, ONE)).isCloseTo(verdict, within(1e-6));
+
+            // A forgery stored after the checkpoint is counted once, by the restarted node too.
+            forge.submit(linus, DatasetId.MNIST, ONE, one(0));
+            assertThat(restarted.current(DetectiveScope.global(DatasetId.MNIST)).forgeriesSeen())
+                    .isEqualTo(forge.detectiveStatus(DatasetId.MNIST).forgeriesSeen())
+                    .isEqualTo(before.forgeriesSeen() + 1);
+        } finally {
+            restarted.destroy();
+        }
     }
 
     @Test
     void everyFewSubmissionsTheDetectiveTrainsInTheBackgroundAndCheckpointsItself() throws Exception {
         // Fashion-MNIST, so this detective's checkpoints never mix with the MNIST tests'.
         ForgeProperties everySecond = new ForgeProperties(2, 2, 2, 3, properties.learningRate(), 1,
-                properties.duplicateThreshold(), 0);
-        LiveDetectives live = new LiveDetectives(models, checkpoints, ledger, feed, everySecond);
+                properties.duplicateThreshold(), 0, properties.trainingLease());
+        LiveDetectives node = new LiveDetectives(models, checkpoints, ledger, feed, everySecond, lease, live);
+        DetectiveScope fashion = DetectiveScope.global(DatasetId.FASHION_MNIST);
+        Player bagger = players.join("bagger");
         float[] bag = new float[784];
         for (int y = 8; y < 24; y++) {
             for (int x = 5; x < 23; x++) {
                 bag[y * 28 + x] = 0.6f;
             }
         }
+        try {
+            store(bagger, bag, 0.4);
+            node.observed(fashion);
+            assertThat(node.of(DatasetId.FASHION_MNIST).version()).isEqualTo(1);
+            store(bagger, bag, 0.3);
+            node.observed(fashion);
+            node.checkpoint(DatasetId.FASHION_MNIST).get();
 
-        live.observed(DetectiveScope.global(DatasetId.FASHION_MNIST), bag, 8, 0.4);
-        assertThat(live.of(DatasetId.FASHION_MNIST).version()).isEqualTo(1);
-        live.observed(DetectiveScope.global(DatasetId.FASHION_MNIST), bag, 8, 0.3);
-        live.checkpoint(DatasetId.FASHION_MNIST).get();
-
-        assertThat(live.of(DatasetId.FASHION_MNIST).stats().forgeriesSeen()).isEqualTo(2);
-        assertThat(live.of(DatasetId.FASHION_MNIST).version()).as("two steps queued after the second submission")
-                .isGreaterThan(1);
-        assertThat(checkpoints.latest(DetectiveScope.global(DatasetId.FASHION_MNIST))).hasValueSatisfying(checkpoint ->
-                assertThat(checkpoint.version()).isEqualTo(live.of(DatasetId.FASHION_MNIST).version()));
-        live.destroy();
+            assertThat(node.of(DatasetId.FASHION_MNIST).stats().forgeriesSeen()).isEqualTo(2);
+            assertThat(node.of(DatasetId.FASHION_MNIST).stats().catchRate()).as("0.4 and 0.3 were both caught").isEqualTo(1.0);
+            assertThat(node.of(DatasetId.FASHION_MNIST).version()).as("two steps queued after the second submission")
+                    .isGreaterThan(1);
+            assertThat(checkpoints.latest(fashion)).hasValueSatisfying(stored -> {
+                assertThat(stored.checkpoint().version()).isEqualTo(node.of(DatasetId.FASHION_MNIST).version());
+                assertThat(stored.checkpoint().forgeriesSeen()).isEqualTo(2);
+                assertThat(stored.checkpoint().recentCatches()).containsExactly(true, true);
+            });
+        } finally {
+            node.destroy();
+        }
     }
 
     @Test
@@ -259,6 +340,14 @@ class ForgeServiceIT {
         });
         assertThat(forge.takeUnseenResults(playerId)).isEmpty();
         assertThat(forge.takeUnseenResults(requireId(players.join("someone-else")))).isEmpty();
+    }
+
+    /** A bag forgery stored as judged {@code realProbability}, as a submission would store it. */
+    private void store(Player player, float[] bag, double realProbability) {
+        float[] classes = new float[10];
+        classes[8] = 1f;
+        ledger.record(player, ForgeService.board(DatasetId.FASHION_MNIST, 8), DatasetId.FASHION_MNIST, 8, 1, bag,
+                DetectiveVerdict.of(realProbability, classes, 8));
     }
 
     private static long requireId(Player player) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import org.adversarialarena.base.ui.ArenaSection;
+import org.adversarialarena.base.ui.BrowserReceipt;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
 import org.adversarialarena.base.ui.SessionKey;
@@ -192,7 +193,8 @@ class ForgeView extends SectionPage {
             render();
         }
         if (outcome instanceof SubmissionOutcome.Scored scored) {
-            forge.resultShown(scored.submission().forgeryId(), player.getId());
+            long forgeryId = scored.submission().forgeryId();
+            BrowserReceipt.then(message, () -> forge.resultShown(forgeryId, player.getId()));
             leaderboard.setPlayer(player.getId());
             gallery.show(forge.gallery(session.dataset(), GALLERY_SIZE), picker.classNames());
         }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.explain.Saliency;
@@ -14,6 +15,7 @@ import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.model.Networks;
+import org.adversarialarena.ml.serve.RequestCombiner;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,9 @@ public final class Detective {
     private static final Logger log = LoggerFactory.getLogger(Detective.class);
 
     /** One copy per core (more could not answer at once), and a few at most: each is a whole D in memory. */
+    // As for the classifiers' pool: a stroke's verdict shares D's forward pass with other strokes waiting then.
+    private static final int MAX_COMBINED = 16;
+
     private static final int SERVING_COPIES = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 8);
 
     private final DatasetId dataset;
@@ -50,6 +55,7 @@ public final class Detective {
     private final DiscriminatorInputs inputs;
     private final HeldOutImages heldOut;
     private final ServingCopies<ConditionalGan, INDArray> serving;
+    private final RequestCombiner<SingleImage, Double> singles = new RequestCombiner<>(MAX_COMBINED);
     private final ConditionalGan training;
     private final Object trainingLock = new Object();
     private final ReplayBuffer replay;
@@ -59,7 +65,8 @@ public final class Detective {
     private @Nullable INDArray lastGoodUpdaterState;
 
     private Detective(ConditionalGan gan, MultiLayerNetwork discriminator, ImageSet real, ImageSet heldOut,
-            DetectiveOptions options, long version, long forgeriesSeen, List<Double> losses) {
+            DetectiveOptions options, long version, long forgeriesSeen, List<Boolean> recentCatches, int rollbacks,
+            List<Double> losses) {
         if (real.dataset() != gan.dataset() || heldOut.dataset() != gan.dataset()) {
             throw new IllegalArgumentException("Real images, held-out images and the GAN must be of one dataset");
         }
@@ -86,7 +93,7 @@ public final class Detective {
                 (copy, weights) -> copy.discriminator().setParams(weights));
         this.lastGoodUpdaterState = updaterState(learner);
         this.lessons = new StudyBatches(real, replay, training, options, inputs);
-        this.record = new TrackRecord(dataset, options, version, forgeriesSeen, losses,
+        this.record = new TrackRecord(dataset, options, version, forgeriesSeen, recentCatches, rollbacks, losses,
                 this.heldOut.realAccuracy(training));
     }
 
@@ -96,7 +103,7 @@ public final class Detective {
         synchronized (gan) {
             copy = Networks.copy(gan.discriminator());
         }
-        return new Detective(gan, copy, real, heldOut, options, 1, 0, List.of());
+        return new Detective(gan, copy, real, heldOut, options, 1, 0, List.of(), 0, List.of());
     }
 
     /** A detective resumed from {@code checkpoint}; {@code gan} supplies the generator and the health yardstick. */
@@ -106,14 +113,34 @@ public final class Detective {
             throw new IllegalArgumentException("A " + checkpoint.dataset().slug() + " checkpoint cannot resume a "
                     + gan.dataset().slug() + " detective");
         }
-        MultiLayerNetwork network;
-        try {
-            network = Networks.loadWithoutForwardCache(new ByteArrayInputStream(checkpoint.network()), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The detective checkpoint cannot be read", e);
+        return new Detective(gan, network(checkpoint), real, heldOut, options, checkpoint.version(),
+                checkpoint.forgeriesSeen(), checkpoint.recentCatches(), checkpoint.rollbacks(), checkpoint.lossCurve());
+    }
+
+    /**
+     * Takes up a checkpoint that another node's trainer wrote: its weights and Adam state (the serving
+     * copies answer with them from their next request on), its version, losses and rollbacks. The counters
+     * of judged forgeries stay this detective's own. A node that does not train serves the latest checkpoint
+     * this way without building a new detective.
+     */
+    public void adopt(DetectiveCheckpoint checkpoint) {
+        if (checkpoint.dataset() != dataset) {
+            throw new IllegalArgumentException("A " + checkpoint.dataset().slug() + " checkpoint cannot be adopted by a "
+                    + dataset.slug() + " detective");
         }
-        return new Detective(gan, network, real, heldOut, options, checkpoint.version(), checkpoint.forgeriesSeen(),
-                checkpoint.lossCurve());
+        MultiLayerNetwork stored = network(checkpoint);
+        synchronized (trainingLock) {
+            MultiLayerNetwork d = training.discriminator();
+            d.setParams(stored.params());
+            INDArray state = d.getUpdater() == null ? null : d.getUpdater().getStateViewArray();
+            INDArray storedState = updaterState(stored);
+            if (state != null && storedState != null && state.length() == storedState.length()) {
+                state.assign(storedState);
+            }
+            lastGoodUpdaterState = updaterState(d);
+            serving.publish(d.params().dup());
+            record.adopt(checkpoint, heldOut.realAccuracy(training));
+        }
     }
 
     public DatasetId dataset() {
@@ -122,7 +149,30 @@ public final class Detective {
 
     /** How real the detective finds {@code image} as an image of class {@code classIndex}, in [0, 1]. */
     public double realness(float[] image, int classIndex) {
-        return serving.with(copy -> copy.realness(image, classIndex));
+        INDArray input = Nd4j.create(ImagePixels.requireValid(image), new long[] {1, ImagePixels.COUNT}, 'c');
+        return singles.answer(new SingleImage(input, classIndex), this::lend, Detective::realnessOfSingles);
+    }
+
+    private record SingleImage(INDArray image, int classIndex) {
+    }
+
+    /** One pass of D for the one-image verdicts of many players' strokes. */
+    private static List<Double> realnessOfSingles(ConditionalGan copy, List<SingleImage> requests) {
+        INDArray batch = requests.size() == 1 ? requests.getFirst().image()
+                : Nd4j.vstack(requests.stream().map(SingleImage::image).toArray(INDArray[]::new));
+        float[] verdicts = copy.realness(batch, requests.stream().mapToInt(SingleImage::classIndex).toArray());
+        List<Double> answers = new ArrayList<>(verdicts.length);
+        for (float verdict : verdicts) {
+            answers.add((double) verdict);
+        }
+        return answers;
+    }
+
+    private void lend(Consumer<ConditionalGan> work) {
+        serving.with(copy -> {
+            work.accept(copy);
+            return null;
+        });
     }
 
     /** Verdicts for many images at once (e.g. re-judging a competition's forgeries). */
@@ -214,7 +264,7 @@ public final class Detective {
             }
             DetectiveStats stats = stats();
             return new DetectiveCheckpoint(dataset, stats.version(), stats.forgeriesSeen(), bytes.toByteArray(),
-                    stats.lossCurve());
+                    stats.lossCurve(), record.recentCatches(), stats.rollbacks());
         }
     }
 
@@ -242,6 +292,14 @@ public final class Detective {
         record.stepRolledBack();
         log.warn("{} detective v{}: training step rolled back because {}", dataset.slug(), version(), problem);
         return new StepOutcome(false, version(), loss, record.realAccuracy(), problem);
+    }
+
+    private static MultiLayerNetwork network(DetectiveCheckpoint checkpoint) {
+        try {
+            return Networks.loadWithoutForwardCache(new ByteArrayInputStream(checkpoint.network()), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The detective checkpoint cannot be read", e);
+        }
     }
 
     private static @Nullable INDArray updaterState(MultiLayerNetwork network) {

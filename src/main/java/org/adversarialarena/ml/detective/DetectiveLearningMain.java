@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.detective;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
@@ -13,12 +14,15 @@ import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Prints one learning curve of the live detective: its verdict on a fixed kind of forgery (a blocky,
  * hand-drawn-looking 7) against training steps, after 24 such forgeries were submitted, next to its
  * mean verdict on held-out real 7s (it must not simply learn to reject every 7) and its accuracy on
- * held-out real images. Arguments: [steps (default 40)] [seed (default 1)] [learning rate (default: the detective's)].
+ * held-out real images, and its mean verdict on 100 generator samples of 7 (the GAN game's own
+ * equilibrium figure: about 0.5 when the detective goes live on the v3 pair). Arguments: [steps (default 40)]
+ * [seed (default 1)] [learning rate (default: the detective's)] [GAN version (default 3, the pair Forge uses)].
  *
  * <pre>./mvnw -q -o exec:java -Dexec.mainClass=org.adversarialarena.ml.detective.DetectiveLearningMain</pre>
  */
@@ -34,12 +38,17 @@ public final class DetectiveLearningMain {
         FastPath.install();
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
-        ConditionalGan gan = GanFiles.loadShipped(DatasetId.MNIST, 1);
+        int ganVersion = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        ConditionalGan gan = GanFiles.loadShipped(DatasetId.MNIST, ganVersion);
         DatasetSplit mnist = Datasets.load(DatasetId.MNIST);
         DetectiveOptions options = args.length > 2 ? DetectiveOptions.defaults(seed).withLearningRate(Double.parseDouble(args[2]))
                 : DetectiveOptions.defaults(seed);
         Detective detective = Detective.fromGan(gan, mnist.train(), mnist.test(), options);
         ImageSet realSevens = mnist.test().ofClass(SEVEN).subset(0, 100);
+        int[] sevens = new int[realSevens.size()];
+        Arrays.fill(sevens, SEVEN);
+        float[][] generatedSevens = gan.generate(Nd4j.randn(seed, new long[] {sevens.length,
+                gan.latentSize()}), sevens).toFloatMatrix();
         float[] forgery = blockySeven(0, 0);
 
         Random random = new Random(seed);
@@ -47,15 +56,16 @@ public final class DetectiveLearningMain {
             float[] submitted = blockySeven(random.nextInt(3) - 1, random.nextInt(3) - 1);
             detective.observe(submitted, SEVEN, detective.realness(submitted, SEVEN));
         }
-        System.out.printf(Locale.ROOT, "MNIST detective, lr %.0e, batch %d real + %d forgeries + %d generated, seed %d%n",
-                options.learningRate(), options.realPerStep(), options.forgeriesPerStep(), options.generatedPerStep(), seed);
-        System.out.println("step  version  D(forged 7)  mean D(real 7s)  real accuracy  loss");
-        print(0, detective, forgery, realSevens, Double.NaN);
+        System.out.printf(Locale.ROOT, "MNIST detective (cGAN v%d), lr %.0e, batch %d real + %d forgeries + %d generated,"
+                + " seed %d%n", ganVersion, options.learningRate(), options.realPerStep(), options.forgeriesPerStep(),
+                options.generatedPerStep(), seed);
+        System.out.println("step  version  D(forged 7)  mean D(real 7s)  mean D(generated 7s)  real accuracy  loss");
+        print(0, detective, forgery, realSevens, generatedSevens, Double.NaN);
         long started = System.nanoTime();
         for (int step = 1; step <= steps; step++) {
             StepOutcome outcome = detective.trainStep();
             if (step <= 10 || step % 5 == 0) {
-                print(step, detective, forgery, realSevens, outcome.loss());
+                print(step, detective, forgery, realSevens, generatedSevens, outcome.loss());
             }
         }
         System.out.printf(Locale.ROOT, "%d steps in %.1f s, %d rolled back%n", steps,
@@ -78,12 +88,13 @@ public final class DetectiveLearningMain {
                 nanos[i - warmUp] = System.nanoTime() - start;
             }
         }
-        java.util.Arrays.sort(nanos);
+        Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "server work per stroke (D verdict + D saliency + LeNet), %d calls: median %.2f ms,"
                 + " p90 %.2f ms%n", timed, nanos[timed / 2] / 1e6, nanos[timed * 9 / 10] / 1e6);
     }
 
-    private static void print(int step, Detective detective, float[] forgery, ImageSet realSevens, double loss) {
+    private static void print(int step, Detective detective, float[] forgery, ImageSet realSevens, float[][] generatedSevens,
+            double loss) {
         float[][] images = new float[realSevens.size()][];
         int[] classes = new int[realSevens.size()];
         for (int i = 0; i < images.length; i++) {
@@ -94,8 +105,12 @@ public final class DetectiveLearningMain {
         for (float verdict : detective.realness(images, classes)) {
             meanReal += verdict / images.length;
         }
-        System.out.printf(Locale.ROOT, "%4d  %7d  %11.4f  %15.4f  %13.3f  %s%n", step, detective.version(),
-                detective.realness(forgery, SEVEN), meanReal, detective.stats().realAccuracy(),
+        double meanGenerated = 0;
+        for (float verdict : detective.realness(generatedSevens, classes)) {
+            meanGenerated += verdict / generatedSevens.length;
+        }
+        System.out.printf(Locale.ROOT, "%4d  %7d  %11.4f  %15.4f  %20.4f  %13.3f  %s%n", step, detective.version(),
+                detective.realness(forgery, SEVEN), meanReal, meanGenerated, detective.stats().realAccuracy(),
                 Double.isNaN(loss) ? "-" : String.format(Locale.ROOT, "%.4f", loss));
     }
 

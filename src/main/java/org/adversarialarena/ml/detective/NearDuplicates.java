@@ -77,19 +77,9 @@ public final class NearDuplicates {
         }
     }
 
-    /** The image moved {@code down} rows and {@code right} columns (negative: up, left); what leaves the frame is lost, new pixels are blank. */
+    /** The image moved {@code down} rows and {@code right} columns: {@link ImagePixels#shifted}. */
     public static float[] shifted(float[] image, int down, int right) {
-        if (down == 0 && right == 0) {
-            return image;
-        }
-        int side = ImagePixels.SIDE;
-        float[] moved = new float[image.length];
-        for (int row = Math.max(0, down); row < Math.min(side, side + down); row++) {
-            for (int column = Math.max(0, right); column < Math.min(side, side + right); column++) {
-                moved[row * side + column] = image[(row - down) * side + column - right];
-            }
-        }
-        return moved;
+        return ImagePixels.shifted(image, down, right);
     }
 
     /**

@@ -23,25 +23,42 @@ final class TrackRecord {
     private double realAccuracy;
     private int rollbacks;
 
-    /** A record carried on from {@code version}, {@code forgeriesSeen} and the {@code losses} of earlier steps. */
-    TrackRecord(DatasetId dataset, DetectiveOptions options, long version, long forgeriesSeen, List<Double> losses,
-            double realAccuracy) {
+    /** A record carried on from a checkpoint's version, counters and the losses of earlier steps. */
+    TrackRecord(DatasetId dataset, DetectiveOptions options, long version, long forgeriesSeen, List<Boolean> recentCatches,
+            int rollbacks, List<Double> losses, double realAccuracy) {
         this.dataset = dataset;
         this.recentWindow = options.recentWindow();
         this.lossCurveLength = options.lossCurveLength();
         this.version = version;
         this.forgeriesSeen = forgeriesSeen;
+        this.rollbacks = rollbacks;
         this.realAccuracy = realAccuracy;
+        recentCatches.forEach(this::addCatch);
         losses.forEach(this::addLoss);
+    }
+
+    /**
+     * Takes up the training state of a checkpoint another node's trainer wrote (version, losses, the
+     * accuracy of its weights, its rollbacks); the counters of judged forgeries stay this node's own, who
+     * counts every stored forgery itself.
+     */
+    synchronized void adopt(DetectiveCheckpoint trained, double accuracy) {
+        version = trained.version();
+        realAccuracy = accuracy;
+        rollbacks = trained.rollbacks();
+        lossCurve.clear();
+        trained.lossCurve().forEach(this::addLoss);
+    }
+
+    /** Whether it caught each of its latest forgeries, oldest first: what a checkpoint keeps of the catch rate. */
+    synchronized List<Boolean> recentCatches() {
+        return new ArrayList<>(recentCaught);
     }
 
     /** Counts a forgery judged with real-probability {@code verdict}: caught if the detective judged it fake. */
     synchronized void judged(double verdict) {
         forgeriesSeen++;
-        recentCaught.addLast(!DetectiveVerdict.judgedReal(verdict));
-        while (recentCaught.size() > recentWindow) {
-            recentCaught.removeFirst();
-        }
+        addCatch(!DetectiveVerdict.judgedReal(verdict));
     }
 
     /** Records an accepted training step and returns the detective's new version. */
@@ -70,6 +87,13 @@ final class TrackRecord {
         double catchRate = recentCaught.isEmpty() ? Double.NaN : (double) caught / recentCaught.size();
         return new DetectiveStats(dataset, version, forgeriesSeen, catchRate, recentCaught.size(), realAccuracy,
                 rollbacks, new ArrayList<>(lossCurve));
+    }
+
+    private void addCatch(boolean caught) {
+        recentCaught.addLast(caught);
+        while (recentCaught.size() > recentWindow) {
+            recentCaught.removeFirst();
+        }
     }
 
     private void addLoss(double loss) {

@@ -1,7 +1,9 @@
 package org.adversarialarena.ml.serve;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.model.Networks;
@@ -25,7 +27,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ClassifierPool implements DifferentiableClassifier {
 
+    // Enough to share one forward pass among a class's strokes, few enough that no stroke waits long behind one.
+    private static final int MAX_COMBINED = 16;
+
     private final BlockingQueue<ServedCopy> idle;
+    private final RequestCombiner<INDArray, float[]> singles = new RequestCombiner<>(MAX_COMBINED);
     private final int classes;
     private final int copies;
     private final int penultimateLayer;
@@ -64,7 +70,23 @@ public final class ClassifierPool implements DifferentiableClassifier {
     @Override
     public float[][] logits(float[][] images) {
         INDArray input = validBatch(images);
+        if (images.length == 1) {
+            return new float[][] {singles.answer(input, this::lend, ClassifierPool::logitsOfSingles)};
+        }
         return borrowCopy(copy -> copy.network().output(input, false).toFloatMatrix());
+    }
+
+    /** One forward pass for the one-image requests of many callers (a player's stroke is one). */
+    private static List<float[]> logitsOfSingles(ServedCopy copy, List<INDArray> singleImages) {
+        INDArray batch = singleImages.size() == 1 ? singleImages.getFirst() : Nd4j.vstack(singleImages);
+        return List.of(copy.network().output(batch, false).toFloatMatrix());
+    }
+
+    private void lend(Consumer<ServedCopy> work) {
+        borrowCopy(copy -> {
+            work.accept(copy);
+            return null;
+        });
     }
 
     @Override

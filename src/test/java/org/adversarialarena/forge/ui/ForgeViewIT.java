@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.adversarialarena.base.ui.BrowserReceipts;
 import org.adversarialarena.base.ui.BrowserRequest;
 import org.adversarialarena.base.ui.CanvasOutOfSyncException;
 import org.adversarialarena.base.ui.LocalFormat;
@@ -90,6 +91,21 @@ class ForgeViewIT extends SpringBrowserlessTest {
         assertThat(view.message.getText()).as("the score was for the previous image").isEmpty();
     }
 
+    /** Most scores change no line of a board: the panel is then left as it is, and nothing is sent to the page. */
+    @Test
+    void aBoardUpdateThatChangesNoLineLeavesItsRowsAsTheyAreAndTheBestStillShows() {
+        canvas.paint(DetectiveLearningMain.blockySeven(0, 0));
+        submitAs("steady");
+        List<ListItem> rows = $(ListItem.class, view.leaderboard).all();
+        assertThat(rows).anySatisfy(row -> assertThat(row.getElement().getTextRecursively()).contains("steady"));
+
+        view.leaderboard.refresh();
+
+        assertThat($(ListItem.class, view.leaderboard).all()).containsExactlyElementsOf(rows);
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class, view.leaderboard)
+                .withClassName("arena-leaderboard-best").single().getText()).startsWith("Your best:").contains("rank");
+    }
+
     /**
      * A forgery shown on the page counts as seen; one stored but never shown (a {@code kill -9} after
      * its commit, before its answer) is shown on the player's next visit, once.
@@ -99,6 +115,7 @@ class ForgeViewIT extends SpringBrowserlessTest {
         canvas.paint(DetectiveLearningMain.blockySeven(0, 0));
         submitAs("forge-kill");
         assertThat(view.message.getText()).startsWith("Scored");
+        BrowserReceipts.answer();
         Player player = players.find(jdbc.queryForObject("select id from player where nickname = 'forge-kill'",
                 Long.class)).orElseThrow();
         Submission unseen = forge.submit(player, DatasetId.MNIST, 7, DetectiveLearningMain.blockySeven(2, 1));

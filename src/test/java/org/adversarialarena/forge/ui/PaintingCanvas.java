@@ -11,16 +11,16 @@ import tools.jackson.databind.node.ObjectNode;
  * Paints on a {@link PixelCanvas} as the browser does: each call sends the canvas's report of its
  * whole image after a stroke, numbered like the browser numbers them.
  */
-class PaintingCanvas extends ComponentTester<PixelCanvas> {
+public class PaintingCanvas extends ComponentTester<PixelCanvas> {
 
     private long reports;
 
-    PaintingCanvas(PixelCanvas canvas) {
+    public PaintingCanvas(PixelCanvas canvas) {
         super(canvas);
     }
 
     /** One stroke, one request. */
-    void paint(float[] pixels) {
+    public void paint(float[] pixels) {
         queue(pixels);
         BrowserRequest.answer();
     }

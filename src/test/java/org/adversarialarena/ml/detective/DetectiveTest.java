@@ -21,7 +21,7 @@ class DetectiveTest {
 
     @BeforeAll
     static void load() {
-        gan = GanFiles.loadShipped(DatasetId.MNIST, 1);
+        gan = GanFiles.loadShipped(DatasetId.MNIST, 3);
         mnist = Datasets.load(DatasetId.MNIST);
     }
 
@@ -92,6 +92,9 @@ class DetectiveTest {
         Detective detective = fresh();
         detective.observe(Forgeries.seven(0, 0), SEVEN, 0.7);
         detective.trainStep();
+        detective.trainStep(network -> network.params().putScalar(0, Double.NaN));
+        detective.observe(Forgeries.seven(1, 1), SEVEN, 0.2);
+        detective.observe(Forgeries.seven(1, 0), SEVEN, 0.1);
         DetectiveCheckpoint checkpoint = detective.checkpoint();
 
         Detective resumed = Detective.resume(gan, checkpoint, mnist.train(), mnist.test(), DetectiveOptions.defaults(11));
@@ -100,8 +103,34 @@ class DetectiveTest {
         assertThat(resumed.realness(probe, SEVEN)).isCloseTo(detective.realness(probe, SEVEN),
                 org.assertj.core.api.Assertions.within(1e-6));
         assertThat(resumed.version()).isEqualTo(2);
-        assertThat(resumed.stats().forgeriesSeen()).isEqualTo(1);
         assertThat(resumed.stats().lossCurve()).hasSize(1);
+        // Issue 24: the counters survive with the checkpoint, not only the weights.
+        assertThat(resumed.stats().forgeriesSeen()).isEqualTo(3);
+        assertThat(resumed.stats().recentForgeries()).isEqualTo(3);
+        assertThat(resumed.stats().catchRate()).isEqualTo(2.0 / 3).isEqualTo(detective.stats().catchRate());
+        assertThat(resumed.stats().rollbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void aDetectiveThatAdoptsAnotherOnesCheckpointJudgesLikeItAndKeepsItsOwnCounts() {
+        Detective trainer = fresh();
+        trainer.observe(Forgeries.seven(0, 0), SEVEN, 0.7);
+        for (int i = 0; i < 3; i++) {
+            trainer.trainStep();
+        }
+        Detective server = fresh();
+        server.observe(Forgeries.seven(1, 0), SEVEN, 0.2);
+        float[] probe = Forgeries.seven(0, 1);
+        double before = server.realness(probe, SEVEN);
+
+        server.adopt(trainer.checkpoint());
+
+        assertThat(server.realness(probe, SEVEN)).isNotEqualTo(before)
+                .isCloseTo(trainer.realness(probe, SEVEN), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(server.version()).isEqualTo(trainer.version()).isEqualTo(4);
+        assertThat(server.stats().lossCurve()).isEqualTo(trainer.stats().lossCurve());
+        assertThat(server.stats().forgeriesSeen()).as("what it judged itself").isEqualTo(1);
+        assertThat(server.stats().catchRate()).isEqualTo(1.0);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The health check's yardstick: the share of held-out real images a discriminator judges real. */
 class HeldOutImagesTest {
 
-    private final ConditionalGan gan = GanFiles.loadShipped(DatasetId.MNIST, 1);
+    private final ConditionalGan gan = GanFiles.loadShipped(DatasetId.MNIST, 3);
     private final HeldOutImages heldOut = new HeldOutImages(Datasets.load(DatasetId.MNIST).test(), 128);
 
     @Test

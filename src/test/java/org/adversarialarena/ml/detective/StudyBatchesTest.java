@@ -25,7 +25,7 @@ class StudyBatchesTest {
 
     @BeforeAll
     static void load() {
-        gan = GanFiles.loadShipped(DatasetId.MNIST, 1);
+        gan = GanFiles.loadShipped(DatasetId.MNIST, 3);
         oneRealImage = Datasets.load(DatasetId.MNIST).train().subset(0, 1);
     }
 

@@ -15,7 +15,26 @@ class TrackRecordTest {
     private static TrackRecord record(long version, long forgeriesSeen, List<Double> losses) {
         DetectiveOptions options = new DetectiveOptions(32, 16, 16, 2e-5, 0.9, 512, 256, 0.6, RECENT_WINDOW,
                 LOSS_CURVE_LENGTH, 1);
-        return new TrackRecord(DatasetId.FASHION_MNIST, options, version, forgeriesSeen, losses, 0.8);
+        return record(options, version, forgeriesSeen, List.of(), 0, losses);
+    }
+
+    private static TrackRecord record(DetectiveOptions options, long version, long forgeriesSeen, List<Boolean> catches,
+            int rollbacks, List<Double> losses) {
+        return new TrackRecord(DatasetId.FASHION_MNIST, options, version, forgeriesSeen, catches, rollbacks, losses, 0.8);
+    }
+
+    @Test
+    void aRecordCarriedOnFromACheckpointKeepsItsCatchWindowAndRollbacks() {
+        DetectiveOptions options = new DetectiveOptions(32, 16, 16, 2e-5, 0.9, 512, 256, 0.6, RECENT_WINDOW,
+                LOSS_CURVE_LENGTH, 1);
+        TrackRecord record = record(options, 5, 9, List.of(true, true, false, true, false), 2, List.of(0.5));
+
+        assertThat(record.recentCatches()).as("only the window's worth").containsExactly(true, false, true, false);
+        assertThat(record.stats().catchRate()).isEqualTo(0.5);
+        assertThat(record.stats().rollbacks()).isEqualTo(2);
+        assertThat(record.stats().forgeriesSeen()).isEqualTo(9);
+        record.judged(0.1);
+        assertThat(record.recentCatches()).containsExactly(false, true, false, true);
     }
 
     @Test

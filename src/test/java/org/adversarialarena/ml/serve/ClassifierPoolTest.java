@@ -20,8 +20,12 @@ class ClassifierPoolTest {
 
     private static final ImageSet IMAGES = Datasets.load(DatasetId.MNIST).test().subset(0, 24);
 
+    /**
+     * Gradients are exact; one-image predictions may share a forward pass with other threads' images
+     * (RequestCombiner), whose different matrix blocking can move the last bits of a float.
+     */
     @Test
-    void manyThreadsGetExactlyWhatOneThreadGets() throws Exception {
+    void manyThreadsGetWhatOneThreadGets() throws Exception {
         ClassifierPool pool = new ClassifierPool(ClassifierArchitecture.LENET.newNetwork(5), 3);
         float[][] expectedProbabilities = new float[IMAGES.size()][];
         float[][] expectedGradients = new float[IMAGES.size()][];
@@ -38,7 +42,7 @@ class ClassifierPoolTest {
                 boolean gradient = round % 3 == 0;
                 results.add(players.submit(() -> gradient
                         ? java.util.Arrays.equals(pool.inputGradient(IMAGES.image(i), IMAGES.label(i)), expectedGradients[i])
-                        : java.util.Arrays.equals(pool.probabilities(IMAGES.image(i)), expectedProbabilities[i])));
+                        : close(pool.probabilities(IMAGES.image(i)), expectedProbabilities[i])));
             }
             for (Future<Boolean> result : results) {
                 assertThat(result.get()).isTrue();
@@ -100,5 +104,14 @@ class ClassifierPoolTest {
             }
         }
         return best;
+    }
+
+    private static boolean close(float[] actual, float[] expected) {
+        for (int k = 0; k < expected.length; k++) {
+            if (Math.abs(actual[k] - expected[k]) > 1e-5f) {
+                return false;
+            }
+        }
+        return actual.length == expected.length;
     }
 }
