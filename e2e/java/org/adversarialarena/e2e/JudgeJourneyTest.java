@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,9 +60,7 @@ class JudgeJourneyTest extends BrowserJourney {
                 if (i == 5) {
                     browser.screenshot(page, "judge-reveal");
                 }
-                page.keyboard().press("n");
-                assertThat(progress).containsText(Pattern.compile("image " + (i + 1) + " of " + IMAGES + " ",
-                        Pattern.CASE_INSENSITIVE));
+                JudgePages.nextImage(page, i + 1, IMAGES, 15_000, JudgePages.servedTo(jdbc, NICKNAME));
             }
         }
 

@@ -59,7 +59,7 @@ class JudgeServiceIT {
         assertThat(count("select count(distinct image_digest) from judge_item where session_id = ?", session))
                 .isEqualTo(2 * PER_KIND + WARM_UP);
         assertThat(jdbc.queryForList("select distinct source from judge_item where session_id = ? and not real"
-                + " and not qualification", String.class, session)).containsAnyOf("mnist-cgan-v1", "mnist-cgan-v2");
+                + " and not qualification", String.class, session)).containsAnyOf("mnist-cgan-v1", "mnist-cgan-v2", "mnist-cgan-v3");
         assertThat(jdbc.queryForList("select reference from judge_item where session_id = ? and source like 'mnist-cgan%'",
                 String.class, session)).allMatch(reference -> reference.startsWith("seed:"));
 
@@ -70,7 +70,7 @@ class JudgeServiceIT {
         Reveal generated = reveals.stream().filter(reveal -> reveal.generatorId().startsWith("mnist-cgan")).findFirst()
                 .orElseThrow();
         assertThat(generated.real()).isFalse();
-        assertThat(generated.generatorName()).isIn("MLP cGAN v1", "DCGAN v2");
+        assertThat(generated.generatorName()).isIn("MLP cGAN v1", "DCGAN v2", "MLP cGAN v3");
         assertThat(generated.detectiveReal()).isBetween(0.0, 1.0);
         assertThat(reveals.subList(0, WARM_UP)).noneMatch(Reveal::counted);
         assertThat(reveals.subList(WARM_UP, reveals.size())).allMatch(Reveal::counted);
@@ -214,8 +214,9 @@ class JudgeServiceIT {
                 ImagePng.toPng(pixels));
         Player player = players.join("judge-crowd");
 
-        // Three fakes among three generators: one each, so the crowd's one forgery is in the session.
-        ShownImage first = judge.start(player, DatasetId.MNIST, JudgeMode.UNTIMED, 3);
+        // As many fakes as generators: one each, so the crowd's one forgery is in the session.
+        int generators = judge.generators(DatasetId.MNIST).size();
+        ShownImage first = judge.start(player, DatasetId.MNIST, JudgeMode.UNTIMED, generators);
 
         assertThat(jdbc.queryForList("select reference from judge_item where session_id = ? and source = ?",
                 String.class, first.sessionId(), "mnist-forge-crowd")).containsExactly("forgery:" + forgery);

@@ -2,6 +2,7 @@ package org.adversarialarena.judge.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -118,20 +119,20 @@ class JudgeView extends SectionPage {
         real.setText(getTranslation("judge.real"));
         real.getElement().setAttribute("aria-keyshortcuts", "R ArrowLeft");
         real.addClickListener(click -> answer(false));
-        real.addClickShortcut(Key.KEY_R);
-        real.addClickShortcut(Key.ARROW_LEFT);
         fake.setId("judge-fake");
         fake.setText(getTranslation("judge.fake"));
         fake.getElement().setAttribute("aria-keyshortcuts", "F ArrowRight");
         fake.addClickListener(click -> answer(true));
-        fake.addClickShortcut(Key.KEY_F);
-        fake.addClickShortcut(Key.ARROW_RIGHT);
         next.setId("judge-next");
         next.setText(getTranslation("judge.next"));
         next.getElement().setAttribute("aria-keyshortcuts", "N Enter");
         next.addClickListener(click -> goOn());
-        next.addClickShortcut(Key.KEY_N);
-        next.addClickShortcut(Key.ENTER);
+        // The keys belong to the page, not to the buttons: a shortcut whose button was hidden a moment
+        // ago could miss a key press (a two-node journey waited minutes on one "N"), and the play state
+        // already refuses a key that means nothing now.
+        onKeys(() -> answer(false), Key.KEY_R, Key.ARROW_LEFT);
+        onKeys(() -> answer(true), Key.KEY_F, Key.ARROW_RIGHT);
+        onKeys(this::goOn, Key.KEY_N, Key.ENTER);
         reveal.setId("judge-reveal");
         reveal.getElement().setAttribute("aria-live", "polite");
         result.setId("judge-result");
@@ -148,6 +149,12 @@ class JudgeView extends SectionPage {
         area.getStyle().set("display", "flex").set("flex-direction", "column").set("align-items", "flex-start")
                 .set("gap", "var(--lumo-space-s)");
         return area;
+    }
+
+    private void onKeys(Runnable action, Key... keys) {
+        for (Key key : keys) {
+            Shortcuts.addShortcutListener(this, action::run, key);
+        }
     }
 
     /** Another dataset or mode: its ranking and board; a session under way is left. */
@@ -195,8 +202,11 @@ class JudgeView extends SectionPage {
 
     private void goOn() {
         if (!play.canGoOn()) {
+            // Debug level, because a player may press N at any time; the journeys turn it on to trace a lost N.
+            log.debug("Judge: next image not asked in phase {}", play.phase());
             return;
         }
+        log.debug("Judge: next image asked after image {}", play.image().map(ShownImage::position).orElse(-1));
         gate.current().ifPresentOrElse(player -> run(() -> {
             play.goOn(() -> judge.next(player, sessionId));
             play.image().filter(shown -> play.phase() == JudgePlay.Phase.SHOWING).ifPresent(this::showImage);

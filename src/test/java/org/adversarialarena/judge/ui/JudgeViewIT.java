@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextField;
 import org.adversarialarena.judge.JudgeMode;
+import org.adversarialarena.player.ui.BrowserStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.node.NullNode;
 
 /**
  * The Judge page without a browser, against the real service, generators, detective and embedded
@@ -99,9 +98,7 @@ class JudgeViewIT extends SpringBrowserlessTest {
     /** Clicks Start as a visitor with no resume token in the browser, who then joins with {@code nickname}. */
     private void startAs(String nickname) {
         test(view.start).click();
-        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
-                .filter(call -> call.getInvocation().getExpression().contains("localStorage.getItem"))
-                .forEach(call -> call.complete(NullNode.getInstance()));
+        BrowserStorage.answerEmpty();
         test($(TextField.class).id("nickname-field")).setValue(nickname);
         test($(Button.class).id("nickname-join")).click();
     }
