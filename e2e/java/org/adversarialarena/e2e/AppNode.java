@@ -25,12 +25,12 @@ import java.util.stream.Collectors;
  * builds one), so the node runs the same classes from the build's classpath in Vaadin's dev mode,
  * which serves the dev bundle the other journeys use.
  */
-final class AppNode implements AutoCloseable {
+public final class AppNode implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
-    final String name;
-    final int port;
+    public final String name;
+    public final int port;
     private final Process process;
     private final Path log;
 
@@ -41,9 +41,19 @@ final class AppNode implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * How long a freshly started app may take to serve its first page: in dev mode on a fresh clone it
+     * first builds the frontend bundle (an npm install without a lock file, then Vite), minutes under load.
+     */
+    public static final Duration FRONTEND_READY = Duration.ofMinutes(10);
+
     /** Starts a node and returns once it answers its health check (or fails with its log's tail). */
-    static AppNode start(String name, Path logDir, Map<String, String> properties) {
-        int port = freePort();
+    public static AppNode start(String name, Path logDir, Map<String, String> properties) {
+        return start(name, logDir, properties, freePort());
+    }
+
+    /** The same on a given port: a node started again where its predecessor was killed. */
+    public static AppNode start(String name, Path logDir, Map<String, String> properties, int port) {
         Path log = logDir.resolve("node-" + name + ".log");
         // C1 only: a node lives a few minutes, and on 2 shared cores the optimising compiler's threads
         // would mostly lengthen its start.
@@ -68,12 +78,12 @@ final class AppNode implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
     /** Kills the node the way a crash or {@code kill -9} would: no shutdown hooks, nothing flushed. */
-    void kill() {
+    public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -83,8 +93,18 @@ final class AppNode implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The node's process id (its JVM), e.g. to sample its memory. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The file the node's output goes to. */
+    public Path log() {
+        return log;
     }
 
     @Override

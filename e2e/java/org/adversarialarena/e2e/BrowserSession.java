@@ -37,7 +37,7 @@ final class BrowserSession implements AutoCloseable {
      * app of the same run builds the frontend bundle (npm install, Vite) waits for that build and may
      * run one of its own.
      */
-    static final double FRONTEND_READY_TIMEOUT_MS = 600_000;
+    static final double FRONTEND_READY_TIMEOUT_MS = AppNode.FRONTEND_READY.toMillis();
 
     private final Playwright playwright;
     private final Browser browser;

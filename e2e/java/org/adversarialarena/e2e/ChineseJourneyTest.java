@@ -51,12 +51,12 @@ class ChineseJourneyTest extends BrowserJourney {
 
     /**
      * Latin words that are right on a Chinese page: names of data sets, attacks, architectures,
-     * standards, measures (HYPE, FID) and people (Madry, Goodfellow), symbols of formulas (sign, log)
-     * and units, and the English language's own name in the menu.
+     * standards and file formats (CSV, ZIP), measures (HYPE, FID) and people (Madry, Goodfellow),
+     * symbols of formulas (sign, log) and units, and the English language's own name in the menu.
      */
     private static final Set<String> ALLOWED = Set.of("MNIST", "Fashion", "FGSM", "PGD", "JSMA", "DeepFool", "APGD",
             "LeNet", "MLP", "GAN", "cGAN", "DCGAN", "WGAN", "Wasserstein", "HYPE", "FID", "Madry", "Goodfellow",
-            "TOTP", "otpauth", "sign", "log", "English", "ms", "Shift", "Ctrl", "CSV", "UTC");
+            "TOTP", "otpauth", "sign", "log", "English", "ms", "Shift", "Ctrl", "CSV", "ZIP", "UTC");
 
     /** E-mail addresses and web addresses are names: a person's, a page's. */
     private static final Pattern ADDRESS = Pattern.compile("\\S+@\\S+|https?://\\S+");

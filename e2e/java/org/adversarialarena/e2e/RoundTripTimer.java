@@ -82,6 +82,11 @@ final class RoundTripTimer {
         assertThat(strokeMillis).as("answered strokes").hasSizeGreaterThanOrEqualTo(strokes);
     }
 
+    /** Each canvas report's round trip so far, in milliseconds. */
+    double[] reportRoundTrips() {
+        return times("reportRoundTrips");
+    }
+
     private double[] times(String name) {
         @SuppressWarnings("unchecked")
         List<Number> times = (List<Number>) page.evaluate("() => window." + name);

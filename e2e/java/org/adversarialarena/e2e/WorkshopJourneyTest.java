@@ -16,10 +16,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.attack.AttackGoal;
 import org.adversarialarena.ml.attack.GradientAttack;
@@ -56,6 +61,8 @@ class WorkshopJourneyTest extends BrowserJourney {
     private static final int TIMED_STROKES = 5;
     private static final double FIRST_PAGE_MS = 3 * BrowserSession.FIRST_PAGE_TIMEOUT_MS;
     private static final LocatorAssertions.IsVisibleOptions SLOW = new LocatorAssertions.IsVisibleOptions().setTimeout(90_000);
+    private static final LocatorAssertions.ContainsTextOptions SLOW_TEXT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(90_000);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -68,7 +75,8 @@ class WorkshopJourneyTest extends BrowserJourney {
         Page host = browser.newPage();
         host.setViewportSize(1280, 1400);
         signIn(host);
-        long runId = writeAndRunAPlan(host);
+        long runId = writeAndRunAPlan(host, "Thursday seminar",
+                plan -> chooseInSelect(plan, "#workshop-round-0 vaadin-select.workshop-round-level", "Faint touch"));
         String code = codeOn(host);
 
         Page projector = host.context().newPage();
@@ -187,6 +195,169 @@ class WorkshopJourneyTest extends BrowserJourney {
         assertThat(csv.lines().count()).isEqualTo(4);
     }
 
+    /**
+     * The issue's journey: an instructor, a projector and three students, each in a browser context of
+     * their own, play a two-round workshop (a Fool round, then a Forge round against the class
+     * detective) with teams of two placed by the server, to the podium; every screen is photographed
+     * (target/screenshots/workshop-two-*.png) and the host downloads the CSV and the ZIP of images.
+     */
+    @Test
+    void aClassInTeamsPlaysAFoolAndAForgeRoundToThePodium() throws IOException {
+        Page host = browser.newPageElsewhere();
+        host.setViewportSize(1280, 1400);
+        signIn(host);
+        long runId = writeAndRunAPlan(host, "Friday two rounds", plan -> {
+            plan.locator("#workshop-plan-team-size input").fill("2");
+            plan.locator("#workshop-plan-team-size input").press("Tab");
+            chooseInSelect(plan, "#workshop-round-0 vaadin-select.workshop-round-level", "Faint touch");
+            plan.locator("#workshop-round-0 vaadin-integer-field input").fill("900");
+            plan.locator("#workshop-plan-add-round").click();
+            chooseExactly(plan, "#workshop-round-1 vaadin-select.workshop-round-game", "Forge");
+            chooseExactly(plan, "#workshop-round-1 vaadin-select.workshop-round-class", "7");
+            browser.screenshot(plan, "workshop-two-plan");
+        });
+        String code = codeOn(host);
+
+        Page projector = browser.newPageElsewhere();
+        projector.setViewportSize(1600, 1100);
+        signIn(projector);
+        projector.navigate(url("/workshops/projector/" + runId));
+        assertThat(projector.locator("#workshop-code")).hasText(code.substring(0, 3) + " " + code.substring(3));
+        Map<String, Page> students = new LinkedHashMap<>();
+        for (String nickname : List.of("Dee", "Eli", "Fay")) {
+            students.put(nickname, student(nickname, code));
+        }
+        assertThat(students.get("Dee").locator("#workshop-who")).hasText("You play as Dee in team 1");
+        assertThat(students.get("Eli").locator("#workshop-who")).hasText("You play as Eli in team 1");
+        assertThat(students.get("Fay").locator("#workshop-who")).hasText("You play as Fay in team 2");
+        assertThat(projector.locator("#workshop-names")).containsText("3 joined");
+        browser.screenshot(projector, "workshop-two-projector-lobby");
+        browser.screenshot(students.get("Fay"), "workshop-two-student-lobby");
+        browser.screenshot(host, "workshop-two-host-lobby");
+
+        // Round 1, Fool: Dee sends what PGD makes of her image, Eli and Fay the image unchanged
+        host.locator("#workshop-next").click();
+        for (Page student : students.values()) {
+            assertThat(student.locator("#workshop-game")).isVisible(SLOW);
+            assertThat(student.locator("#workshop-status")).containsText("Top class", SLOW_TEXT);
+        }
+        float[] adversarial = pgdOnTheImageOf("Dee");
+        Page dee = students.get("Dee");
+        dee.locator("#workshop-canvas").evaluate("""
+                (canvas, pixels) => {
+                  canvas.setImage(pixels);
+                  canvas.dispatchEvent(new CustomEvent('image-change', { detail: { pixels, seq: 1 } }));
+                }""", toList(adversarial));
+        assertThat(dee.locator("#workshop-status")).containsText("Fooled", SLOW_TEXT);
+        browser.screenshot(dee, "workshop-two-student-fool");
+        browser.screenshot(projector, "workshop-two-projector-fool-round");
+        for (Page student : students.values()) {
+            student.locator("#workshop-submit").click();
+            assertThat(student.locator("#workshop-result")).isVisible(SLOW);
+        }
+        assertThat(projector.locator("#workshop-reveal")).isVisible(SLOW);
+        assertThat(projector.locator("#workshop-reveal-rate")).containsText("of 3 fooled the model");
+        assertThat(projector.locator("#workshop-best-0")).containsText("Dee");
+        assertThat(projector.locator("#workshop-projector-standings-teams")).containsText("Team 1", SLOW_TEXT);
+        assertThat(projector.locator("#workshop-projector-standings-teams .workshop-rank-1")).containsText("Dee");
+        assertThat(projector.locator("#workshop-map-machine-0")).isVisible(SLOW);
+        browser.screenshot(projector, "workshop-two-projector-fool-reveal");
+        browser.screenshot(dee, "workshop-two-student-fool-result");
+
+        // Round 2, Forge: each forges a 7 (or something) on the Forge canvas against the class detective
+        host.locator("#workshop-next").click();
+        Map<String, float[]> drawings = Map.of("Dee", seven(0), "Eli", frame(), "Fay", seven(2));
+        for (Map.Entry<String, Page> student : students.entrySet()) {
+            Page page = student.getValue();
+            assertThat(page.locator("#workshop-forge")).isVisible(SLOW);
+            assertThat(page.locator("#workshop-round-title")).containsText("Forge: 7");
+            page.locator("#workshop-forge-canvas").evaluate("""
+                    (canvas, pixels) => {
+                      canvas.setImage(pixels);
+                      canvas.dispatchEvent(new CustomEvent('image-change', { detail: { pixels, seq: 1 } }));
+                    }""", toList(drawings.get(student.getKey())));
+            assertThat(page.locator("#workshop-forge #forge-class")).containsText("%", SLOW_TEXT);
+        }
+        browser.screenshot(students.get("Eli"), "workshop-two-student-forge");
+        browser.screenshot(projector, "workshop-two-projector-forge-round");
+        for (Page student : students.values()) {
+            student.locator("#workshop-forge-submit").click();
+            assertThat(student.locator("#workshop-result")).containsText("forgery", SLOW_TEXT);
+        }
+        assertThat(projector.locator("#workshop-reveal-rate")).containsText("fooled the class detective", SLOW_TEXT);
+        assertThat(projector.locator("#workshop-reveal-catch")).containsText("The class detective caught");
+        // drawn once the class detective's training at the close is stored
+        assertThat(projector.locator("#workshop-reveal-loss, #workshop-reveal-loss-note")).isVisible(SLOW);
+        assertThat(jdbc.queryForObject("select detective_losses is not null from workshop_run_round where run_id = ?"
+                + " and position = 1", Boolean.class, runId)).isTrue();
+        browser.screenshot(projector, "workshop-two-projector-forge-reveal");
+        browser.screenshot(students.get("Fay"), "workshop-two-student-forge-result");
+        browser.screenshot(host, "workshop-two-host-console");
+
+        host.locator("#workshop-finish").click();
+        assertThat(projector.locator("#workshop-projector-standings")).containsText("Podium", SLOW_TEXT);
+        assertThat(projector.locator("#workshop-projector-standings-teams")).containsText("Team 2");
+        assertThat(projector.locator("#workshop-end")).isVisible();
+        browser.screenshot(projector, "workshop-two-projector-podium");
+        for (Page student : students.values()) {
+            assertThat(student.locator("#workshop-message")).containsText("The workshop is over", SLOW_TEXT);
+        }
+        browser.screenshot(dee, "workshop-two-student-summary");
+
+        Download csvFile = host.waitForDownload(() -> host.locator("#workshop-export").click());
+        List<String> csv = Files.readAllLines(csvFile.path(), StandardCharsets.UTF_8);
+        assertThat(csv.getFirst()).endsWith(",forge_class,team");
+        assertThat(csv).hasSize(7).anySatisfy(line -> assertThat(line).contains(",forge,mnist,Fay,").endsWith(",7,2"));
+        Download zipFile = host.waitForDownload(() -> host.locator("#workshop-export-images").click());
+        List<String> images = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile.path()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                images.add(entry.getName());
+            }
+        }
+        assertThat(images).containsExactlyInAnyOrder("round-01-faint-touch/Dee.png", "round-01-faint-touch/Eli.png",
+                "round-01-faint-touch/Fay.png", "round-02-forge/Dee.png", "round-02-forge/Eli.png", "round-02-forge/Fay.png");
+    }
+
+    /** A 7 drawn in two strokes, {@code shift} pixels to the right (drawn, not generated: see WorkshopServiceIT). */
+    private static float[] seven(int shift) {
+        float[] pixels = new float[SIDE * SIDE];
+        for (int x = 7; x < 21; x++) {
+            pixels[6 * SIDE + x + shift] = 1f;
+            pixels[7 * SIDE + x + shift] = 1f;
+        }
+        for (int y = 8; y < 24; y++) {
+            int x = 20 - (y - 8) * 9 / 16 + shift;
+            pixels[y * SIDE + x] = 1f;
+            pixels[y * SIDE + x - 1] = 1f;
+        }
+        return pixels;
+    }
+
+    /** A square frame: no digit, and no copy of a real image. */
+    private static float[] frame() {
+        float[] pixels = new float[SIDE * SIDE];
+        for (int i = 5; i < 23; i++) {
+            pixels[5 * SIDE + i] = 0.8f;
+            pixels[22 * SIDE + i] = 0.8f;
+            pixels[i * SIDE + 5] = 0.8f;
+            pixels[i * SIDE + 22] = 0.8f;
+        }
+        return pixels;
+    }
+
+    /**
+     * Picks the item of a Vaadin select whose whole text is {@code itemText}, a plain word (a level named
+     * "7 · …" is not "7"); Playwright hands the pattern to the browser, so no {@code Pattern.quote}.
+     */
+    private static void chooseExactly(Page page, String select, String itemText) {
+        page.locator(select).click();
+        page.locator("vaadin-select-item[role='option']:visible")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + itemText + "\\s*$")))
+                .first().click();
+        assertThat(page.locator(select)).containsText(itemText);
+    }
+
     private void signIn(Page page) {
         // The first page waits for the dev-mode frontend bundle; on a busy shared machine that took over 3 minutes.
         page.navigate(url("/login"), new Page.NavigateOptions().setTimeout(FIRST_PAGE_MS));
@@ -197,14 +368,14 @@ class WorkshopJourneyTest extends BrowserJourney {
         assertThat(page.locator("#sign-out")).isVisible();
     }
 
-    /** A plan of one Faint-touch round on MNIST, everyone on the same image, run at once; returns the run's id. */
-    private long writeAndRunAPlan(Page host) {
+    /** A new plan named {@code name}, its rounds and options set by {@code details}, run at once; returns the run's id. */
+    private long writeAndRunAPlan(Page host, String name, Consumer<Page> details) {
         host.navigate(url("/workshops"));
         host.locator("#workshop-new").click();
-        host.locator("#workshop-plan-name input").fill("Thursday seminar");
-        chooseInSelect(host, "#workshop-round-0 vaadin-select.workshop-round-level", "Faint touch");
+        host.locator("#workshop-plan-name input").fill(name);
+        details.accept(host);
         host.locator("#workshop-plan-save").click();
-        assertThat(host.locator("#workshop-plans")).containsText("Thursday seminar");
+        assertThat(host.locator("#workshop-plans")).containsText(name);
         browser.screenshot(host, "workshop-plans");
         host.locator("[id^='workshop-run-']").first().click();
         assertThat(host.locator("#workshop-host")).isVisible();
@@ -288,7 +459,7 @@ class WorkshopJourneyTest extends BrowserJourney {
 
     /** Playwright passes doubles to the page, not floats; three decimals, as the canvas reports. */
     private static List<Double> toList(float[] values) {
-        java.util.ArrayList<Double> list = new java.util.ArrayList<>(values.length);
+        ArrayList<Double> list = new ArrayList<>(values.length);
         for (float value : values) {
             list.add(Math.round(value * 1000) / 1000.0);
         }

@@ -62,6 +62,7 @@ class AuthorizationMatrixTest {
             Map.entry("workshops/projector", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)),
             Map.entry("competitions", EVERYONE),
             Map.entry("competitions/view", EVERYONE),
+            Map.entry("competitions/draft", EVERYONE),
             Map.entry("competitions/new", EnumSet.of(Persona.INSTRUCTOR, Persona.ADMIN)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();

@@ -33,5 +33,14 @@ public enum AuditType {
     WORKSHOP_PUBLISHED,
     /** An admin cancelled someone's training run from the queue page, or moved it in the queue. */
     TRAINING_RUN_CANCELLED,
-    TRAINING_RUN_REPRIORITISED
+    TRAINING_RUN_REPRIORITISED,
+    /** An instructor hosted a competition (its target, tracks, caps and phase schedule: phases change by that schedule). */
+    COMPETITION_HOSTED,
+    /** A competition's host (or an admin) exported every submission and score as CSV. */
+    COMPETITION_EXPORT,
+    /** A participant created or revoked a personal access token of a competition's API. */
+    COMPETITION_TOKEN_CREATED,
+    COMPETITION_TOKEN_REVOKED,
+    /** A participant cancelled one of their queued or training defenses. */
+    COMPETITION_DEFENSE_CANCELLED
 }

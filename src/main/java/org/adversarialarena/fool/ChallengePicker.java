@@ -7,7 +7,7 @@ import org.adversarialarena.ml.serve.ImageClassifier;
 /**
  * Chooses challenge images: held-out test images the judging model classifies right with at least
  * the configured confidence (fooling a model that was unsure anyway teaches nothing), never the image
- * the player had last. Candidates are drawn at random and judged in small batches.
+ * the player had last. Candidates are drawn at random.
  */
 final class ChallengePicker {
 
@@ -33,17 +33,19 @@ final class ChallengePicker {
     Pick pick(ImageSet images, ImageClassifier judge, int excluded, boolean targeted) {
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             int[] indices = new int[Math.min(BATCH, images.size())];
-            float[][] candidates = new float[indices.length][];
             for (int i = 0; i < indices.length; i++) {
                 indices[i] = random.nextInt(images.size());
-                candidates[i] = images.image(indices[i]);
             }
-            float[][] probabilities = judge.probabilities(candidates);
-            for (int i = 0; i < indices.length; i++) {
-                int label = images.label(indices[i]);
-                float[] p = probabilities[i];
-                if (indices[i] != excluded && p[label] >= minConfidence && isTop(p, label)) {
-                    return new Pick(indices[i], label, targeted ? runnerUp(p, label) : -1, p[label]);
+            // Drawn as a batch (the same random sequence as ever), judged one by one: the first usually
+            // qualifies, and a one-image pass shares its cost with other players' strokes.
+            for (int index : indices) {
+                if (index == excluded) {
+                    continue;
+                }
+                int label = images.label(index);
+                float[] p = judge.probabilities(images.image(index));
+                if (p[label] >= minConfidence && isTop(p, label)) {
+                    return new Pick(index, label, targeted ? runnerUp(p, label) : -1, p[label]);
                 }
             }
         }

@@ -4,10 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a running job reads before each step: whether to stop, whether the run is still its own, at
- * which pace to go and which single steps wait to be taken.
+ * which pace to go and which single steps wait to be taken, as of the run row's {@code version}.
  */
 record RunSignals(boolean cancelRequested, boolean pauseRequested, int attempt, RunPace pace,
-        int pendingDiscriminatorSteps, int pendingGeneratorSteps) {
+        int pendingDiscriminatorSteps, int pendingGeneratorSteps, long version) {
 
     /** The next single step to take, D before G; null if none is ordered. */
     @Nullable StepOrder nextOrder() {

@@ -38,13 +38,19 @@ final class StepGuard implements AutoCloseable {
 
     /** Rereads the run's flags; a failed read keeps the last ones (the next poll tries again). */
     void refresh() {
+        RunSignals read;
         try {
-            signals = store.signals(runId);
+            read = store.signals(runId);
         } catch (RuntimeException e) {
             LOG.warn("Could not read the stop flags of training run {}: {}", runId, e.toString());
             return;
         }
         synchronized (this) {
+            // The poll and the job's own reread after a single step race: a read that started before the
+            // step was counted must not undo the newer one, or the step is taken twice.
+            if (read.version() >= signals.version()) {
+                signals = read;
+            }
             notifyAll();
         }
     }

@@ -182,10 +182,10 @@ class TrainingRunStore {
     RunSignals signals(long id) {
         return jdbc.sql("""
                 select cancel_requested, pause_requested, attempt, pace, pending_discriminator_steps,
-                    pending_generator_steps from training_run where id = :id""")
+                    pending_generator_steps, version from training_run where id = :id""")
                 .param("id", id)
                 .query((rs, row) -> new RunSignals(rs.getBoolean(1), rs.getBoolean(2), rs.getInt(3),
-                        RunPace.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6))).single();
+                        RunPace.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6), rs.getLong(7))).single();
     }
 
     /** The run's latest figures and a point of its curve; its new version, or empty if {@code attempt} lost the run. */

@@ -1,8 +1,8 @@
 package org.adversarialarena.leaderboard;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.adversarialarena.round.Game;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -30,17 +30,15 @@ interface LeaderboardEntryRepository extends JpaRepository<LeaderboardEntry, Lon
              order by e.points desc, e.achievedAt asc""")
     List<LeaderboardEntry> ranking(Game game, String dataset, String variant, Limit limit);
 
+    /** The players' entries on a board, each with how many entries rank ahead of it (earlier wins a tie). */
     @Query("""
-            select e from LeaderboardEntry e join fetch e.player p
-             where e.game = :game and e.dataset = :dataset and e.variant = :variant and p.id = :playerId
+            select e, (select count(a) from LeaderboardEntry a
+                        where a.game = e.game and a.dataset = e.dataset and a.variant = e.variant
+                          and (a.points > e.points or (a.points = e.points and a.achievedAt < e.achievedAt)))
+              from LeaderboardEntry e join fetch e.player p
+             where e.game = :game and e.dataset = :dataset and e.variant = :variant and p.id in :playerIds
                and e.points > 0""")
-    Optional<LeaderboardEntry> entryOf(Game game, String dataset, String variant, long playerId);
-
-    @Query("""
-            select count(e) from LeaderboardEntry e
-             where e.game = :game and e.dataset = :dataset and e.variant = :variant
-               and (e.points > :points or (e.points = :points and e.achievedAt < :at))""")
-    long countAhead(Game game, String dataset, String variant, double points, Instant at);
+    List<Object[]> places(Game game, String dataset, String variant, Collection<Long> playerIds);
 
     @Query("""
             select new org.adversarialarena.leaderboard.BoardSummary(e.game, e.dataset, e.variant, count(e), max(e.points),

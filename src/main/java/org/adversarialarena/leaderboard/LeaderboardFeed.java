@@ -1,7 +1,12 @@
 package org.adversarialarena.leaderboard;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.adversarialarena.base.live.LiveListener;
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.base.live.LiveTopic;
@@ -9,13 +14,14 @@ import org.adversarialarena.base.live.ReloadingFeed;
 import org.adversarialarena.base.live.Subscription;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.RoundScored;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Boards' rankings, live on every node: a scored round announces its board inside the scoring
  * transaction, so the announcement goes out only if the score commits; each node then reloads the
- * board's top once and hands it to everyone there who follows it.
+ * board's top, with the places of everyone there who follows it, once, and hands it to each of them.
  */
 @Component
 public class LeaderboardFeed {
@@ -26,12 +32,14 @@ public class LeaderboardFeed {
     private static final String ALL = "all";
 
     private final LivePublisher publisher;
-    private final ReloadingFeed<Board, List<Standing>> rankings;
+    private final ReloadingFeed<Board, BoardRanking> rankings;
+    /** Per board, who on this node looks at it now: each follower's viewer, as it is at the reload. */
+    private final Map<Board, Map<Object, Supplier<@Nullable Long>>> viewers = new ConcurrentHashMap<>();
     private final ReloadingFeed<String, List<BoardSummary>> boards;
 
     LeaderboardFeed(LeaderboardService leaderboards, LivePublisher publisher, LiveListener listener) {
         this.publisher = publisher;
-        this.rankings = listener.feed(TOPIC, leaderboards::top);
+        this.rankings = listener.feed(TOPIC, board -> leaderboards.ranking(board, viewersOf(board)));
         this.boards = listener.feed(BOARDS, all -> leaderboards.boards());
     }
 
@@ -40,9 +48,32 @@ public class LeaderboardFeed {
         return boards.follow(ALL, listener);
     }
 
-    /** Hands {@code listener} the board's top after every change to it, until closed. */
-    public Subscription follow(Board board, Consumer<List<Standing>> listener) {
-        return rankings.follow(board, listener);
+    /**
+     * Hands {@code listener} the board's ranking after every change to it, until closed, with the place
+     * of the player {@code viewer} names at that moment (none: nobody's).
+     */
+    public Subscription follow(Board board, Supplier<@Nullable Long> viewer, Consumer<BoardRanking> listener) {
+        Object follower = new Object();
+        viewers.computeIfAbsent(board, any -> new ConcurrentHashMap<>()).put(follower, viewer);
+        Subscription following = rankings.follow(board, listener);
+        return () -> {
+            following.close();
+            viewers.computeIfPresent(board, (any, lookers) -> {
+                lookers.remove(follower);
+                return lookers.isEmpty() ? null : lookers;
+            });
+        };
+    }
+
+    private Set<Long> viewersOf(Board board) {
+        Set<Long> ids = new HashSet<>();
+        viewers.getOrDefault(board, Map.of()).values().forEach(viewer -> {
+            Long id = viewer.get();
+            if (id != null) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     @EventListener

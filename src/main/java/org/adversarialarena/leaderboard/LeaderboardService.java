@@ -1,8 +1,13 @@
 package org.adversarialarena.leaderboard;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.adversarialarena.round.Board;
 import org.adversarialarena.round.RoundScored;
 import org.springframework.context.event.EventListener;
@@ -55,9 +60,27 @@ public class LeaderboardService {
 
     /** A player's best on a board, with their current place. */
     public Optional<Standing> personalBest(Board board, long playerId) {
-        return entries.entryOf(board.game(), board.dataset(), board.variant(), playerId)
-                .map(entry -> standing(1 + (int) entries.countAhead(board.game(), board.dataset(), board.variant(),
-                        entry.points(), entry.achievedAt()), entry));
+        return Optional.ofNullable(places(board, Set.of(playerId)).get(playerId));
+    }
+
+    /**
+     * The board's top and the places of {@code viewers}: the top in one query, and the viewers outside it
+     * in one more (none if all of them are in it).
+     */
+    public BoardRanking ranking(Board board, Collection<Long> viewers) {
+        List<Standing> top = top(board);
+        Set<Long> outside = new HashSet<>(viewers);
+        top.forEach(standing -> outside.remove(standing.playerId()));
+        return new BoardRanking(top, Set.copyOf(viewers), outside.isEmpty() ? Map.of() : places(board, outside));
+    }
+
+    private Map<Long, Standing> places(Board board, Collection<Long> playerIds) {
+        Map<Long, Standing> places = new HashMap<>();
+        for (Object[] row : entries.places(board.game(), board.dataset(), board.variant(), playerIds)) {
+            Standing standing = standing(1 + ((Number) row[1]).intValue(), (LeaderboardEntry) row[0]);
+            places.put(standing.playerId(), standing);
+        }
+        return places;
     }
 
     /** Every board that has at least one score, most recently active first. */

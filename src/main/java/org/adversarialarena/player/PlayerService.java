@@ -10,6 +10,7 @@ import org.adversarialarena.quota.RateLimiter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -54,16 +55,24 @@ public class PlayerService {
         return players.save(player);
     }
 
-    /** Joins a player whose browser will keep the returned token to be recognised later; refuses as {@link #join}. */
+    /**
+     * Joins a player whose browser will keep the returned token to be recognised later; refuses as
+     * {@link #join}. Outside a transaction: each count commits as it is made, so a class joining from
+     * one address does not queue on its counter's row behind each other's joins; the player is then
+     * saved in a transaction of its own.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public BrowserPlayer joinFromBrowser(String nickname) {
         return joinFromBrowserAt(nickname, ClientAddress.current(), null);
     }
 
     /** As {@link #joinFromBrowser(String)}, also limited per browser session (an opaque key, e.g. the HTTP session's id). */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public BrowserPlayer joinFromBrowser(String nickname, String sessionKey) {
         return joinFromBrowserAt(nickname, ClientAddress.current(), sessionKey);
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     BrowserPlayer joinFromBrowserAt(String nickname, @Nullable String address, @Nullable String sessionKey) {
         Player player = newPlayer(nickname);
         admitFrom(address, sessionKey);

@@ -25,6 +25,9 @@ class PlayerServiceIT {
     @Autowired
     org.adversarialarena.quota.RateLimiter limiter;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void aJoinedPlayerIsStoredWithTrimmedNicknameAndCreationTime() {
         Player joined = players.join("  ada  ");
@@ -60,6 +63,47 @@ class PlayerServiceIT {
                         e -> assertThat(e.retryAfterSeconds()).isPositive());
         assertThat(jdbc.queryForObject("select count(*) from player", Long.class)).isEqualTo(before);
         assertThat(threeAnHour.join("from-b-1", address + "-b").getId()).isNotNull();
+    }
+
+    /**
+     * A class behind one address joins at once: a join's count commits by itself, so a second join
+     * from the address does not wait for the first one's transaction (it queued on the counter's row
+     * before, and under load those queued joins held every pooled connection).
+     */
+    @Test
+    void aJoinFromAnAddressDoesNotWaitForAnotherJoinFromItThatIsStillInItsTransaction() throws Exception {
+        String address = "192.0.2.7-" + java.util.UUID.randomUUID();
+        java.util.concurrent.CountDownLatch firstCounted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService joins = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = joins.submit(() -> transactions.executeWithoutResult(status -> {
+                players.joinFromBrowserAt("first-of-class", address, null);
+                firstCounted.countDown();
+                awaitQuietly(secondDone);
+            }));
+            assertThat(firstCounted.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.Future<BrowserPlayer> second = joins.submit(
+                    () -> players.joinFromBrowserAt("second-of-class", address, null));
+
+            assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS).player().getNickname())
+                    .isEqualTo("second-of-class");
+            secondDone.countDown();
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            secondDone.countDown();
+            joins.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select sum(hits) from rate_limit_window where bucket = 'player-joins-address'"
+                + " and key = ?", Integer.class, address)).isEqualTo(2);
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

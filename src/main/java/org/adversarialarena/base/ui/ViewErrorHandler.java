@@ -28,6 +28,9 @@ public final class ViewErrorHandler implements ErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ViewErrorHandler.class);
     private static final int SHOWN_MILLIS = 8_000;
     private static final String EVICTED_CONNECTION = "Connection is closed";
+    private static final String OUR_PACKAGE = "org.adversarialarena.";
+    private static final String VAADIN_REQUEST_HANDLING = "com.vaadin.flow.server.communication.";
+    private static final String VAADIN_SERVICE = "com.vaadin.flow.server.VaadinService";
 
     @Override
     public void error(ErrorEvent event) {
@@ -41,6 +44,16 @@ public final class ViewErrorHandler implements ErrorHandler {
         } else if (databaseUnreachable(failure)) {
             log.warn("The database could not be reached from a view: {}", failure.toString());
             message = translate(ui, "error.database-unreachable");
+        } else if (browserWentAway(failure)) {
+            // the browser went away (closed, timed out) before its answer was written: nobody to tell
+            log.info("The browser went away before its answer was written: {}", failure.toString());
+            return;
+        } else if (malformedRequest(failure)) {
+            // the browser sent what no page of ours sends (a broken or hostile client): one line, no stack trace
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.warn("Ignored a malformed request from the browser (reference {}): {} at {}", reference, failure,
+                    failure.getStackTrace().length > 0 ? failure.getStackTrace()[0] : "?");
+            message = translate(ui, "error.unexpected", reference);
         } else {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unexpected failure in a view (reference {})", reference, failure);
@@ -74,6 +87,34 @@ public final class ViewErrorHandler implements ErrorHandler {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tomcat's ClientAbortException (by name: the servlet container is not ours to depend on here). */
+    static boolean browserWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether Vaadin failed while reading the request itself (its envelope, its ids, an invocation's shape
+     * or event data), before any code of ours ran: the nearest frame that is ours or Vaadin's request
+     * handling is Vaadin's. A failure in our listeners has a frame of ours nearer the top.
+     */
+    static boolean malformedRequest(Throwable failure) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith(OUR_PACKAGE)) {
+                return false;
+            }
+            if (type.startsWith(VAADIN_REQUEST_HANDLING) || type.equals(VAADIN_SERVICE)) {
                 return true;
             }
         }

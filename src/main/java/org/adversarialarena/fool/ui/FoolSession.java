@@ -46,7 +46,8 @@ final class FoolSession {
         /** The hint to show (positive: add ink, negative: remove ink, in [−1, 1]), or null to hide it. */
         void hintShown(float @Nullable [] overlay);
 
-        void submitted(AttemptOutcome outcome);
+        /** The attempt's result, to show; {@code seen} records it as seen once the browser has it. */
+        void submitted(AttemptOutcome outcome, Runnable seen);
 
         void gaveUp();
 
@@ -215,8 +216,7 @@ final class FoolSession {
         whilePlaying((current, me) -> {
             AttemptOutcome outcome = fool.submit(current.id(), me, pixels);
             close();
-            listener.submitted(outcome);
-            fool.resultShown(outcome.attemptId(), me);
+            listener.submitted(outcome, () -> fool.resultShown(outcome.attemptId(), me));
             compare(current, outcome);
         });
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Locale;
 import org.adversarialarena.base.ui.ArenaSection;
+import org.adversarialarena.base.ui.BrowserReceipt;
 import org.adversarialarena.base.ui.PixelCanvas;
 import org.adversarialarena.base.ui.SectionPage;
 import org.adversarialarena.base.ui.SessionKey;
@@ -210,8 +211,9 @@ class FoolView extends SectionPage implements FoolSession.Listener {
     }
 
     @Override
-    public void submitted(AttemptOutcome outcome) {
+    public void submitted(AttemptOutcome outcome, Runnable seen) {
         result.submitted(outcome);
+        BrowserReceipt.then(result, seen::run);
         feedback.bars.setValues(outcome.probabilities());
         feedback.closed("fool.status.submitted");
         feedback.announceResult(result.getText());

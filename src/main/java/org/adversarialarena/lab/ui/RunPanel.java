@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.adversarialarena.base.ui.ClassBars;
+import org.adversarialarena.base.ui.LineChart;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.jobs.RunProgressPoint;
 import org.adversarialarena.jobs.TrainingRun;
@@ -34,9 +35,9 @@ class RunPanel extends Div {
     final Paragraph status = new Paragraph();
     final Div samples = new Div();
     final ClassBars coverage = new ClassBars();
-    final LabChart losses;
-    final LabChart verdicts;
-    final LabChart distance;
+    final LineChart losses;
+    final LineChart verdicts;
+    final LineChart distance;
     /** The finished generator's latent interpolation; hidden until the run has finished. */
     final Div interpolation = new Div();
     private final List<PixelImage> images = new ArrayList<>();
@@ -58,11 +59,11 @@ class RunPanel extends Div {
         }
         coverage.setId(idPrefix + "-coverage");
         String steps = getTranslation("lab.chart.step");
-        losses = new LabChart(getTranslation("lab.chart.losses"), steps, getTranslation("lab.chart.loss"));
+        losses = new LineChart(getTranslation("lab.chart.losses"), steps, getTranslation("lab.chart.loss"));
         losses.setId(idPrefix + "-losses");
-        verdicts = new LabChart(getTranslation("lab.chart.verdicts"), steps, getTranslation("lab.chart.verdict"));
+        verdicts = new LineChart(getTranslation("lab.chart.verdicts"), steps, getTranslation("lab.chart.verdict"));
         verdicts.setId(idPrefix + "-verdicts");
-        distance = new LabChart(getTranslation("lab.chart.fid"), steps, getTranslation("lab.chart.fid-axis"));
+        distance = new LineChart(getTranslation("lab.chart.fid"), steps, getTranslation("lab.chart.fid-axis"));
         distance.setId(idPrefix + "-fid");
         Div charts = new Div(losses, verdicts, distance);
         charts.addClassName("lab-charts");
@@ -134,17 +135,17 @@ class RunPanel extends Div {
 
     private void showCurves(List<RunProgressPoint> curve) {
         int[] steps = curve.stream().mapToInt(RunProgressPoint::step).toArray();
-        losses.show(List.of(new LabChart.Line(getTranslation("lab.chart.d-loss"), D_COLOR, false),
-                        new LabChart.Line(getTranslation("lab.chart.g-signal"), G_COLOR, false)),
+        losses.show(List.of(new LineChart.Line(getTranslation("lab.chart.d-loss"), D_COLOR, false),
+                        new LineChart.Line(getTranslation("lab.chart.g-signal"), G_COLOR, false)),
                 steps, List.of(column(curve, RunProgressPoint::discriminatorLoss),
                         column(curve, RunProgressPoint::generatorSignal)));
-        verdicts.show(List.of(new LabChart.Line(getTranslation("lab.chart.d-real"), D_COLOR, false),
-                        new LabChart.Line(getTranslation("lab.chart.d-fake"), G_COLOR, false),
-                        new LabChart.Line(getTranslation("lab.chart.equilibrium"), REFERENCE_COLOR, true)),
+        verdicts.show(List.of(new LineChart.Line(getTranslation("lab.chart.d-real"), D_COLOR, false),
+                        new LineChart.Line(getTranslation("lab.chart.d-fake"), G_COLOR, false),
+                        new LineChart.Line(getTranslation("lab.chart.equilibrium"), REFERENCE_COLOR, true)),
                 steps, List.of(column(curve, point -> point.metrics().get("meanDReal")),
                         column(curve, point -> point.metrics().get("meanDFake")), column(curve, point -> 0.5)));
-        distance.show(List.of(new LabChart.Line(getTranslation("lab.chart.fid-line"), G_COLOR, false),
-                        new LabChart.Line(getTranslation("lab.chart.fid-baseline"), REFERENCE_COLOR, true)),
+        distance.show(List.of(new LineChart.Line(getTranslation("lab.chart.fid-line"), G_COLOR, false),
+                        new LineChart.Line(getTranslation("lab.chart.fid-baseline"), REFERENCE_COLOR, true)),
                 steps, List.of(column(curve, point -> point.metrics().get("fid")),
                         column(curve, point -> point.metrics().get("fidBaseline"))));
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.base.ui.UiUpdates;
+import org.adversarialarena.leaderboard.BoardRanking;
 import org.adversarialarena.leaderboard.LeaderboardFeed;
 import org.adversarialarena.leaderboard.LeaderboardService;
 import org.adversarialarena.leaderboard.Standing;
@@ -28,12 +29,14 @@ public class LeaderboardPanel extends Div {
 
     private final LeaderboardService leaderboards;
     private final LeaderboardFeed feed;
-    private final UiUpdates<List<Standing>> updates = new UiUpdates<>(this, this::show);
+    private final UiUpdates<BoardRanking> updates = new UiUpdates<>(this, this::show);
     private final H4 title = new H4();
     private final OrderedList rows = new OrderedList();
     private final Paragraph personalBest = new Paragraph();
     private Board board;
-    private @Nullable Long playerId;
+    /** Read by the feed off the UI thread, when it gathers the places to load. */
+    private volatile @Nullable Long playerId;
+    private @Nullable Shown shown;
 
     LeaderboardPanel(LeaderboardService leaderboards, LeaderboardFeed feed, Board board) {
         this.leaderboards = leaderboards;
@@ -65,7 +68,8 @@ public class LeaderboardPanel extends Div {
 
     /** Reloads the ranking from the database (e.g. right after this player's own submission). */
     public void refresh() {
-        show(leaderboards.top(board));
+        Long viewer = playerId;
+        show(leaderboards.ranking(board, viewer == null ? List.of() : List.of(viewer)));
     }
 
     @Override
@@ -74,10 +78,29 @@ public class LeaderboardPanel extends Div {
     }
 
     private void follow(Board followed) {
-        updates.follow(listener -> feed.follow(followed, listener));
+        updates.follow(listener -> feed.follow(followed, () -> playerId, listener));
     }
 
-    private void show(List<Standing> standings) {
+    private void show(BoardRanking ranking) {
+        Long viewer = playerId;
+        List<Standing> standings = ranking.top();
+        // Most scores change no line of the top: the page is then left as it is and nothing is sent to it.
+        Shown now = new Shown(board, viewer, standings);
+        if (!now.equals(shown)) {
+            showRows(standings, viewer);
+            shown = now;
+        }
+        // The feed loaded the viewer's place with the top, unless the viewer joined after it did.
+        Optional<Standing> best = viewer == null ? Optional.empty()
+                : ranking.knows(viewer) ? ranking.placeOf(viewer) : leaderboards.personalBest(board, viewer);
+        personalBest.setText(best.map(b -> getTranslation("leaderboard.personal-best", points(b.points()), b.rank()))
+                .orElse(""));
+    }
+
+    private record Shown(Board board, @Nullable Long playerId, List<Standing> standings) {
+    }
+
+    private void showRows(List<Standing> standings, @Nullable Long viewer) {
         title.setText(getTranslation("leaderboard.top", LeaderboardService.TOP, getTranslation(board.titleKey())));
         rows.removeAll();
         Map<String, Long> sameName = standings.stream()
@@ -86,7 +109,7 @@ public class LeaderboardPanel extends Div {
             // Two players may share a name on screen ("alice", "ALICE", "ａｌｉｃｅ"): their tags tell them apart.
             String name = sameName.get(Player.sameNameKey(standing.nickname())) > 1
                     ? standing.nickname() + " " + Player.tagOf(standing.playerId()) : standing.nickname();
-            boolean mine = playerId != null && playerId == standing.playerId();
+            boolean mine = viewer != null && viewer == standing.playerId();
             Span nickname = new Span(mine ? getTranslation("leaderboard.you", name) : name);
             ListItem row = new ListItem(nickname, new Span(points(standing.points())));
             row.addClassName("arena-leaderboard-row");
@@ -98,9 +121,6 @@ public class LeaderboardPanel extends Div {
         if (standings.isEmpty()) {
             rows.add(new ListItem(getTranslation("leaderboard.empty")));
         }
-        Optional<Standing> best = playerId == null ? Optional.empty() : leaderboards.personalBest(board, playerId);
-        personalBest.setText(best.map(b -> getTranslation("leaderboard.personal-best", points(b.points()), b.rank()))
-                .orElse(""));
     }
 
     private static String points(double points) {

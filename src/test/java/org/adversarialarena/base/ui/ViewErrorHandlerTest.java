@@ -64,4 +64,54 @@ class ViewErrorHandlerTest extends BrowserlessTest {
 
         assertThat(shown()).contains("reference 3");
     }
+
+    @Test
+    void aRequestVaadinCouldNotReadIsAMalformedRequestAndItsUserStillReadsAMessage() {
+        // as the HTTP fuzz found: an envelope without "node" fails in Vaadin's own request decoding
+        NullPointerException failure = failureAt(
+                frame("tools.jackson.databind.node.ObjectNode", "get"),
+                frame("com.vaadin.flow.server.communication.ServerRpcHandler$RpcRequest", "<init>"),
+                frame("com.vaadin.flow.server.communication.UidlRequestHandler", "synchronizedHandleRequest"),
+                frame("org.adversarialarena.base.security.SessionLifetimeFilter", "doFilterInternal"));
+
+        assertThat(ViewErrorHandler.malformedRequest(failure)).isTrue();
+        handler.error(new ErrorEvent(failure));
+        assertThat(shown()).contains("Something went wrong").containsPattern("reference [0-9a-f]{8}");
+    }
+
+    @Test
+    void aFailureInOurOwnListenerIsNoMalformedRequestEvenThoughVaadinCalledIt() {
+        NullPointerException failure = failureAt(
+                frame("tools.jackson.databind.node.ObjectNode", "get"),
+                frame("org.adversarialarena.base.ui.PixelCanvas", "onClientChange"),
+                frame("com.vaadin.flow.internal.nodefeature.ElementListenerMap", "fireEvent"),
+                frame("com.vaadin.flow.server.communication.ServerRpcHandler", "handleInvocations"));
+
+        assertThat(ViewErrorHandler.malformedRequest(failure)).isFalse();
+    }
+
+    @Test
+    void aBrowserThatWentAwayBeforeItsAnswerIsNeitherToldNorAMalformedRequest() {
+        // as the load driver's timed-out requests showed: Tomcat's ClientAbortException wraps a broken pipe
+        handler.error(new ErrorEvent(new java.io.UncheckedIOException(new ClientAbortException())));
+
+        assertThat($(Notification.class).all()).isEmpty();
+    }
+
+    /** Named as Tomcat's, which the handler recognises by name. */
+    private static final class ClientAbortException extends java.io.IOException {
+        ClientAbortException() {
+            super("java.io.IOException: Broken pipe");
+        }
+    }
+
+    private static NullPointerException failureAt(StackTraceElement... frames) {
+        NullPointerException failure = new NullPointerException("a field the request lacked");
+        failure.setStackTrace(frames);
+        return failure;
+    }
+
+    private static StackTraceElement frame(String type, String method) {
+        return new StackTraceElement(type, method, null, -1);
+    }
 }

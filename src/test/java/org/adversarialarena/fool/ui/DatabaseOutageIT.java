@@ -3,12 +3,9 @@ package org.adversarialarena.fool.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinSession;
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.adversarialarena.player.ui.BrowserStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -46,7 +44,7 @@ class DatabaseOutageIT extends SpringBrowserlessTest {
     @Test
     void aStudentJoiningWhileTheDatabaseIsDownIsToldAndJoinsOnceItIsBack() throws SQLException {
         navigate(FoolView.class);
-        answerBrowserStorage();
+        BrowserStorage.answerEmpty();
         test($(TextField.class).id("nickname-field")).setValue("outage-ada");
 
         database = jdbc.queryForObject("select current_database()", String.class);
@@ -109,14 +107,6 @@ class DatabaseOutageIT extends SpringBrowserlessTest {
             if (refuse) {
                 sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
                         + "' and pid <> pg_backend_pid()");
-            }
-        }
-    }
-
-    private static void answerBrowserStorage() {
-        for (PendingJavaScriptInvocation invocation : UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()) {
-            if (invocation.getInvocation().getExpression().contains("localStorage.getItem")) {
-                invocation.complete(JacksonUtils.getMapper().nullNode());
             }
         }
     }

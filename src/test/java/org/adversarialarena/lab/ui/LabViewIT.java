@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -18,6 +16,7 @@ import org.adversarialarena.jobs.TrainingRun;
 import org.adversarialarena.lab.LabPreset;
 import org.adversarialarena.lab.LabSnapshot;
 import org.adversarialarena.ml.gan.GanMeters;
+import org.adversarialarena.player.ui.BrowserStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,11 +125,7 @@ class LabViewIT extends SpringBrowserlessTest {
 
     private LabView join(String nickname) {
         LabView page = navigate(LabView.class);
-        for (PendingJavaScriptInvocation invocation : UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()) {
-            if (invocation.getInvocation().getExpression().contains("localStorage.getItem")) {
-                invocation.complete(JacksonUtils.getMapper().nullNode());
-            }
-        }
+        BrowserStorage.answerEmpty();
         test($(TextField.class).id("nickname-field")).setValue(nickname);
         test($(Button.class).id("nickname-join")).click();
         assertThat(page.session.joined()).isTrue();

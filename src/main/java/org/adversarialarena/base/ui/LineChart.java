@@ -1,4 +1,4 @@
-package org.adversarialarena.lab.ui;
+package org.adversarialarena.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
@@ -14,26 +14,27 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The server side of {@code <lab-chart>}: lines over training steps drawn by uPlot (MIT), with a title
- * and labelled axes; texts come translated from the view.
+ * and labelled axes; texts come translated from the view. The Lab's curves came first (hence the
+ * tag); a workshop's Forge reveal draws its class detective's loss with it too.
  */
 @Tag("lab-chart")
 @NpmPackage(value = "uplot", version = "1.6.32")
 @JsModule("./components/lab-chart.ts")
 @CssImport("uplot/dist/uPlot.min.css")
-class LabChart extends Component implements HasSize {
+public class LineChart extends Component implements HasSize {
 
     /** One line: its legend label, colour, and whether it is a dashed reference line. */
-    record Line(String label, String color, boolean dashed) {
+    public record Line(String label, String color, boolean dashed) {
     }
 
-    LabChart(String title, String xLabel, String yLabel) {
+    public LineChart(String title, String xLabel, String yLabel) {
         getElement().setProperty("chartTitle", title);
         getElement().setProperty("xLabel", xLabel);
         getElement().setProperty("yLabel", yLabel);
     }
 
     /** The lines and their values at each step; {@code columns.get(i)[j]} is line i at {@code steps[j]}, null if none. */
-    void show(List<Line> lines, int[] steps, List<@Nullable Double[]> columns) {
+    public void show(List<Line> lines, int[] steps, List<@Nullable Double[]> columns) {
         ArrayNode series = JacksonUtils.createArrayNode();
         for (Line line : lines) {
             ObjectNode node = series.addObject();
