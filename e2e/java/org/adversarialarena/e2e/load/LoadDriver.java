@@ -72,14 +72,14 @@ final class LoadDriver {
                     "LOAD players=%d (fool %d, forge %d) started=%d seconds=%d strokes=%d answered=%d "
                             + "stroke p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms errors=%d submits=%d accepted=%d "
                             + "(fool %d, forge %d) refused=%d stored=%d (fool %d, forge %d) duplicates=%d "
-                            + "submit p95=%.1fms pushed=%d appRssMiB=%d/%d/%d (first/max/last) appCpu=%.0f%% "
+                            + "submit p95=%.1fms pushed=%d pushRetries=%d appRssMiB=%d/%d/%d (first/max/last) appCpu=%.0f%% "
                             + "driverCpu=%.0f%% load=%s -> %s%s",
                     options.players, Math.round(options.players * options.foolShare),
                     options.players - Math.round(options.players * options.foolShare), m.playersStarted.get(),
                     elapsed.toSeconds(), m.strokesSent.get(), m.strokesAnswered.get(), m.strokeMillis(50),
                     m.strokeMillis(95), m.strokeMillis(99), m.strokeMillis(100), m.errors.get(), m.submitsSent.get(),
                     m.accepted.get(), m.acceptedFool.get(), m.acceptedForge.get(), m.refused.get(), stored(),
-                    storedFool, storedForge, duplicateForgeries, m.submitMillis(95), m.pushed.get(), rssFirst, rssMax,
+                    storedFool, storedForge, duplicateForgeries, m.submitMillis(95), m.pushed.get(), m.pushRetries.get(), rssFirst, rssMax,
                     rssLast, appCpu * 100, driverCpuSeconds / Math.max(1, elapsed.toSeconds()) * 100, loadBefore,
                     loadAfter, options.dbOutageAt.map(at -> " dbOutage=" + at.toSeconds() + "s+" + options.dbOutageFor
                             .toSeconds() + "s toldDatabaseAway=" + m.toldDatabaseAway.get()).orElse(""))

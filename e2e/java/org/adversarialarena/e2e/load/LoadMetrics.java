@@ -1,8 +1,11 @@
 package org.adversarialarena.e2e.load;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the virtual players saw, counted at the driver; safe to update from every player's thread. */
@@ -27,6 +30,8 @@ final class LoadMetrics {
     final AtomicLong refused = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
     final AtomicLong pushed = new AtomicLong();
+    /** Push handshakes that failed and succeeded on a later try, as the browser's client engine retries them. */
+    final AtomicLong pushRetries = new AtomicLong();
     final AtomicLong playersStarted = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     /** Answers that told the player the database could not be reached (a fault run's outage). */
@@ -44,7 +49,7 @@ final class LoadMetrics {
     private volatile long faultUntilNanos = Long.MAX_VALUE;
     private final List<String> firstErrors = new ArrayList<>();
     /** What the pages said when they refused a submission, by text, with how often. */
-    final java.util.concurrent.ConcurrentMap<String, AtomicLong> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    final ConcurrentMap<String, AtomicLong> refusals = new ConcurrentHashMap<>();
 
     /** Round trips of strokes sent before this moment (the ramp-up: page loads, cold caches) are not kept. */
     volatile long measureFromNanos = Long.MIN_VALUE;
@@ -78,7 +83,7 @@ final class LoadMetrics {
     }
 
     /** The app is back: failures still count as the fault's for {@code grace} (the pages reopening). */
-    void faultOverIn(java.time.Duration grace) {
+    void faultOverIn(Duration grace) {
         faultUntilNanos = System.nanoTime() + grace.toNanos();
     }
 

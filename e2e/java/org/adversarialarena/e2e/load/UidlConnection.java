@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -50,6 +52,8 @@ final class UidlConnection implements AutoCloseable {
     private static final String GUARD = "for(;;);";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration ORDER_TIMEOUT = Duration.ofSeconds(20);
+    private static final int PUSH_TRIES = 12;
+    private static final long PUSH_RETRY_MS = 5_000;
 
     /** What one request brought back. */
     record Answer(int status, long nanos, JsonNode message, int bytes) {
@@ -78,6 +82,7 @@ final class UidlConnection implements AutoCloseable {
     private WebSocket socket;
     private final StringBuilder pushBuffer = new StringBuilder();
     private volatile int pushed;
+    private volatile int pushRetries;
 
     UidlConnection(HttpClient http, String base, boolean push, Map<String, String> localStorage) {
         this.http = http;
@@ -231,20 +236,48 @@ final class UidlConnection implements AutoCloseable {
         return clientId;
     }
 
-    /** Vaadin's Atmosphere websocket, as the client engine opens it. */
-    private void openPush() {
+    /**
+     * Vaadin's Atmosphere websocket, as the client engine opens it, and as stubbornly: Flow's client
+     * tries a failed websocket again every {@value #PUSH_RETRY_MS} ms, {@value #PUSH_TRIES} times in all
+     * ({@code reconnectInterval}, {@code maxWebsocketErrorRetries} in its push configuration), before it
+     * falls back to long polling. Only when every try failed is the page's push channel lost.
+     */
+    private void openPush() throws InterruptedException {
+        for (int tried = 1; ; tried++) {
+            try {
+                openPushOnce();
+                return;
+            } catch (IllegalStateException failed) {
+                if (tried == PUSH_TRIES) {
+                    throw failed;
+                }
+                pushRetries++;
+                Thread.sleep(PUSH_RETRY_MS);
+            }
+        }
+    }
+
+    private void openPushOnce() throws InterruptedException {
         String query = Map.of("v-uiId", Integer.toString(uiId), "v-pushId", pushId, "X-Atmosphere-tracking-id", "0",
                 "X-Atmosphere-Framework", "3.1.5-javascript", "X-Atmosphere-Transport", "websocket",
                 "X-Atmosphere-TrackMessageSize", "true", "Content-Type", "application/json; charset=UTF-8",
                 "X-atmo-protocol", "true").entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + encode(entry.getValue())).collect(Collectors.joining("&"));
         URI uri = URI.create(base.replaceFirst("^http", "ws") + "VAADIN/push?" + query);
+        CompletableFuture<WebSocket> opening = http.newWebSocketBuilder().header("Cookie", cookieHeader())
+                .connectTimeout(Duration.ofSeconds(20)).buildAsync(uri, new PushListener());
         try {
-            socket = http.newWebSocketBuilder().header("Cookie", cookieHeader()).connectTimeout(Duration.ofSeconds(20))
-                    .buildAsync(uri, new PushListener()).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            socket = opening.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a handshake still under way must not open a second channel beside the next try's
+            opening.cancel(true);
             throw new IllegalStateException("The push channel did not open: " + e, e);
         }
+    }
+
+    /** Handshakes of the push channel that failed and were tried again, as the client engine does. */
+    int pushRetries() {
+        return pushRetries;
     }
 
     int pushedMessages() {

@@ -191,6 +191,7 @@ abstract class VirtualPlayer implements AutoCloseable {
     @Override
     public void close() {
         metrics.pushed.addAndGet(tab.pushedMessages());
+        metrics.pushRetries.addAndGet(tab.pushRetries());
         tab.close();
     }
 }
