@@ -20,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -202,11 +200,7 @@ class CompetitionApiIT {
     // ---- helpers ----
 
     private Contestant contestant(AttackBudget budget, int images, int dailyCap, Instant start) {
-        String email = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
-                + " values (?, 'Host', 'INSTRUCTOR', 'ACTIVE', now(), now())", email);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email,
-                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
+        HostedCompetitions.signedInNew(jdbc, "INSTRUCTOR");
         Instant begin = start.truncatedTo(ChronoUnit.SECONDS);
         long id = competitions.host(new CompetitionSettings("API contest", "Rules", false, begin,
                 begin.plus(Duration.ofDays(7)), List.of(new CompetitionPhase("black-box", begin, false, false)), dailyCap,

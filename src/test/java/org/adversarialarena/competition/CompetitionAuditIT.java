@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -85,8 +83,7 @@ class CompetitionAuditIT {
     private void asHost(long competition, Runnable action) {
         String host = jdbc.queryForObject("select a.email from competition c join account a on a.id = c.owner_id where c.id = ?",
                 String.class, competition);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(host, null,
-                List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
+        HostedCompetitions.signIn(host, "INSTRUCTOR");
         try {
             action.run();
         } finally {

@@ -8,8 +8,6 @@ import java.util.UUID;
 import org.adversarialarena.player.Player;
 import org.adversarialarena.player.PlayerService;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -32,11 +30,7 @@ final class Contests {
 
     /** A public week-long contest open since a minute ago, on the shipped LeNet, ε = 1 (so any image is within budget). */
     long host(int images, int totalCap, EntryRules rules) {
-        String email = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
-                + " values (?, 'Host', 'INSTRUCTOR', 'ACTIVE', now(), now())", email);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email,
-                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
+        HostedCompetitions.signedInNew(jdbc, "INSTRUCTOR");
         try {
             Instant begin = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
             return competitions.host(new CompetitionSettings("Entries", "Rules", false, begin,

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -221,11 +219,7 @@ class DefenseTrackIT {
     }
 
     private Entrant entrant(AttackBudget budget, Instant start, int images) {
-        String email = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
-                + " values (?, 'Host', 'INSTRUCTOR', 'ACTIVE', now(), now())", email);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email,
-                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
+        HostedCompetitions.signedInNew(jdbc, "INSTRUCTOR");
         Instant begin = start.truncatedTo(ChronoUnit.SECONDS);
         long id = competitions.host(new CompetitionSettings("Defense contest", "Rules", false, begin,
                 begin.plus(Duration.ofDays(7)), List.of(new CompetitionPhase("black-box", begin, false, false)), 3, 10,

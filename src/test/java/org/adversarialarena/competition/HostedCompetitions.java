@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +16,25 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class HostedCompetitions {
 
     private HostedCompetitions() {
+    }
+
+    /**
+     * A new active account with {@code role} (INSTRUCTOR or ADMIN), signed in for the services' method
+     * security as the sign-in page would; returns its e-mail address ({@code host-…} for an instructor).
+     */
+    public static String signedInNew(JdbcTemplate jdbc, String role) {
+        String who = "INSTRUCTOR".equals(role) ? "host" : role.toLowerCase(Locale.ROOT);
+        String email = who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
+                + " values (?, ?, ?, 'ACTIVE', now(), now())", email, "Test " + who, role);
+        signIn(email, role);
+        return email;
+    }
+
+    /** Signs an existing account in with {@code role}, until the test clears the security context. */
+    public static void signIn(String email, String role) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email,
+                null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
     }
 
     /**
@@ -34,11 +54,7 @@ public final class HostedCompetitions {
     /** The same, with a Forge track (if not null). */
     public static long openNow(JdbcTemplate jdbc, CompetitionService competitions, String title, int images, long seed,
             EntryRules rules, @Nullable ForgeTrack forge) {
-        String email = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
-                + " values (?, 'Host', 'INSTRUCTOR', 'ACTIVE', now(), now())", email);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email,
-                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
+        signedInNew(jdbc, "INSTRUCTOR");
         try {
             Instant begin = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
             return competitions.host(new CompetitionSettings(title, "Rules", false, begin,

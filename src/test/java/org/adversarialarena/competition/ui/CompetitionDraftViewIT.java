@@ -3,12 +3,10 @@ package org.adversarialarena.competition.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.notification.Notification;
 import java.util.UUID;
 import org.adversarialarena.competition.Channel;
 import org.adversarialarena.competition.CompetitionRefusedException;
-import org.adversarialarena.competition.CompetitionService;
 import org.adversarialarena.competition.DraftImage;
 import org.adversarialarena.competition.DraftService;
 import org.adversarialarena.competition.Entrant;
@@ -16,12 +14,10 @@ import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.competition.Submission;
 import org.adversarialarena.forge.ui.PaintingCanvas;
 import org.adversarialarena.player.BrowserPlayer;
-import org.adversarialarena.player.PlayerService;
 import org.adversarialarena.player.ui.BrowserStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Building a set in the canvas, without a browser, on the real service and database: a student opens
@@ -29,19 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * there is nothing to submit, and submits the draft as a submission with the upload's checks and caps.
  */
 @SpringBootTest
-class CompetitionDraftViewIT extends SpringBrowserlessTest {
-
-    @Autowired
-    CompetitionService competitions;
+class CompetitionDraftViewIT extends CompetitionPageTest {
 
     @Autowired
     DraftService drafts;
-
-    @Autowired
-    PlayerService players;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aStudentEditsImagesInTheCanvasSeesTheProgressAndSubmitsTheDraft() {

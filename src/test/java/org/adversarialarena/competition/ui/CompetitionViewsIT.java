@@ -2,26 +2,18 @@ package org.adversarialarena.competition.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import java.util.List;
 import java.util.UUID;
 import org.adversarialarena.competition.Competition;
-import org.adversarialarena.competition.CompetitionService;
 import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.competition.Submission;
 import org.adversarialarena.competition.SubmissionStatus;
 import org.adversarialarena.player.BrowserPlayer;
-import org.adversarialarena.player.PlayerService;
 import org.adversarialarena.player.ui.BrowserStorage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.util.AopTestUtils;
 
@@ -30,29 +22,11 @@ import org.springframework.test.util.AopTestUtils;
  * hosts, a student enters, uploads a set, is refused a bad file with a message, and makes an API token.
  */
 @SpringBootTest
-class CompetitionViewsIT extends SpringBrowserlessTest {
-
-    @Autowired
-    CompetitionService competitions;
-
-    @Autowired
-    PlayerService players;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
+class CompetitionViewsIT extends CompetitionPageTest {
 
     @Test
     void anInstructorHostsAStudentEntersUploadsIsToldWhatIsWrongAndMakesAToken() {
-        String host = "host-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
-                + " values (?, 'Hana', 'INSTRUCTOR', 'ACTIVE', now(), now())", host);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(host,
-                null, List.of(new SimpleGrantedAuthority("ROLE_INSTRUCTOR"))));
+        HostedCompetitions.signedInNew(jdbc, "INSTRUCTOR");
         HostCompetitionView form = AopTestUtils.getUltimateTargetObject(navigate(HostCompetitionView.class));
         test(form.title).setValue("Week 5: fool LeNet");
         test(form.description).setValue("Stay within ε = 0.3.");

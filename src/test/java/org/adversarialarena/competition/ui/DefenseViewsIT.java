@@ -2,12 +2,10 @@ package org.adversarialarena.competition.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.notification.Notification;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.adversarialarena.competition.CompetitionService;
 import org.adversarialarena.competition.Defense;
 import org.adversarialarena.competition.DefenseBoardRow;
 import org.adversarialarena.competition.DefenseMethod;
@@ -15,14 +13,9 @@ import org.adversarialarena.competition.DefenseStatus;
 import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.player.BrowserPlayer;
-import org.adversarialarena.player.PlayerService;
 import org.adversarialarena.player.ui.BrowserStorage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The defense track on a competition's page without a browser, on the real service, job engine and
@@ -32,23 +25,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @SpringBootTest(properties = {"arena.competitions.defense.training-images=256",
         "arena.competitions.defense.referee-pgd-steps=5", "arena.competitions.defense.referee-restarts=1",
         "arena.competitions.defense.referee-apgd-steps=5"})
-class DefenseViewsIT extends SpringBrowserlessTest {
+class DefenseViewsIT extends CompetitionPageTest {
 
     private static final Duration JUDGING = Duration.ofSeconds(120);
-
-    @Autowired
-    CompetitionService competitions;
-
-    @Autowired
-    PlayerService players;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void anEntrantIsToldWhatIsWrongWithARecipeThenTrainsOneThatReachesTheBoard() throws Exception {

@@ -2,11 +2,9 @@ package org.adversarialarena.competition.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.adversarialarena.competition.CompetitionService;
 import org.adversarialarena.competition.EntryRules;
 import org.adversarialarena.competition.ForgeStanding;
 import org.adversarialarena.competition.ForgeTrack;
@@ -16,12 +14,10 @@ import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.detective.DetectiveLearningMain;
 import org.adversarialarena.player.BrowserPlayer;
 import org.adversarialarena.player.Player;
-import org.adversarialarena.player.PlayerService;
 import org.adversarialarena.player.ui.BrowserStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A competition's Forge track on its page without a browser, on the real services, job engine, networks
@@ -31,22 +27,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(properties = {"arena.forge.train-every=100000", "arena.submissions.min-interval=0s",
         "arena.submissions.per-minute=1000"})
-class ForgeSectionIT extends SpringBrowserlessTest {
+class ForgeSectionIT extends CompetitionPageTest {
 
     private static final int SEVEN = 7;
     private static final Duration JUDGING = Duration.ofSeconds(120);
 
     @Autowired
-    CompetitionService competitions;
-
-    @Autowired
     ForgeService forge;
-
-    @Autowired
-    PlayerService players;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void anEntrantSeesTheirCountWhileItRunsAndTheRankedForgeriesAfterTheEnd() throws InterruptedException {

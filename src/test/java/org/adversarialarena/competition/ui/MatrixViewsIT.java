@@ -2,24 +2,15 @@ package org.adversarialarena.competition.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.adversarialarena.competition.CompetitionService;
 import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.competition.Matrix;
 import org.adversarialarena.player.BrowserPlayer;
-import org.adversarialarena.player.PlayerService;
 import org.adversarialarena.player.ui.BrowserStorage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The cross-evaluation on a competition's page without a browser, on the real services, job engine and
@@ -27,23 +18,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * computes it, and the page shows the attack as a row with the target as a column and the totals.
  */
 @SpringBootTest
-class MatrixViewsIT extends SpringBrowserlessTest {
+class MatrixViewsIT extends CompetitionPageTest {
 
     private static final Duration COMPUTING = Duration.ofSeconds(120);
-
-    @Autowired
-    CompetitionService competitions;
-
-    @Autowired
-    PlayerService players;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void theHostComputesTheMatrixAndSeesTheAttackAgainstTheTarget() throws Exception {
@@ -57,7 +34,7 @@ class MatrixViewsIT extends SpringBrowserlessTest {
         page.reload();
         assertThat(page.matrix.isVisible()).as("a participant before the end").isFalse();
 
-        signInAsAdmin();
+        HostedCompetitions.signedInNew(jdbc, "ADMIN");
         CompetitionView hosting = navigate(CompetitionView.class, id);
         MatrixSection matrix = hosting.matrix;
         assertThat(matrix.isVisible()).isTrue();
@@ -78,14 +55,6 @@ class MatrixViewsIT extends SpringBrowserlessTest {
             assertThat(row.rank()).isEqualTo(1);
         });
         assertThat(matrix.export.isVisible()).isTrue();
-    }
-
-    private void signInAsAdmin() {
-        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        jdbc.update("insert into account (email, display_name, role, status, created_at, updated_at)"
-                + " values (?, 'Admin', 'ADMIN', 'ACTIVE', now(), now())", email);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email,
-                null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
     }
 
     private void waitFor(String query, String status) throws InterruptedException {

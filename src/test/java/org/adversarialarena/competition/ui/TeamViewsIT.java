@@ -2,20 +2,16 @@ package org.adversarialarena.competition.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.notification.Notification;
 import java.util.UUID;
-import org.adversarialarena.competition.CompetitionService;
 import org.adversarialarena.competition.EntryRules;
 import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.competition.TeamService;
 import org.adversarialarena.player.BrowserPlayer;
-import org.adversarialarena.player.PlayerService;
 import org.adversarialarena.player.ui.BrowserStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Teams on the competition page, without a browser, on the real service and database: a student
@@ -23,19 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * leaves again (she has not submitted).
  */
 @SpringBootTest
-class TeamViewsIT extends SpringBrowserlessTest {
-
-    @Autowired
-    CompetitionService competitions;
+class TeamViewsIT extends CompetitionPageTest {
 
     @Autowired
     TeamService teams;
-
-    @Autowired
-    PlayerService players;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aStudentCreatesATeamAnotherJoinsWithItsCodeAndLeavesAgain() {
