@@ -3,9 +3,6 @@ package org.adversarialarena.competition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -83,7 +80,6 @@ class AttackDefenseMatrixIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private String hostEmail = "";
 
@@ -356,14 +352,10 @@ class AttackDefenseMatrixIT {
     }
 
     private HttpResponse<byte[]> get(long id, String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/competitions/" + id + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new ApiClient(port).get(id, token, path);
     }
 
     private HttpResponse<byte[]> post(long id, String token, byte[] file) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/competitions/" + id
-                + "/submissions")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(file))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new ApiClient(port).submit(id, token, file, ApiClient.NPY);
     }
 }

@@ -252,21 +252,22 @@ class CompetitionApiIT {
     }
 
     private URI uri(long competitionId, String path) {
-        return URI.create("http://localhost:" + port + "/api/competitions/" + competitionId + path);
+        return api().uri(competitionId, path);
     }
 
     private HttpResponse<byte[]> get(Contestant who, String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(who.competitionId(), path)).header("Authorization", "Bearer " + who.token())
-                .GET());
+        return api().get(who.competitionId(), who.token(), path);
     }
 
     private HttpResponse<byte[]> post(Contestant who, byte[] file) throws Exception {
-        return send(HttpRequest.newBuilder(uri(who.competitionId(), "/submissions"))
-                .header("Authorization", "Bearer " + who.token()).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file)));
+        return api().submit(who.competitionId(), who.token(), file, ApiClient.NPY);
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return api().send(request);
+    }
+
+    private ApiClient api() {
+        return new ApiClient(port);
     }
 }

@@ -3,9 +3,6 @@ package org.adversarialarena.competition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.adversarialarena.player.PlayerService;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,6 @@ class FinalPicksIT {
     @Autowired
     CrossEvaluationService crossEvaluation;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -63,11 +59,11 @@ class FinalPicksIT {
         assertThat(adaPublic.publicSuccess()).isEqualTo(1.0);
         assertThat(adaPrivate.privateSuccess()).isEqualTo(1.0);
 
-        HttpResponse<String> picked = send(token, id, adaPrivate.id(), "PUT");
+        HttpResponse<byte[]> picked = send(token, id, adaPrivate.id(), "PUT");
         assertThat(picked.statusCode()).isEqualTo(200);
         assertThat(json.readTree(picked.body()).get("picked").asBoolean()).isTrue();
         // the limit is one: a second pick is refused, unpicking and picking again works
-        HttpResponse<String> second = send(token, id, adaPublic.id(), "PUT");
+        HttpResponse<byte[]> second = send(token, id, adaPublic.id(), "PUT");
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json.readTree(second.body()).get("key").asString()).isEqualTo("competition.refused.picks-full");
         assertThat(send(token, id, adaPrivate.id(), "DELETE").statusCode()).isEqualTo(200);
@@ -86,8 +82,7 @@ class FinalPicksIT {
         assertThatThrownBy(() -> competitions.pick(ada.id(), adaPrivate.id(), false))
                 .isInstanceOfSatisfying(CompetitionRefusedException.class,
                         refused -> assertThat(refused.key()).isEqualTo("competition.refused.over"));
-        JsonNode board = json.readTree(http.send(HttpRequest.newBuilder(uri(id, "/board"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode board = json.readTree(new ApiClient(port).get(id, token, "/board").body());
         assertThat(board.get(1).get("rows").get(0).get("you").asBoolean()).isTrue();
     }
 
@@ -128,13 +123,7 @@ class FinalPicksIT {
         assertThat(matrix.columns()).hasSize(1);
     }
 
-    private HttpResponse<String> send(String token, long competitionId, long submissionId, String method) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(competitionId, "/submissions/" + submissionId + "/pick"))
-                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(long competitionId, String path) {
-        return URI.create("http://localhost:" + port + "/api/competitions/" + competitionId + path);
+    private HttpResponse<byte[]> send(String token, long competitionId, long submissionId, String method) throws Exception {
+        return new ApiClient(port).call(method, competitionId, token, "/submissions/" + submissionId + "/pick");
     }
 }

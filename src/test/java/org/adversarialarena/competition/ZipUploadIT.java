@@ -2,9 +2,6 @@ package org.adversarialarena.competition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import org.adversarialarena.player.PlayerService;
@@ -13,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,7 +31,6 @@ class ZipUploadIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -47,14 +42,14 @@ class ZipUploadIT {
         float[][] fooling = contests.fooling(id, false);
 
         float[][] missingOne = Arrays.copyOf(fooling, 19);
-        HttpResponse<String> refused = post(token, id, PngZipTest.zip(missingOne));
+        HttpResponse<byte[]> refused = post(token, id, PngZipTest.zip(missingOne));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).get("key").asString()).isEqualTo("competition.refused.zip-missing");
         assertThat(json.readTree(refused.body()).get("detail").asString()).isNotBlank();
         assertThat(competitions.submissionsOf(ada.id())).isEmpty();
         assertThat(competitions.allowance(ada).remainingTotal()).isEqualTo(10);
 
-        HttpResponse<String> accepted = post(token, id, PngZipTest.zip(fooling));
+        HttpResponse<byte[]> accepted = post(token, id, PngZipTest.zip(fooling));
         assertThat(accepted.statusCode()).isEqualTo(202);
         Submission scored = contests.waitScored(ada, json.readTree(accepted.body()).get("id").asLong());
         assertThat(scored.publicSuccess()).isEqualTo(1.0);
@@ -62,10 +57,7 @@ class ZipUploadIT {
         assertThat(competitions.allowance(ada).remainingTotal()).isEqualTo(9);
     }
 
-    private HttpResponse<String> post(String token, long competitionId, byte[] file) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/competitions/" + competitionId
-                + "/submissions")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<byte[]> post(String token, long competitionId, byte[] file) throws Exception {
+        return new ApiClient(port).submit(competitionId, token, file, ApiClient.ZIP);
     }
 }
