@@ -12,7 +12,9 @@ final class ApiClient {
     static final String NPY = "application/octet-stream";
     static final String ZIP = "application/zip";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** One client for every test: each HttpClient holds threads of its own until it is collected. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private final int port;
 
     ApiClient(int port) {
@@ -41,7 +43,7 @@ final class ApiClient {
     }
 
     HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpRequest.Builder authorized(long competitionId, String token, String path) {

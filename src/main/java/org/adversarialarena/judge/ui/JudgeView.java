@@ -127,9 +127,8 @@ class JudgeView extends SectionPage {
         next.setText(getTranslation("judge.next"));
         next.getElement().setAttribute("aria-keyshortcuts", "N Enter");
         next.addClickListener(click -> goOn());
-        // The keys belong to the page, not to the buttons: a shortcut whose button was hidden a moment
-        // ago could miss a key press (a two-node journey waited minutes on one "N"), and the play state
-        // already refuses a key that means nothing now.
+        // The keys belong to the page, not to the buttons, which are hidden and disabled in turn; the play
+        // state refuses a key that means nothing now, so Enter on a focused button cannot act twice.
         onKeys(() -> answer(false), Key.KEY_R, Key.ARROW_LEFT);
         onKeys(() -> answer(true), Key.KEY_F, Key.ARROW_RIGHT);
         onKeys(this::goOn, Key.KEY_N, Key.ENTER);
