@@ -261,8 +261,10 @@ class JudgeView extends SectionPage {
         JudgePlay.Phase phase = play.phase();
         real.setEnabled(play.canAnswer());
         fake.setEnabled(play.canAnswer());
-        next.setEnabled(play.canGoOn());
-        next.setVisible(phase == JudgePlay.Phase.REVEALED);
+        // Next is shown exactly when it can act, so it is never disabled: a button's enabled state travels
+        // as a script, which Flow holds while the button is hidden and then sends with a return channel;
+        // the browser's reply to it raced the player's next key, and the key was lost.
+        next.setVisible(play.canGoOn());
         image.setVisible(phase != JudgePlay.Phase.CHOOSING);
         message.setVisible(!message.getText().isEmpty());
         progress.setText(play.image().filter(shown -> phase != JudgePlay.Phase.CHOOSING)

@@ -36,7 +36,7 @@ class JudgeViewIT extends SpringBrowserlessTest {
         view.perKind.setValue(2);
         startAs("view-judge");
         assertThat(view.real.isEnabled()).isTrue();
-        assertThat(view.next.isEnabled()).isFalse();
+        assertThat(view.next.isVisible()).isFalse();
         assertThat(view.progress.getText()).startsWith("Warm-up: image 1 of 8");
 
         int answered = 0;
