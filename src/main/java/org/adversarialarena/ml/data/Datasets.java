@@ -43,6 +43,16 @@ public final class Datasets {
                 read(id, file(directory, "t10k-images-idx3-ubyte"), file(directory, "t10k-labels-idx1-ubyte")));
     }
 
+    /**
+     * The full training set in {@code directory} without the shipped split's test images, tested on those:
+     * the shipped MNIST digits are all official training digits, so a model trained on the full set may
+     * only judge the games' images (drawn from the shipped test split) once they are held out of its training.
+     */
+    public static DatasetSplit fullTrainingHoldingOutShippedTest(DatasetId id, Path directory) {
+        ImageSet shippedTest = load(id).test();
+        return new DatasetSplit(load(id, directory).train().without(shippedTest), shippedTest);
+    }
+
     /** True when {@code directory} holds a full IDX set that {@link #load(DatasetId, Path)} can read. */
     public static boolean hasFullSet(Path directory) {
         for (String name : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",

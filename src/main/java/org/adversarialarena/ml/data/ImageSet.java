@@ -1,6 +1,9 @@
 package org.adversarialarena.ml.data;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -118,6 +121,22 @@ public final class ImageSet {
             chosenLabels[row] = labels[indices[row]];
         }
         return new ImageSet(dataset, chosenPixels, chosenLabels);
+    }
+
+    /**
+     * This set without every image whose pixels equal one of {@code other}'s, whatever its label: what a
+     * larger set keeps once the images a game shows are held out of training.
+     */
+    public ImageSet without(ImageSet other) {
+        Set<ByteBuffer> excluded = new HashSet<>();
+        for (int i = 0; i < other.size(); i++) {
+            excluded.add(other.pixelBytes(i));
+        }
+        return select(IntStream.range(0, size()).filter(i -> !excluded.contains(pixelBytes(i))).toArray());
+    }
+
+    private ByteBuffer pixelBytes(int i) {
+        return ByteBuffer.wrap(pixels, i * PIXELS, PIXELS).slice();
     }
 
     /** How many images each class has. */

@@ -36,7 +36,8 @@ public final class TrainerMain {
                     + "\n  adversarial training: [--epsilon 0.3] [--steps 10] [--ramp 5] (ramp: epochs until ε is reached) [--beta 6] (TRADES)"
                     + "\n  robust accuracy of the result: [--robust-images 500] (first N test images; 0 skips)"
                     + "\n  [--measure-only]: only (re)measure the robust accuracy of the model saved under --out"
-                    + "\n  [--data DIR]: train and measure on the full IDX set in DIR (train-* and t10k-* files) instead of the shipped split");
+                    + "\n  [--data DIR]: train and measure on the full IDX set in DIR (train-* and t10k-* files) instead of the shipped split"
+                    + "\n  [--hold-out-shipped-test]: with --data, train on DIR's training set without the shipped test images, and test on those");
             System.exit(2);
         }
         ClassifierId id = ClassifierId.parse(args[0], Integer.parseInt(option(args, "--version", "1")));
@@ -89,7 +90,12 @@ public final class TrainerMain {
      */
     private static DatasetSplit data(ClassifierId id, String[] args) {
         String directory = option(args, "--data", "");
-        return directory.isEmpty() ? Datasets.load(id.dataset()) : Datasets.load(id.dataset(), Path.of(directory));
+        if (directory.isEmpty()) {
+            return Datasets.load(id.dataset());
+        }
+        return java.util.Arrays.asList(args).contains("--hold-out-shipped-test")
+                ? Datasets.fullTrainingHoldingOutShippedTest(id.dataset(), Path.of(directory))
+                : Datasets.load(id.dataset(), Path.of(directory));
     }
 
     /** Measures a saved model's robust accuracy with the referee and records it in its metrics.json. */

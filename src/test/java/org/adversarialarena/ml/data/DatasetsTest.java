@@ -121,6 +121,19 @@ class DatasetsTest {
     }
 
     @Test
+    void aSetWithoutAnotherDropsEveryImageWithTheSamePixelsAndKeepsTheRestInOrder() {
+        ImageSet test = Datasets.load(DatasetId.MNIST).test();
+        ImageSet kept = test.subset(0, 30).without(test.subset(10, 20));
+
+        assertThat(kept.size()).isEqualTo(20);
+        assertThat(kept.image(9)).isEqualTo(test.image(9));
+        assertThat(kept.image(10)).isEqualTo(test.image(20));
+        assertThat(kept.label(10)).isEqualTo(test.label(20));
+        ImageSet train = Datasets.load(DatasetId.MNIST).train().subset(0, 200);
+        assertThat(train.without(test).size()).as("the shipped split's parts share no image").isEqualTo(200);
+    }
+
+    @Test
     void malformedFilesFailWithAMessageNamingFileAndFault(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> IdxReader.readImages(stream(labels(1, 2)), "x.idx"))
                 .isInstanceOf(DatasetFormatException.class).hasMessageContaining("x.idx").hasMessageContaining("magic");
