@@ -20,13 +20,13 @@ import org.jspecify.annotations.Nullable;
  * always its entrant (defenses are not pooled by team); it ranks by robust accuracy, then clean
  * accuracy, then earlier ({@link #DEFENSES}).
  */
-final class Boards {
+public final class Boards {
 
     /**
      * Who is looking: the host, an entrant (by id) competing as {@code competitor} (their team, or
      * themselves), or anybody else.
      */
-    record Viewer(boolean host, @Nullable Competitor competitor, @Nullable Long entrantId) {
+    public record Viewer(boolean host, @Nullable Competitor competitor, @Nullable Long entrantId) {
 
         static Viewer hosting() {
             return new Viewer(true, null, null);
@@ -59,16 +59,16 @@ final class Boards {
     }
 
     /** How a board ranks one kind of entry: whose it is, when it was made, and its order on each half (best first). */
-    record Rules<T>(Function<T, Competitor> competitor, Function<T, Instant> submittedAt, Comparator<T> byPublic,
+    public record Rules<T>(Function<T, Competitor> competitor, Function<T, Instant> submittedAt, Comparator<T> byPublic,
             Comparator<T> byPrivate) {
     }
 
     /** An entry at its rank; {@code named}: the viewer may see whose it is. */
-    record Ranked<T>(int rank, T entry, boolean you, boolean named) {
+    public record Ranked<T>(int rank, T entry, boolean you, boolean named) {
     }
 
     /** A board of entries as one viewer may see it now (see {@link Board} for the flags). */
-    record Ranking<T>(boolean privateHalf, boolean frozen, boolean blind, List<Ranked<T>> rows) {
+    public record Ranking<T>(boolean privateHalf, boolean frozen, boolean blind, List<Ranked<T>> rows) {
     }
 
     static final Rules<Submission> ATTACKS = new Rules<>(Submission::competitor, Submission::submittedAt,
@@ -125,7 +125,7 @@ final class Boards {
     }
 
     /** Empty until the end; then the competitors' final entries ({@code finals}, one each) ranked on the private half. */
-    static <T> Ranking<T> privateRanking(CompetitionSettings settings, List<T> finals, Rules<T> rules, Viewer viewer,
+    public static <T> Ranking<T> privateRanking(CompetitionSettings settings, List<T> finals, Rules<T> rules, Viewer viewer,
             Instant now) {
         if (!settings.isOver(now)) {
             return new Ranking<>(true, false, false, List.of());
@@ -156,7 +156,7 @@ final class Boards {
     }
 
     /** Who is looking at {@code viewing}'s boards. */
-    static Viewer viewerOf(Viewing viewing) {
+    public static Viewer viewerOf(Viewing viewing) {
         return Viewer.of(viewing.host(), viewing.entrant(), viewing.competitor());
     }
 

@@ -1,5 +1,6 @@
 package org.adversarialarena.competition;
 
+import org.adversarialarena.competition.forgetrack.*;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class CompetitionStore {
+public class CompetitionStore {
 
     /** A token's row as the API's check needs it. */
     record TokenRow(long id, long entrantId, long competitionId, Instant expiresAt, @Nullable Instant revokedAt) {
@@ -69,7 +69,7 @@ class CompetitionStore {
     }
 
     @Transactional(readOnly = true)
-    Optional<Competition> competition(long id) {
+    public Optional<Competition> competition(long id) {
         List<CompetitionPhase> phases = jdbc.query("select name, starts_at, blind, white_box from competition_phase"
                 + " where competition_id = ? order by position", (rs, n) -> new CompetitionPhase(rs.getString(1),
                         instant(rs, 2), rs.getBoolean(3), rs.getBoolean(4)), id);
@@ -110,7 +110,7 @@ class CompetitionStore {
                         rs.getInt(3), rs.getBoolean(4), AttackFile.fromRaw(rs.getBytes(5))[0]), competitionId));
     }
 
-    long bumpVersion(long competitionId) {
+    public long bumpVersion(long competitionId) {
         Long version = jdbc.queryForObject("update competition set version = version + 1 where id = ? returning version",
                 Long.class, competitionId);
         return version == null ? 0 : version;

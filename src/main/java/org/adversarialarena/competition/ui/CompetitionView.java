@@ -39,7 +39,7 @@ import org.adversarialarena.competition.CompetitionSettings;
 import org.adversarialarena.competition.CrossEvaluationService;
 import org.adversarialarena.competition.DefenseService;
 import org.adversarialarena.competition.Entrant;
-import org.adversarialarena.competition.ForgeContestService;
+import org.adversarialarena.competition.forgetrack.ForgeContestService;
 import org.adversarialarena.competition.Submission;
 import org.adversarialarena.competition.SubmissionStatus;
 import org.adversarialarena.competition.TeamService;

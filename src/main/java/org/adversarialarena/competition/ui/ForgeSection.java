@@ -5,9 +5,9 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.adversarialarena.base.ui.PixelImage;
-import org.adversarialarena.competition.ForgeContestService;
-import org.adversarialarena.competition.ForgeStanding;
-import org.adversarialarena.competition.ForgeTrack;
+import org.adversarialarena.competition.forgetrack.ForgeContestService;
+import org.adversarialarena.competition.forgetrack.ForgeStanding;
+import org.adversarialarena.competition.forgetrack.ForgeTrack;
 import org.adversarialarena.competition.Viewing;
 
 /**

@@ -1,5 +1,6 @@
-package org.adversarialarena.competition;
+package org.adversarialarena.competition.forgetrack;
 
+import org.adversarialarena.competition.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,6 @@
-package org.adversarialarena.competition;
+package org.adversarialarena.competition.forgetrack;
+
+import org.adversarialarena.competition.*;
 
 import java.time.Instant;
 

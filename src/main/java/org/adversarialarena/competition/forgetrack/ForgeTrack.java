@@ -1,4 +1,6 @@
-package org.adversarialarena.competition;
+package org.adversarialarena.competition.forgetrack;
+
+import org.adversarialarena.competition.*;
 
 import org.adversarialarena.ml.data.DatasetId;
 
@@ -10,7 +12,7 @@ import org.adversarialarena.ml.data.DatasetId;
 public record ForgeTrack(DatasetId dataset, int prompt) {
 
     /** Refuses a prompt the dataset does not have. */
-    void requireValid() {
+    public void requireValid() {
         if (prompt < 0 || prompt >= dataset.classCount()) {
             throw CompetitionRefusedException.invalid("competition.refused.forge",
                     "The prompt is one of the dataset's classes");

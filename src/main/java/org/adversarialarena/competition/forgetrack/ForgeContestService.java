@@ -1,4 +1,6 @@
-package org.adversarialarena.competition;
+package org.adversarialarena.competition.forgetrack;
+
+import org.adversarialarena.competition.*;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -51,7 +53,7 @@ public class ForgeContestService {
     }
 
     /** Stores a new competition's Forge track and schedules its judging for the end (in the caller's transaction). */
-    void hosted(long competitionId, ForgeTrack track, Instant endsAt) {
+    public void hosted(long competitionId, ForgeTrack track, Instant endsAt) {
         store.saveTrack(competitionId, track);
         queue.atEnd(competitionId, endsAt);
     }
