@@ -60,6 +60,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCompetitionCoreKnowsNothingOfItsTracks() {
+        noClasses().that().resideInAPackage("org.adversarialarena.competition")
+                .should().dependOnClassesThat().resideInAPackage("org.adversarialarena.competition.forgetrack..")
+                .check(CLASSES);
+    }
+
+    @Test
     void machineLearningPackagesHaveNoCycles() {
         slices().matching("org.adversarialarena.ml.(*)..").should().beFreeOfCycles().check(CLASSES);
     }

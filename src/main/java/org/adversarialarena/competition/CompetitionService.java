@@ -1,6 +1,5 @@
 package org.adversarialarena.competition;
 
-import org.adversarialarena.competition.forgetrack.*;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -32,6 +31,7 @@ import org.adversarialarena.quota.RateLimit;
 import org.adversarialarena.quota.RateLimiter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -67,7 +67,7 @@ public class CompetitionService {
     private final LiveListener listener;
     private final EvaluationQueue queue;
     private final MatrixQueue matrices;
-    private final ForgeContestService forgeContests;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final CompetitionProperties properties;
     private final Clock clock;
@@ -77,7 +77,7 @@ public class CompetitionService {
 
     CompetitionService(CompetitionStore store, AccountService accounts, ModelCatalog catalog, RateLimiter limiter,
             LivePublisher publisher, LiveListener listener, EvaluationQueue queue, MatrixQueue matrices,
-            ForgeContestService forgeContests, TransactionTemplate transaction, CompetitionProperties properties,
+            ApplicationEventPublisher events, TransactionTemplate transaction, CompetitionProperties properties,
             Clock clock, CompetitionAudit audit) {
         this.store = store;
         this.audit = audit;
@@ -88,7 +88,7 @@ public class CompetitionService {
         this.listener = listener;
         this.queue = queue;
         this.matrices = matrices;
-        this.forgeContests = forgeContests;
+        this.events = events;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
@@ -133,7 +133,7 @@ public class CompetitionService {
                             clock.instant());
                     matrices.atEnd(created, settings.endsAt());
                     if (forge != null) {
-                        forgeContests.hosted(created, forge, settings.endsAt());
+                        events.publishEvent(new ForgeTrackHosted(created, forge, settings.endsAt()));
                     }
                     audit.hosted(created, settings);
                     publisher.publish(TOPIC, created, 0);

@@ -1,6 +1,5 @@
 package org.adversarialarena.competition;
 
-import org.adversarialarena.competition.forgetrack.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,5 @@
 package org.adversarialarena.competition.forgetrack;
 
-import org.adversarialarena.competition.*;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +10,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.adversarialarena.base.live.LivePublisher;
+import org.adversarialarena.competition.Competition;
+import org.adversarialarena.competition.CompetitionService;
+import org.adversarialarena.competition.CompetitionSettings;
+import org.adversarialarena.competition.CompetitionStore;
+import org.adversarialarena.competition.Entrant;
+import org.adversarialarena.competition.ForgeTrack;
 import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.forge.Forgery;
 import org.adversarialarena.forge.Reverdict;

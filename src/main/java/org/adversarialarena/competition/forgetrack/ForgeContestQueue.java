@@ -1,7 +1,5 @@
 package org.adversarialarena.competition.forgetrack;
 
-import org.adversarialarena.competition.*;
-
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Instant;

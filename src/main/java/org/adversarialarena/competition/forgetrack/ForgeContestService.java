@@ -1,14 +1,19 @@
 package org.adversarialarena.competition.forgetrack;
 
-import org.adversarialarena.competition.*;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.adversarialarena.competition.Boards;
+import org.adversarialarena.competition.CompetitionSettings;
+import org.adversarialarena.competition.Competitor;
+import org.adversarialarena.competition.Entrant;
+import org.adversarialarena.competition.ForgeTrackHosted;
+import org.adversarialarena.competition.Viewing;
 import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.ml.image.ImagePng;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,10 +57,11 @@ public class ForgeContestService {
         });
     }
 
-    /** Stores a new competition's Forge track and schedules its judging for the end (in the caller's transaction). */
-    public void hosted(long competitionId, ForgeTrack track, Instant endsAt) {
-        store.saveTrack(competitionId, track);
-        queue.atEnd(competitionId, endsAt);
+    /** Stores a new competition's Forge track and schedules its judging for the end, in the hosting transaction. */
+    @EventListener
+    void hosted(ForgeTrackHosted hosted) {
+        store.saveTrack(hosted.competitionId(), hosted.track());
+        queue.atEnd(hosted.competitionId(), hosted.endsAt());
     }
 
     private static Comparator<ForgeResult> order() {

@@ -1,11 +1,11 @@
 package org.adversarialarena.competition.forgetrack;
 
-import org.adversarialarena.competition.*;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.adversarialarena.competition.Entrant;
+import org.adversarialarena.competition.ForgeTrack;
 import org.adversarialarena.ml.data.DatasetId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

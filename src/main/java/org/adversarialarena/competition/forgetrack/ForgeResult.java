@@ -1,7 +1,5 @@
 package org.adversarialarena.competition.forgetrack;
 
-import org.adversarialarena.competition.*;
-
 import java.time.Instant;
 
 /**

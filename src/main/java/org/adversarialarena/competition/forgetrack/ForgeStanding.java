@@ -1,8 +1,7 @@
 package org.adversarialarena.competition.forgetrack;
 
-import org.adversarialarena.competition.*;
-
 import java.util.List;
+import org.adversarialarena.competition.ForgeTrack;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.competition.forgetrack.ForgeContestService;
 import org.adversarialarena.competition.forgetrack.ForgeStanding;
-import org.adversarialarena.competition.forgetrack.ForgeTrack;
+import org.adversarialarena.competition.ForgeTrack;
 import org.adversarialarena.competition.Viewing;
 
 /**

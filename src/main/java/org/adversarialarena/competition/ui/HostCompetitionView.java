@@ -30,7 +30,7 @@ import org.adversarialarena.competition.CompetitionRefusedException;
 import org.adversarialarena.competition.CompetitionService;
 import org.adversarialarena.competition.CompetitionSettings;
 import org.adversarialarena.competition.EntryRules;
-import org.adversarialarena.competition.forgetrack.ForgeTrack;
+import org.adversarialarena.competition.ForgeTrack;
 import org.adversarialarena.ml.data.DatasetId;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,5 @@
 package org.adversarialarena.competition.forgetrack;
 
-import org.adversarialarena.competition.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.adversarialarena.competition.Competition;
+import org.adversarialarena.competition.CompetitionRefusedException;
+import org.adversarialarena.competition.CompetitionService;
+import org.adversarialarena.competition.EntryRules;
+import org.adversarialarena.competition.ForgeTrack;
+import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.forge.Reverdict;
 import org.adversarialarena.ml.data.DatasetId;

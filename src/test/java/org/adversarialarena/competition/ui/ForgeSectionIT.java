@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.adversarialarena.competition.EntryRules;
 import org.adversarialarena.competition.forgetrack.ForgeStanding;
-import org.adversarialarena.competition.forgetrack.ForgeTrack;
+import org.adversarialarena.competition.ForgeTrack;
 import org.adversarialarena.competition.HostedCompetitions;
 import org.adversarialarena.forge.ForgeService;
 import org.adversarialarena.ml.data.DatasetId;

@@ -1,6 +1,4 @@
-package org.adversarialarena.competition.forgetrack;
-
-import org.adversarialarena.competition.*;
+package org.adversarialarena.competition;
 
 import org.adversarialarena.ml.data.DatasetId;
 
