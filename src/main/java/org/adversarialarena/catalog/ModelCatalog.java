@@ -37,6 +37,11 @@ public class ModelCatalog {
                 key -> new ClassifierPool(ClassifierFiles.loadShipped(key), properties.poolCopies()));
     }
 
+    /** The newest shipped version of a model: the one new games and competitions play. */
+    public ClassifierId newest(ClassifierId model) {
+        return ClassifierFiles.newestShipped(model);
+    }
+
     public boolean isShipped(ClassifierId id) {
         return ClassifierFiles.isShipped(id);
     }

@@ -50,8 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CompetitionService {
 
     public static final LiveTopic<Long> TOPIC = LiveTopic.of("competition", String::valueOf);
-    /** Shipped classifiers, version 1, are the targets: the catalog loads them by name. */
-    public static final int MODEL_VERSION = 1;
+    /** Shipped classifiers are the targets, each at its newest version when the competition is hosted. */
     public static final List<String> TARGETS = List.of("mnist-lenet", "mnist-mlp", "mnist-lenet-madry",
             "fashion-mnist-lenet", "fashion-mnist-mlp", "fashion-mnist-lenet-madry");
     private static final String HOST = "hasAnyRole('ADMIN', 'INSTRUCTOR')";
@@ -119,17 +118,18 @@ public class CompetitionService {
         if (!TARGETS.contains(settings.modelName())) {
             throw CompetitionRefusedException.invalid("competition.refused.model", "Not a shipped target model");
         }
-        ClassifierId target = ClassifierId.parse(settings.modelName(), MODEL_VERSION);
-        if (!catalog.isShipped(target)) {
+        ClassifierId first = ClassifierId.parse(settings.modelName(), 1);
+        if (!catalog.isShipped(first)) {
             throw CompetitionRefusedException.invalid("competition.refused.model", "Not a shipped target model");
         }
+        ClassifierId target = catalog.newest(first);
         long owner = accounts.me().id();
         ChallengeSet set = drawSet(target, settings.imageCount(), settings.seed());
         for (int attempt = 0; attempt < 20; attempt++) {
             String code = settings.privateEntry() ? joinCode() : null;
             try {
                 Long id = transaction.execute(status -> {
-                    long created = store.insert(owner, settings, code, set, settings.modelName(), MODEL_VERSION,
+                    long created = store.insert(owner, settings, code, set, settings.modelName(), target.version(),
                             clock.instant());
                     matrices.atEnd(created, settings.endsAt());
                     if (forge != null) {

@@ -287,7 +287,8 @@ public class CompetitionStore {
                 new AttackBudget(BudgetNorm.valueOf(rs.getString("budget_kind")), rs.getFloat("budget_limit")),
                 rs.getBoolean("defenses_attacked"),
                 new EntryRules(rs.getInt("final_picks"), rs.getInt("max_team_size")));
-        return new Competition(rs.getLong("id"), rs.getLong("owner_id"), settings, rs.getString("join_code"));
+        return new Competition(rs.getLong("id"), rs.getLong("owner_id"), settings, rs.getString("join_code"),
+                rs.getInt("model_version"));
     }
 
     private static Timestamp ts(Instant instant) {

@@ -44,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DefenseJob {
 
+    /** An entrant's defense is a model of its own, never shipped: its id needs a version, and it has one. */
+    private static final int DEFENSE_VERSION = 1;
     private static final Logger LOG = LoggerFactory.getLogger(DefenseJob.class);
     // ε reaches its full value at once: a recipe has at most a couple of epochs to ramp over.
     private static final int NO_RAMP = 0;
@@ -105,11 +107,10 @@ class DefenseJob {
 
     private MultiLayerNetwork train(Defense defense, Competition competition, BooleanSupplier shuttingDown) {
         DefenseRecipe recipe = defense.recipe();
-        DatasetId dataset = ClassifierId.parse(competition.settings().modelName(), CompetitionService.MODEL_VERSION).dataset();
+        DatasetId dataset = competition.target().dataset();
         DatasetSplit split = catalog.dataset(dataset);
         DatasetSplit quotaSplit = new DatasetSplit(share(split.train(), competition.settings().seed()), split.test());
-        ClassifierId id = new ClassifierId(dataset, recipe.architecture(), recipe.method().training(),
-                CompetitionService.MODEL_VERSION);
+        ClassifierId id = new ClassifierId(dataset, recipe.architecture(), recipe.method().training(), DEFENSE_VERSION);
         AdversarialTraining adversarial = new AdversarialTraining(id, recipe.epsilon(), Math.max(1, recipe.attackSteps()),
                 NO_RAMP);
         ClassifierTrainingPlan plan = new ClassifierTrainingPlan(recipe.epochs(), quota.batchSize(), recipe.seed(), 0,

@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.adversarialarena.audit.AuditType;
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.catalog.ModelCatalog;
-import org.adversarialarena.ml.model.ClassifierId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,8 +67,7 @@ public class DefenseService {
         }
         asked.requireValid(quota);
         DefenseRecipe recipe = asked.normalised();
-        int trainImages = catalog.dataset(ClassifierId.parse(settings.modelName(), CompetitionService.MODEL_VERSION)
-                .dataset()).train().size();
+        int trainImages = catalog.dataset(competition.target().dataset()).train().size();
         Long id = transaction.execute(status -> {
             competitions.lockEntrant(entrantId);
             Instant now = clock.instant();

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.catalog.ModelCatalog;
-import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +59,7 @@ class EvaluationJob {
             Competition competition = store.competition(competitionId).orElseThrow();
             ChallengeSet set = store.challengeSet(competitionId);
             float[][] images = AttackFile.fromRaw(store.images(submissionId));
-            ClassifierPool target = catalog.classifier(ClassifierId.parse(competition.settings().modelName(),
-                    CompetitionService.MODEL_VERSION));
+            ClassifierPool target = catalog.classifier(competition.target());
             long started = System.nanoTime();
             int[] predicted = predict(target, images);
             AttackScore score = AttackScoring.score(set, images, predicted, competition.settings().budget());

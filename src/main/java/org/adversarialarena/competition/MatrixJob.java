@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.adversarialarena.base.live.LivePublisher;
 import org.adversarialarena.catalog.ModelCatalog;
-import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +64,7 @@ class MatrixJob {
                 images.put(attack.id(), AttackFile.fromRaw(competitions.images(attack.id())));
             }
             List<MatrixCell> cells = new ArrayList<>();
-            ClassifierPool target = catalog.classifier(ClassifierId.parse(competition.settings().modelName(),
-                    CompetitionService.MODEL_VERSION));
+            ClassifierPool target = catalog.classifier(competition.target());
             column(set, images, target, null, cells);
             for (Defense defense : FinalEntries.defenses(competition.settings(), defenses.scored(competitionId))) {
                 column(set, images, networks.of(defense.id()), defense.id(), cells);

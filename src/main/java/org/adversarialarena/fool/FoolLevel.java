@@ -3,6 +3,7 @@ package org.adversarialarena.fool;
 import java.util.Locale;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
+import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.model.TrainingMethod;
 
@@ -34,8 +35,7 @@ public enum FoolLevel {
         GUARDED
     }
 
-    /** Every game shows the plain LeNet's probabilities to practise on; its version. */
-    static final int MODEL_VERSION = 1;
+    private static final int FIRST_VERSION = 1;
 
     private final String slug;
     private final Opponent opponent;
@@ -98,13 +98,16 @@ public enum FoolLevel {
         return weight;
     }
 
-    /** The network that decides the attempt. */
+    /**
+     * The network that decides a new attempt: the newest shipped version of the level's model. An issued
+     * challenge keeps the version it was issued with, so an attempt is always judged by the model it faced.
+     */
     public ClassifierId judgingModel(DatasetId dataset) {
-        return switch (opponent) {
-            case PLAIN, GUARDED -> plainLeNet(dataset);
-            case ROBUST -> new ClassifierId(dataset, ClassifierArchitecture.LENET, TrainingMethod.MADRY, MODEL_VERSION);
-            case HIDDEN -> new ClassifierId(dataset, ClassifierArchitecture.MLP, MODEL_VERSION);
-        };
+        return ClassifierFiles.newestShipped(switch (opponent) {
+            case PLAIN, GUARDED -> new ClassifierId(dataset, ClassifierArchitecture.LENET, FIRST_VERSION);
+            case ROBUST -> new ClassifierId(dataset, ClassifierArchitecture.LENET, TrainingMethod.MADRY, FIRST_VERSION);
+            case HIDDEN -> new ClassifierId(dataset, ClassifierArchitecture.MLP, FIRST_VERSION);
+        });
     }
 
     /** The network whose probabilities the player watches while editing: the judge, unless it is hidden. */
@@ -113,7 +116,7 @@ public enum FoolLevel {
     }
 
     static ClassifierId plainLeNet(DatasetId dataset) {
-        return new ClassifierId(dataset, ClassifierArchitecture.LENET, MODEL_VERSION);
+        return ClassifierFiles.newestShipped(new ClassifierId(dataset, ClassifierArchitecture.LENET, FIRST_VERSION));
     }
 
     public String titleKey() {

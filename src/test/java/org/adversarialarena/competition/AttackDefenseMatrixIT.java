@@ -171,7 +171,7 @@ class AttackDefenseMatrixIT {
         signInAsHost();
         crossEvaluation.computeNow(id);
         Matrix matrix = waitMatrixDone(id);
-        ClassifierPool target = catalog.classifier(ClassifierId.parse("mnist-lenet", CompetitionService.MODEL_VERSION));
+        ClassifierPool target = catalog.classifier(catalog.newest(ClassifierId.parse("mnist-lenet", 1)));
         Map<Long, float[][]> attacks = Map.of(cyAttack, swapped, deeAttack, untouched);
         assertThat(matrix.images()).isEqualTo(IMAGES);
         assertThat(matrix.columns()).extracting(Matrix.Column::defenseId).containsExactly(null, adaDefense.id(),

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ public final class ClassifierFiles {
     public static final String NETWORK = "network.zip";
     public static final String METRICS = "metrics.json";
     private static final String ROOT = "/models/";
+    private static final Map<ClassifierId, ClassifierId> NEWEST = new ConcurrentHashMap<>();
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ClassifierFiles() {
@@ -55,6 +57,23 @@ public final class ClassifierFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the shipped metrics of " + id, e);
         }
+    }
+
+    /**
+     * The newest shipped version of {@code model} (whatever version it names): the one new games play.
+     * Older versions stay shipped, so that what was played against them can be judged again by them.
+     */
+    public static ClassifierId newestShipped(ClassifierId model) {
+        return NEWEST.computeIfAbsent(model.withVersion(1), first -> {
+            if (!isShipped(first)) {
+                throw new IllegalArgumentException("No shipped model " + first);
+            }
+            ClassifierId newest = first;
+            while (isShipped(newest.withVersion(newest.version() + 1))) {
+                newest = newest.withVersion(newest.version() + 1);
+            }
+            return newest;
+        });
     }
 
     public static boolean isShipped(ClassifierId id) {

@@ -42,6 +42,11 @@ public record ClassifierId(DatasetId dataset, ClassifierArchitecture architectur
                 ClassifierArchitecture.fromSlug(rest.substring(dash + 1)), method, version);
     }
 
+    /** The same model at {@code other} version. */
+    public ClassifierId withVersion(int other) {
+        return new ClassifierId(dataset, architecture, method, other);
+    }
+
     public String name() {
         String plain = dataset.slug() + "-" + architecture.slug();
         return method == TrainingMethod.STANDARD ? plain : plain + "-" + method.slug();
