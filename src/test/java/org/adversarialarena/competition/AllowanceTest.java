@@ -58,7 +58,6 @@ class AllowanceTest {
     }
 
     private static void assertRefused(CompetitionSettings settings, String key) {
-        assertThatThrownBy(settings::requireValid).isInstanceOfSatisfying(CompetitionRefusedException.class,
-                e -> assertThat(e.key()).isEqualTo(key));
+        Refusals.assertRefused(settings::requireValid, key);
     }
 }

@@ -73,7 +73,6 @@ class AttackFileTest {
     }
 
     private static void assertRefused(byte[] file, int expected, String key) {
-        assertThatThrownBy(() -> AttackFile.read(file, expected))
-                .isInstanceOfSatisfying(CompetitionRefusedException.class, e -> assertThat(e.key()).isEqualTo(key));
+        Refusals.assertRefused(() -> AttackFile.read(file, expected), key);
     }
 }

@@ -1,7 +1,6 @@
 package org.adversarialarena.competition;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
@@ -53,8 +52,6 @@ class DefenseRecipeTest {
     }
 
     private static void assertRefused(DefenseRecipe recipe, String reason) {
-        assertThatThrownBy(() -> recipe.requireValid(QUOTA)).isInstanceOf(CompetitionRefusedException.class)
-                .extracting(e -> ((CompetitionRefusedException) e).key())
-                .isEqualTo("competition.defense.refused." + reason);
+        Refusals.assertRefused(() -> recipe.requireValid(QUOTA), "competition.defense.refused." + reason);
     }
 }

@@ -194,8 +194,7 @@ class DefenseTrackIT {
     }
 
     private void assertRefused(Entrant entrant, DefenseRecipe recipe, String key) {
-        assertThatThrownBy(() -> defenses.submit(entrant.id(), recipe)).isInstanceOf(CompetitionRefusedException.class)
-                .extracting(e -> ((CompetitionRefusedException) e).key()).isEqualTo(key);
+        Refusals.assertRefused(() -> defenses.submit(entrant.id(), recipe), key);
     }
 
     private int count(Entrant entrant) {

@@ -1,7 +1,7 @@
 package org.adversarialarena.competition;
 
+import static org.adversarialarena.competition.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.adversarialarena.player.PlayerService;
 import org.junit.jupiter.api.Test;
@@ -49,8 +49,7 @@ class DraftSetIT {
         assertThat(scored.publicSuccess()).isEqualTo(1.0);
         assertThat(scored.privateSuccess()).isEqualTo(0.0);
 
-        assertThatThrownBy(() -> drafts.submit(ada.id())).isInstanceOfSatisfying(CompetitionRefusedException.class,
-                refused -> assertThat(refused.key()).isEqualTo("competition.refused.total-cap"));
+        assertRefused(() -> drafts.submit(ada.id()), "competition.refused.total-cap");
         assertThat(competitions.submissionsOf(ada.id())).hasSize(1);
     }
 }

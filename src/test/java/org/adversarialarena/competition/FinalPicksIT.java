@@ -1,7 +1,7 @@
 package org.adversarialarena.competition;
 
+import static org.adversarialarena.competition.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import org.adversarialarena.player.PlayerService;
@@ -79,9 +79,7 @@ class FinalPicksIT {
         assertThat(after.privateBoard().rows()).extracting(BoardRow::success).containsExactly(1.0, 0.0);
         assertThat(after.privateBoard().rows().getFirst().submissionId()).isEqualTo(adaPrivate.id());
         // after the end, picks are closed
-        assertThatThrownBy(() -> competitions.pick(ada.id(), adaPrivate.id(), false))
-                .isInstanceOfSatisfying(CompetitionRefusedException.class,
-                        refused -> assertThat(refused.key()).isEqualTo("competition.refused.over"));
+        assertRefused(() -> competitions.pick(ada.id(), adaPrivate.id(), false), "competition.refused.over");
         JsonNode board = json.readTree(new ApiClient(port).get(id, token, "/board").body());
         assertThat(board.get(1).get("rows").get(0).get("you").asBoolean()).isTrue();
     }

@@ -1,7 +1,7 @@
 package org.adversarialarena.competition;
 
+import static org.adversarialarena.competition.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +26,6 @@ class FinalPicksTest {
 
     private static CompetitionSettings picks(int finalPicks) {
         return Fixtures.settings().withEntry(new EntryRules(finalPicks, 3));
-    }
-
-    private static void assertRefused(Runnable action, String key) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(CompetitionRefusedException.class,
-                refused -> assertThat(refused.key()).isEqualTo(key));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.adversarialarena.competition;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.adversarialarena.competition.Refusals.assertRefused;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +15,6 @@ class TeamRulesTest {
     /** Teams of up to 3, total cap 10, 2 final picks, freeze 12 hours before the end. */
     private static final CompetitionSettings TEAMS = Fixtures.settings().withEntry(new EntryRules(2, 3));
     private static final Instant DAY_2 = Fixtures.START.plus(Duration.ofDays(1));
-
-    private static void assertRefused(Runnable action, String key) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(CompetitionRefusedException.class,
-                refused -> assertThat(refused.key()).isEqualTo(key));
-    }
 
     @Test
     void individualsOnlyCompetitionsHaveNoTeams() {

@@ -1,7 +1,7 @@
 package org.adversarialarena.competition;
 
+import static org.adversarialarena.competition.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
 import org.adversarialarena.player.PlayerService;
@@ -29,11 +29,6 @@ class TeamsIT {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    private static void assertRefused(Runnable action, String key) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(CompetitionRefusedException.class,
-                refused -> assertThat(refused.key()).isEqualTo(key));
-    }
 
     @Test
     void aTeamSharesItsCapPicksAndBoardLineAndTheMergeRulesHold() throws Exception {
