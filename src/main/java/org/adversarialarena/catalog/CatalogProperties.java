@@ -8,10 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param poolCopies network copies per classifier; more copies serve more players at once, each
  *                   costs the model's memory (a LeNet is ~1.7 MB)
- * @param ganVersion the shipped GAN version the games use
  */
 @ConfigurationProperties("arena.models")
-public record CatalogProperties(@DefaultValue("2") int poolCopies, @DefaultValue("3") int ganVersion) {
+public record CatalogProperties(@DefaultValue("2") int poolCopies) {
 
     public CatalogProperties {
         if (poolCopies < 1) {

@@ -26,6 +26,7 @@ public class ModelCatalog {
     private final Map<ClassifierId, ClassifierPool> classifiers = new ConcurrentHashMap<>();
     private final Map<DatasetId, DatasetSplit> datasets = new ConcurrentHashMap<>();
     private final Map<DatasetId, ConditionalGan> gans = new ConcurrentHashMap<>();
+    private final Map<DatasetId, Integer> ganVersions = new ConcurrentHashMap<>();
 
     ModelCatalog(CatalogProperties properties) {
         this.properties = properties;
@@ -51,8 +52,13 @@ public class ModelCatalog {
         return datasets.computeIfAbsent(id, Datasets::load);
     }
 
-    /** The shipped conditional GAN of a dataset, at the configured version. */
+    /** The shipped conditional GAN of a dataset that Forge plays with: its newest version. */
     public ConditionalGan gan(DatasetId id) {
-        return gans.computeIfAbsent(id, key -> GanFiles.loadShipped(key, properties.ganVersion()));
+        return gans.computeIfAbsent(id, key -> GanFiles.loadShipped(key, ganVersion(key)));
+    }
+
+    /** The version of {@link #gan(DatasetId)}: a new pair ships only to take the place of the one in play. */
+    public int ganVersion(DatasetId id) {
+        return ganVersions.computeIfAbsent(id, GanFiles::newestShippedVersion);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.adversarialarena.ml.detective.DetectiveCheckpoint;
-import org.adversarialarena.catalog.CatalogProperties;
+import org.adversarialarena.catalog.ModelCatalog;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,12 +17,12 @@ class DetectiveCheckpoints {
     private final StoredCheckpointRepository checkpoints;
     private final Clock clock;
     // Checkpoints of detectives that went live from another shipped pair are not this pair's detective.
-    private final int gan;
+    private final ModelCatalog models;
 
-    DetectiveCheckpoints(StoredCheckpointRepository checkpoints, Clock clock, CatalogProperties catalog) {
+    DetectiveCheckpoints(StoredCheckpointRepository checkpoints, Clock clock, ModelCatalog models) {
         this.checkpoints = checkpoints;
         this.clock = clock;
-        this.gan = catalog.ganVersion();
+        this.models = models;
     }
 
     /**
@@ -37,6 +37,7 @@ class DetectiveCheckpoints {
             return false;
         }
         String dataset = checkpoint.dataset().slug();
+        int gan = models.ganVersion(checkpoint.dataset());
         if (checkpoints.exists(dataset, scope.runKey(), gan, checkpoint.version())) {
             checkpoints.updateCounters(dataset, scope.runKey(), gan, checkpoint.version(), checkpoint.forgeriesSeen(),
                     StoredCheckpoint.catches(checkpoint), checkpoint.rollbacks(), lastForgeryId);
@@ -53,14 +54,15 @@ class DetectiveCheckpoints {
     /** The scope's own latest checkpoint. */
     @Transactional(readOnly = true)
     Optional<StoredDetective> latest(DetectiveScope scope) {
-        return checkpoints.newest(scope.dataset().slug(), scope.runKey(), gan, Limit.of(1)).stream().findFirst()
+        return checkpoints.newest(scope.dataset().slug(), scope.runKey(), models.ganVersion(scope.dataset()), Limit.of(1)).stream().findFirst()
                 .map(stored -> new StoredDetective(stored.toCheckpoint(), stored.getLastForgeryId()));
     }
 
     /** The version of the scope's latest checkpoint, 0 if it has none: a cheap look before loading one. */
     @Transactional(readOnly = true)
     long newestVersion(DetectiveScope scope) {
-        return checkpoints.versions(scope.dataset().slug(), scope.runKey(), gan, Limit.of(1)).stream().findFirst().orElse(0L);
+        return checkpoints.versions(scope.dataset().slug(), scope.runKey(), models.ganVersion(scope.dataset()), Limit.of(1))
+                .stream().findFirst().orElse(0L);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import org.adversarialarena.catalog.CatalogProperties;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.gan.ConditionalGan;
@@ -17,31 +16,28 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The conditional GANs shipped with the app, every version of each dataset's: v1 (an MLP), v2 (a
- * DCGAN) and v3 (the MLP pair Forge plays with, trained to start at equilibrium). The version the games
- * use is shared with the catalog; the others are loaded on first use.
+ * DCGAN), v3 (MLP pairs trained to start Forge at equilibrium) and Fashion-MNIST's v4 (the same, with
+ * four D steps per G step). The newest, which Forge plays with, is shared with the catalog; the others
+ * are loaded on first use.
  * Their Fréchet distance was measured once, when they were trained (metrics.json, 1,000 samples
  * against the test split, on the shipped LeNet's penultimate features).
  */
 @Component
 class ShippedGenerators implements GeneratorSource {
 
-    static final List<Integer> VERSIONS = List.of(1, 2, 3);
-
     private final ModelCatalog models;
-    private final CatalogProperties catalog;
     private final Map<String, ConditionalGan> others = new ConcurrentHashMap<>();
     private final Map<DatasetId, List<Generator>> generators = new ConcurrentHashMap<>();
 
-    ShippedGenerators(ModelCatalog models, CatalogProperties catalog) {
+    ShippedGenerators(ModelCatalog models) {
         this.models = models;
-        this.catalog = catalog;
     }
 
     @Override
     public List<Generator> generators(DatasetId dataset) {
         return generators.computeIfAbsent(dataset, key -> {
             List<Generator> shipped = new ArrayList<>();
-            for (int version : VERSIONS) {
+            for (int version = 1; version <= models.ganVersion(key); version++) {
                 shipped.add(new ShippedGan(key, version, GanFiles.shippedMetrics(key, version)));
             }
             return List.copyOf(shipped);
@@ -49,7 +45,7 @@ class ShippedGenerators implements GeneratorSource {
     }
 
     private ConditionalGan gan(DatasetId dataset, int version) {
-        if (version == catalog.ganVersion()) {
+        if (version == models.ganVersion(dataset)) {
             return models.gan(dataset);
         }
         return others.computeIfAbsent(dataset.slug() + "-v" + version, key -> GanFiles.loadShipped(dataset, version));

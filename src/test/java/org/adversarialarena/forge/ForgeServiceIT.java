@@ -65,9 +65,6 @@ class ForgeServiceIT {
     ModelCatalog models;
 
     @Autowired
-    org.adversarialarena.catalog.CatalogProperties catalog;
-
-    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired
@@ -141,7 +138,7 @@ class ForgeServiceIT {
         long oldPairVersion = 1_000_000;
         jdbc.update("insert into detective_checkpoint (dataset, gan_version, version, forgeries_seen, network,"
                 + " loss_curve, recent_catches, rollbacks, last_forgery_id, created_at)"
-                + " values ('mnist', ?, ?, 0, ?, '', '', 0, 0, now())", catalog.ganVersion() - 1, oldPairVersion,
+                + " values ('mnist', ?, ?, 0, ?, '', '', 0, 0, now())", models.ganVersion(DatasetId.MNIST) - 1, oldPairVersion,
                 new byte[] {0});
         try {
             DetectiveScope global = DetectiveScope.global(DatasetId.MNIST);

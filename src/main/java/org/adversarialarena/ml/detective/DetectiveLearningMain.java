@@ -18,17 +18,19 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Prints one learning curve of the live detective: its verdict on a fixed kind of forgery (a blocky,
- * hand-drawn-looking 7) against training steps, after 24 such forgeries were submitted, next to its
- * mean verdict on held-out real 7s (it must not simply learn to reject every 7) and its accuracy on
- * held-out real images, and its mean verdict on 100 generator samples of 7 (the GAN game's own
- * equilibrium figure: about 0.5 when the detective goes live on the v3 pair). Arguments: [steps (default 40)]
- * [seed (default 1)] [learning rate (default: the detective's)] [GAN version (default 3, the pair Forge uses)].
+ * hand-drawn-looking 7 on MNIST, blocky trousers on Fashion-MNIST) against training steps, after 24 such
+ * forgeries were submitted, next to its mean verdict on 100 held-out real images of that class (it must
+ * not simply learn to reject the class) and its accuracy on held-out real images, and its mean verdict on
+ * 100 generator samples of the class (the GAN game's own equilibrium figure: about 0.5 when the detective
+ * goes live). Arguments: [steps (default 40)] [seed (default 1)] [learning rate (default: the detective's)]
+ * [GAN version (default: the newest shipped, the pair Forge uses)] [dataset (default mnist)].
  *
  * <pre>./mvnw -q -o exec:java -Dexec.mainClass=org.adversarialarena.ml.detective.DetectiveLearningMain</pre>
  */
 public final class DetectiveLearningMain {
 
     private static final int SEVEN = 7;
+    private static final int TROUSER = 1;
     private static final int FORGERIES = 24;
 
     private DetectiveLearningMain() {
@@ -38,51 +40,54 @@ public final class DetectiveLearningMain {
         FastPath.install();
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
-        int ganVersion = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        ConditionalGan gan = GanFiles.loadShipped(DatasetId.MNIST, ganVersion);
-        DatasetSplit mnist = Datasets.load(DatasetId.MNIST);
+        DatasetId dataset = args.length > 4 ? DatasetId.fromSlug(args[4]) : DatasetId.MNIST;
+        int ganVersion = args.length > 3 ? Integer.parseInt(args[3]) : GanFiles.newestShippedVersion(dataset);
+        int prompt = dataset == DatasetId.MNIST ? SEVEN : TROUSER;
+        ConditionalGan gan = GanFiles.loadShipped(dataset, ganVersion);
+        DatasetSplit data = Datasets.load(dataset);
         DetectiveOptions options = args.length > 2 ? DetectiveOptions.defaults(seed).withLearningRate(Double.parseDouble(args[2]))
                 : DetectiveOptions.defaults(seed);
-        Detective detective = Detective.fromGan(gan, mnist.train(), mnist.test(), options);
-        ImageSet realSevens = mnist.test().ofClass(SEVEN).subset(0, 100);
-        int[] sevens = new int[realSevens.size()];
-        Arrays.fill(sevens, SEVEN);
-        float[][] generatedSevens = gan.generate(Nd4j.randn(seed, new long[] {sevens.length,
-                gan.latentSize()}), sevens).toFloatMatrix();
-        float[] forgery = blockySeven(0, 0);
+        Detective detective = Detective.fromGan(gan, data.train(), data.test(), options);
+        ImageSet realOnes = data.test().ofClass(prompt).subset(0, 100);
+        int[] prompts = new int[realOnes.size()];
+        Arrays.fill(prompts, prompt);
+        float[][] generatedOnes = gan.generate(Nd4j.randn(seed, new long[] {prompts.length,
+                gan.latentSize()}), prompts).toFloatMatrix();
+        float[] forgery = blocky(dataset, 0, 0);
 
         Random random = new Random(seed);
         for (int i = 0; i < FORGERIES; i++) {
-            float[] submitted = blockySeven(random.nextInt(3) - 1, random.nextInt(3) - 1);
-            detective.observe(submitted, SEVEN, detective.realness(submitted, SEVEN));
+            float[] submitted = blocky(dataset, random.nextInt(3) - 1, random.nextInt(3) - 1);
+            detective.observe(submitted, prompt, detective.realness(submitted, prompt));
         }
-        System.out.printf(Locale.ROOT, "MNIST detective (cGAN v%d), lr %.0e, batch %d real + %d forgeries + %d generated,"
-                + " seed %d%n", ganVersion, options.learningRate(), options.realPerStep(), options.forgeriesPerStep(),
-                options.generatedPerStep(), seed);
-        System.out.println("step  version  D(forged 7)  mean D(real 7s)  mean D(generated 7s)  real accuracy  loss");
-        print(0, detective, forgery, realSevens, generatedSevens, Double.NaN);
+        System.out.printf(Locale.ROOT, "%s detective (cGAN v%d), lr %.0e, batch %d real + %d forgeries + %d generated,"
+                + " seed %d%n", dataset.slug(), ganVersion, options.learningRate(), options.realPerStep(),
+                options.forgeriesPerStep(), options.generatedPerStep(), seed);
+        System.out.printf(Locale.ROOT, "step  version  D(forged %1$d)  mean D(real %1$ds)  mean D(generated %1$ds)  real accuracy"
+                + "  loss%n", prompt);
+        print(0, detective, forgery, prompt, realOnes, generatedOnes, Double.NaN);
         long started = System.nanoTime();
         for (int step = 1; step <= steps; step++) {
             StepOutcome outcome = detective.trainStep();
             if (step <= 10 || step % 5 == 0) {
-                print(step, detective, forgery, realSevens, generatedSevens, outcome.loss());
+                print(step, detective, forgery, prompt, realOnes, generatedOnes, outcome.loss());
             }
         }
         System.out.printf(Locale.ROOT, "%d steps in %.1f s, %d rolled back%n", steps,
                 (System.nanoTime() - started) / 1e9, detective.stats().rollbacks());
-        timeOneStrokesVerdict(detective, forgery);
+        timeOneStrokesVerdict(detective, dataset, forgery, prompt);
     }
 
     /** What the server computes per stroke in Forge: D's verdict, D's saliency and the LeNet's probabilities. */
-    private static void timeOneStrokesVerdict(Detective detective, float[] forgery) {
-        ClassifierPool lenet = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse("mnist-lenet", 1)), 1);
+    private static void timeOneStrokesVerdict(Detective detective, DatasetId dataset, float[] forgery, int prompt) {
+        ClassifierPool lenet = new ClassifierPool(ClassifierFiles.loadShipped(ClassifierId.parse(dataset.slug() + "-lenet", 1)), 1);
         int warmUp = 50;
         int timed = 300;
         long[] nanos = new long[timed];
         for (int i = 0; i < warmUp + timed; i++) {
             long start = System.nanoTime();
-            detective.realness(forgery, SEVEN);
-            detective.saliency(forgery, SEVEN);
+            detective.realness(forgery, prompt);
+            detective.saliency(forgery, prompt);
             lenet.logits(new float[][] {forgery});
             if (i >= warmUp) {
                 nanos[i - warmUp] = System.nanoTime() - start;
@@ -93,25 +98,48 @@ public final class DetectiveLearningMain {
                 + " p90 %.2f ms%n", timed, nanos[timed / 2] / 1e6, nanos[timed * 9 / 10] / 1e6);
     }
 
-    private static void print(int step, Detective detective, float[] forgery, ImageSet realSevens, float[][] generatedSevens,
-            double loss) {
-        float[][] images = new float[realSevens.size()][];
-        int[] classes = new int[realSevens.size()];
+    private static void print(int step, Detective detective, float[] forgery, int prompt, ImageSet realOnes,
+            float[][] generatedOnes, double loss) {
+        float[][] images = new float[realOnes.size()][];
+        int[] classes = new int[realOnes.size()];
         for (int i = 0; i < images.length; i++) {
-            images[i] = realSevens.image(i);
-            classes[i] = SEVEN;
+            images[i] = realOnes.image(i);
+            classes[i] = prompt;
         }
         double meanReal = 0;
         for (float verdict : detective.realness(images, classes)) {
             meanReal += verdict / images.length;
         }
         double meanGenerated = 0;
-        for (float verdict : detective.realness(generatedSevens, classes)) {
-            meanGenerated += verdict / generatedSevens.length;
+        for (float verdict : detective.realness(generatedOnes, classes)) {
+            meanGenerated += verdict / generatedOnes.length;
         }
         System.out.printf(Locale.ROOT, "%4d  %7d  %11.4f  %15.4f  %20.4f  %13.3f  %s%n", step, detective.version(),
-                detective.realness(forgery, SEVEN), meanReal, meanGenerated, detective.stats().realAccuracy(),
+                detective.realness(forgery, prompt), meanReal, meanGenerated, detective.stats().realAccuracy(),
                 Double.isNaN(loss) ? "-" : String.format(Locale.ROOT, "%.4f", loss));
+    }
+
+    /** The harness's forgery: MNIST's blocky 7, or Fashion-MNIST's blocky trousers. */
+    private static float[] blocky(DatasetId dataset, int dx, int dy) {
+        return dataset == DatasetId.MNIST ? blockySeven(dx, dy) : blockyTrousers(dx, dy);
+    }
+
+    /**
+     * Trousers as a player might draw them with a mouse: a waistband and two legs, each a solid
+     * three-pixel bar, shifted by (dx, dy).
+     */
+    static float[] blockyTrousers(int dx, int dy) {
+        float[] image = ImagePixels.blank();
+        for (int y = 3; y <= 25; y++) {
+            for (int x = 9; x <= 19; x++) {
+                boolean waistband = y <= 5;
+                boolean leg = x <= 11 || x >= 17;
+                if (waistband || leg) {
+                    ink(image, x + dx, y + dy);
+                }
+            }
+        }
+        return image;
     }
 
     /**

@@ -57,8 +57,27 @@ public final class GanFiles {
         org.adversarialarena.ml.model.MetricsFiles.add(folder, figures);
     }
 
+    /**
+     * The newest shipped version of a dataset's GAN: the pair Forge plays with. A new pair ships only to
+     * take the place of the one in play; the older ones stay for Judge, which ranks every generator.
+     */
+    public static int newestShippedVersion(DatasetId dataset) {
+        int version = 0;
+        while (GanFiles.class.getResource(folder(dataset, version + 1) + "metrics.json") != null) {
+            version++;
+        }
+        if (version == 0) {
+            throw new IllegalStateException("No shipped GAN of " + dataset.slug());
+        }
+        return version;
+    }
+
+    private static String folder(DatasetId dataset, int version) {
+        return "/models/" + dataset.slug() + "-cgan/v" + version + "/";
+    }
+
     public static ConditionalGan loadShipped(DatasetId dataset, int version) {
-        String folder = "/models/" + dataset.slug() + "-cgan/v" + version + "/";
+        String folder = folder(dataset, version);
         return load(dataset, file -> resource(folder + file), folder);
     }
 
@@ -84,7 +103,7 @@ public final class GanFiles {
     }
 
     public static JsonNode shippedMetrics(DatasetId dataset, int version) {
-        try (InputStream m = resource("/models/" + dataset.slug() + "-cgan/v" + version + "/metrics.json")) {
+        try (InputStream m = resource(folder(dataset, version) + "metrics.json")) {
             return JSON.readTree(m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,6 +10,7 @@ import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.model.ClassifierFiles;
 import org.adversarialarena.ml.model.ClassifierId;
 import org.adversarialarena.ml.serve.ClassifierPool;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,10 +20,20 @@ class ShippedGansTest {
 
     private static final int LENET_PENULTIMATE_LAYER = 4;
 
-    /** v1 the first conditional MLP GAN, v2 the convolutional DCGAN, v3 the MLP pair Forge plays with. */
+    /**
+     * v1 the first conditional MLP GAN, v2 the convolutional DCGAN, v3 the MLP pairs trained for Forge's
+     * equilibrium; Fashion-MNIST's v4 replaced its v3 in Forge. Forge plays each dataset's newest.
+     */
     static Stream<Arguments> shippedGans() {
-        return Stream.of(DatasetId.values()).flatMap(dataset -> Stream.of(
-                Arguments.of(dataset, 1, "MLP"), Arguments.of(dataset, 2, "DCGAN"), Arguments.of(dataset, 3, "MLP")));
+        return Stream.concat(Stream.of(DatasetId.values()).flatMap(dataset -> Stream.of(
+                Arguments.of(dataset, 1, "MLP"), Arguments.of(dataset, 2, "DCGAN"), Arguments.of(dataset, 3, "MLP"))),
+                Stream.of(Arguments.of(DatasetId.FASHION_MNIST, 4, "MLP")));
+    }
+
+    @Test
+    void forgePlaysEachDatasetsNewestPair() {
+        assertThat(GanFiles.newestShippedVersion(DatasetId.MNIST)).isEqualTo(3);
+        assertThat(GanFiles.newestShippedVersion(DatasetId.FASHION_MNIST)).isEqualTo(4);
     }
 
     @ParameterizedTest(name = "{0} v{1} ({2})")
