@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.ImagePng;
+import org.adversarialarena.ml.model.ClassifierId;
 import org.junit.jupiter.api.Test;
 
 /** The budget checks the server makes on every submission, against the original it holds. */
@@ -136,6 +137,8 @@ class BudgetTest {
         assertThat(FoolLevel.BLINDFOLD.visibleModel(DatasetId.MNIST).name()).isEqualTo("mnist-lenet");
         assertThat(FoolLevel.BLINDFOLD.judgingModel(DatasetId.MNIST).name()).isEqualTo("mnist-mlp");
         assertThat(FoolLevel.FORTRESS.judgingModel(DatasetId.FASHION_MNIST).name()).isEqualTo("fashion-mnist-lenet-madry");
+        // A new attempt faces the newest shipped version: the Fortress on MNIST is the robust LeNet v2.
+        assertThat(FoolLevel.FORTRESS.judgingModel(DatasetId.MNIST)).isEqualTo(ClassifierId.parse("mnist-lenet-madry", 2));
         for (FoolLevel level : FoolLevel.values()) {
             assertThat(FoolLevel.fromSlug(level.slug())).isEqualTo(level);
         }

@@ -72,12 +72,15 @@ public final class TrainerMain {
         if (id.method() != TrainingMethod.STANDARD) {
             MetricsFiles.add(folder, method.settings());
         }
+        String directory = option(args, "--data", "");
+        if (!directory.isEmpty()) {
+            MetricsFiles.add(folder, Map.of("trainingData", "the full IDX set in " + directory
+                    + (java.util.Arrays.asList(args).contains("--hold-out-shipped-test")
+                            ? ", without the shipped test split's images, which are its test images" : "")));
+        }
         int robustImages = Integer.parseInt(option(args, "--robust-images", "500"));
         if (robustImages > 0) {
-            RobustAccuracy robust = RobustAccuracy.measure(new ClassifierPool(trained.network(), 1),
-                    data.test().firstImages(robustImages), data.test().firstLabels(robustImages), RobustAccuracy.referee(epsilon), 250);
-            MetricsFiles.add(folder, Map.of("robustness", robust.asMetrics(epsilon)));
-            System.out.println("robustness: " + robust.asMetrics(epsilon));
+            referee(trained.network(), data, folder, robustImages, epsilon);
         }
         System.out.printf(Locale.ROOT, "%s: test accuracy %.4f on %d images, %.0f s, %.0f img/s -> %s%n", id,
                 trained.testConfusion().accuracy(), trained.testConfusion().total(), trained.trainingTime().toMillis() / 1000.0,
@@ -107,6 +110,12 @@ public final class TrainerMain {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Could not read " + folder, e);
         }
+        referee(network, data, folder, images, epsilon);
+    }
+
+    /** The referee's robust accuracy on the first {@code images} test images, and the time it took, into metrics.json. */
+    private static void referee(org.deeplearning4j.nn.multilayer.MultiLayerNetwork network, DatasetSplit data, Path folder,
+            int images, float epsilon) {
         long started = System.nanoTime();
         RobustAccuracy robust = RobustAccuracy.measure(new ClassifierPool(network, 1), data.test().firstImages(images),
                 data.test().firstLabels(images), RobustAccuracy.referee(epsilon), 250);
