@@ -39,11 +39,19 @@ public final class ClassifierTrainer {
      */
     public TrainedClassifier train(ClassifierId id, DatasetSplit data, ClassifierTrainingPlan plan,
             java.util.function.Function<MultiLayerNetwork, BatchTransform> transformFor) {
+        return train(id, data, plan, id.architecture().newNetwork(plan.seed(),
+                new ExponentialSchedule(ScheduleType.EPOCH, plan.learningRate(), plan.learningRateDecay())), transformFor);
+    }
+
+    /**
+     * Trains {@code network} further: it keeps its own learning-rate schedule, which goes on from the
+     * epochs it has already seen, while its optimiser's moments start afresh (saved models carry none).
+     */
+    public TrainedClassifier train(ClassifierId id, DatasetSplit data, ClassifierTrainingPlan plan, MultiLayerNetwork network,
+            java.util.function.Function<MultiLayerNetwork, BatchTransform> transformFor) {
         if (data.train().dataset() != id.dataset()) {
             throw new IllegalArgumentException(id + " cannot be trained on " + data.train().dataset());
         }
-        MultiLayerNetwork network = id.architecture().newNetwork(plan.seed(),
-                new ExponentialSchedule(ScheduleType.EPOCH, plan.learningRate(), plan.learningRateDecay()));
         BatchTransform transform = transformFor.apply(network);
         ImageBatches batches = data.train().batches(plan.batchSize(), plan.seed());
         if (plan.maxShift() > 0) {

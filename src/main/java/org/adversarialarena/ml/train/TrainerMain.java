@@ -37,7 +37,8 @@ public final class TrainerMain {
                     + "\n  robust accuracy of the result: [--robust-images 500] (first N test images; 0 skips)"
                     + "\n  [--measure-only]: only (re)measure the robust accuracy of the model saved under --out"
                     + "\n  [--data DIR]: train and measure on the full IDX set in DIR (train-* and t10k-* files) instead of the shipped split"
-                    + "\n  [--hold-out-shipped-test]: with --data, train on DIR's training set without the shipped test images, and test on those");
+                    + "\n  [--hold-out-shipped-test]: with --data, train on DIR's training set without the shipped test images, and test on those"
+                    + "\n  [--from FOLDER]: go on training the model saved in FOLDER (its network.zip) for --epochs more");
             System.exit(2);
         }
         ClassifierId id = ClassifierId.parse(args[0], Integer.parseInt(option(args, "--version", "1")));
@@ -67,10 +68,16 @@ public final class TrainerMain {
         AdversarialTraining method = new AdversarialTraining(id, epsilon, Integer.parseInt(option(args, "--steps", "10")),
                 Integer.parseInt(option(args, "--ramp", "5")),
                 Float.parseFloat(option(args, "--beta", String.valueOf(AdversarialTraining.DEFAULT_TRADES_BETA))));
-        TrainedClassifier trained = new ClassifierTrainer(console, cancellation).train(id, data, plan, method::batchesFor);
+        String from = option(args, "--from", "");
+        ClassifierTrainer trainer = new ClassifierTrainer(console, cancellation);
+        TrainedClassifier trained = from.isEmpty() ? trainer.train(id, data, plan, method::batchesFor)
+                : trainer.train(id, data, plan, loadNetwork(Path.of(from)), method::batchesFor);
         Path folder = trained.save(out);
         if (id.method() != TrainingMethod.STANDARD) {
             MetricsFiles.add(folder, method.settings());
+        }
+        if (!from.isEmpty()) {
+            MetricsFiles.add(folder, Map.of("continuedFrom", from));
         }
         String directory = option(args, "--data", "");
         if (!directory.isEmpty()) {
@@ -104,13 +111,15 @@ public final class TrainerMain {
     /** Measures a saved model's robust accuracy with the referee and records it in its metrics.json. */
     private static void measureSaved(ClassifierId id, DatasetSplit data, Path root, int images, float epsilon) {
         Path folder = root.resolve(id.folder());
-        org.deeplearning4j.nn.multilayer.MultiLayerNetwork network;
+        referee(loadNetwork(folder), data, folder, images, epsilon);
+    }
+
+    private static org.deeplearning4j.nn.multilayer.MultiLayerNetwork loadNetwork(Path folder) {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(folder.resolve(ClassifierFiles.NETWORK))) {
-            network = Networks.load(in, false);
+            return Networks.load(in, false);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Could not read " + folder, e);
         }
-        referee(network, data, folder, images, epsilon);
     }
 
     /** The referee's robust accuracy on the first {@code images} test images, and the time it took, into metrics.json. */
