@@ -34,10 +34,11 @@ final class JudgePages {
 
     /**
      * Brings the next image as a player would and waits until the progress line shows image
-     * {@code next}. In CI a pressed N was lost now and then: the page stayed on its reveal and the
-     * server logged no error (docs/accessibility.md, cause not found). A player would press again and
-     * then click Next, so the journey does, and logs the page's and the server's state each time; the
-     * page refuses an N or a click that means nothing, so no image is skipped.
+     * {@code next}. In CI a pressed N used to be lost now and then, in the round trip of a script Flow had
+     * held for the hidden Next button (docs/accessibility.md; fixed in {@code JudgeView.render}). Should a
+     * key be lost again, a player would press again and then click Next, so the journey does, and logs the
+     * page's and the server's state each time; the page refuses an N or a click that means nothing, so no
+     * image is skipped.
      *
      * @param served the server's own account of the session (how many images it has served), for the log
      */

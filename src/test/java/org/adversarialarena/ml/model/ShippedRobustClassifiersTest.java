@@ -25,7 +25,8 @@ class ShippedRobustClassifiersTest {
 
     @ParameterizedTest
     @CsvSource({"mnist-lenet-madry, 1, mnist-lenet, 0.3, 0.40", "mnist-lenet-madry, 2, mnist-lenet, 0.3, 0.70",
-            "fashion-mnist-lenet-madry, 1, fashion-mnist-lenet, 0.1, 0.30"})
+            "fashion-mnist-lenet-madry, 1, fashion-mnist-lenet, 0.1, 0.30",
+            "fashion-mnist-lenet-madry, 2, fashion-mnist-lenet, 0.1, 0.30"})
     void robustAccuracyIsFarAboveThePlainModels(String robustName, int version, String plainName, float epsilon, double margin) {
         ClassifierId robustId = ClassifierId.parse(robustName, version);
         ImageSet test = Datasets.load(robustId.dataset()).test();
@@ -60,5 +61,18 @@ class ShippedRobustClassifiersTest {
         assertThat(robustness.get("robustAccuracy").asDouble()).isGreaterThanOrEqualTo(0.85);
         assertThat(robustness.get("cleanAccuracy").asDouble()).isGreaterThanOrEqualTo(0.98);
         assertThat(robustness.get("refereeSeconds").asDouble()).isPositive();
+    }
+
+    /** A robust model that replaces another holds more digits under the referee, on the same 500 test images. */
+    @ParameterizedTest
+    @CsvSource({"mnist-lenet-madry", "fashion-mnist-lenet-madry"})
+    void theNewestRobustModelBeatsTheOneItReplacesOnTheSameImages(String name) {
+        ClassifierId newest = ClassifierFiles.newestShipped(ClassifierId.parse(name, 1));
+        JsonNode replaced = ClassifierFiles.shippedMetrics(newest.withVersion(newest.version() - 1)).get("robustness");
+        JsonNode robustness = ClassifierFiles.shippedMetrics(newest).get("robustness");
+
+        assertThat(robustness.get("images").asInt()).isEqualTo(500).isEqualTo(replaced.get("images").asInt());
+        assertThat(robustness.get("robustAccuracy").asDouble()).isGreaterThan(replaced.get("robustAccuracy").asDouble() + 0.03);
+        assertThat(robustness.get("cleanAccuracy").asDouble()).isGreaterThanOrEqualTo(replaced.get("cleanAccuracy").asDouble());
     }
 }
