@@ -48,17 +48,17 @@ class ShippedRobustClassifiersTest {
     }
 
     /**
-     * The models issue's floor for a robust model that replaces v1 (85 % under the referee on 500 test
-     * images, clean 98 %), read from what the referee recorded, with the time it took.
+     * The models issue's goal for MNIST: at or above Madry et al.'s published 88.5 % under the referee on
+     * 500 test images, clean at least 98 %, read from what the referee recorded, with the time it took.
      */
     @Test
-    void theNewestMnistRobustModelHoldsTheFloorForAReplacement() {
+    void theNewestMnistRobustModelReachesMadrysPublishedFigure() {
         ClassifierId newest = ClassifierFiles.newestShipped(ClassifierId.parse("mnist-lenet-madry", 1));
         JsonNode robustness = ClassifierFiles.shippedMetrics(newest).get("robustness");
 
         assertThat(newest.version()).isEqualTo(2);
         assertThat(robustness.get("images").asInt()).isEqualTo(500);
-        assertThat(robustness.get("robustAccuracy").asDouble()).isGreaterThanOrEqualTo(0.85);
+        assertThat(robustness.get("robustAccuracy").asDouble()).isGreaterThanOrEqualTo(0.885);
         assertThat(robustness.get("cleanAccuracy").asDouble()).isGreaterThanOrEqualTo(0.98);
         assertThat(robustness.get("refereeSeconds").asDouble()).isPositive();
     }
