@@ -2,6 +2,7 @@ package org.adversarialarena.ml.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,10 @@ import org.adversarialarena.ml.data.Datasets;
 import org.adversarialarena.ml.metrics.ClassifierEvaluation;
 import org.adversarialarena.ml.model.ClassifierArchitecture;
 import org.adversarialarena.ml.model.ClassifierId;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 class ClassifierTrainerTest {
 
@@ -35,6 +39,24 @@ class ClassifierTrainerTest {
         assertThat(lastLoss).isLessThan(firstLoss * 0.6);
         assertThat(trained.testConfusion().accuracy()).isGreaterThan(0.7).isGreaterThan(untrained + 0.4);
         assertThat(trained.testConfusion().total()).isEqualTo(300);
+    }
+
+    /** Training goes on from a network: its epochs count on and its learning-rate schedule with them. */
+    @Test
+    void aNetworkTrainedFurtherKeepsItsScheduleAndWhatItLearned() {
+        ClassifierId id = new ClassifierId(DatasetId.MNIST, ClassifierArchitecture.MLP, 1);
+        ClassifierTrainer trainer = new ClassifierTrainer(TrainingListener.none(), Cancellation.none());
+        ClassifierTrainingPlan oneEpoch = new ClassifierTrainingPlan(1, 32, 3, 0, 1e-3, 0.5);
+        TrainedClassifier first = trainer.train(id, TINY, oneEpoch);
+
+        TrainedClassifier further = trainer.train(id, TINY, oneEpoch, first.network(), network -> BatchTransform.NONE);
+
+        MultiLayerConfiguration configuration = further.network().getLayerWiseConfigurations();
+        IUpdater updater = ((BaseLayer) configuration.getConf(0).getLayer()).getIUpdater();
+        assertThat(configuration.getEpochCount()).isEqualTo(2);
+        assertThat(updater.getLearningRate(configuration.getIterationCount(), configuration.getEpochCount()))
+                .isCloseTo(1e-3 * 0.25, offset(1e-9));
+        assertThat(further.testConfusion().accuracy()).isGreaterThanOrEqualTo(first.testConfusion().accuracy() - 0.05);
     }
 
     @Test
