@@ -34,11 +34,10 @@ final class JudgePages {
 
     /**
      * Brings the next image as a player would and waits until the progress line shows image
-     * {@code next}. In CI a pressed N used to be lost now and then, in the round trip of a script Flow had
-     * held for the hidden Next button (docs/accessibility.md; fixed in {@code JudgeView.render}). Should a
-     * key be lost again, a player would press again and then click Next, so the journey does, and logs the
-     * page's and the server's state each time; the page refuses an N or a click that means nothing, so no
-     * image is skipped.
+     * {@code next}. In CI a pressed N is lost now and then: the page stays on its reveal and no request
+     * leaves the browser (docs/accessibility.md, cause not found). A player would press again and then
+     * click Next, so the journey does, and logs the page's and the server's state each time; the page
+     * refuses an N or a click that means nothing, so no image is skipped.
      *
      * @param served the server's own account of the session (how many images it has served), for the log
      */

@@ -262,8 +262,8 @@ class JudgeView extends SectionPage {
         real.setEnabled(play.canAnswer());
         fake.setEnabled(play.canAnswer());
         // Next is shown exactly when it can act, so it is never disabled: a button's enabled state travels
-        // as a script, which Flow holds while the button is hidden and then sends with a return channel;
-        // the browser's reply to it raced the player's next key, and the key was lost.
+        // as a script, which Flow holds while the button is hidden and then sends with a return channel,
+        // an extra round trip after every answer (docs/accessibility.md).
         next.setVisible(play.canGoOn());
         image.setVisible(phase != JudgePlay.Phase.CHOOSING);
         message.setVisible(!message.getText().isEmpty());
