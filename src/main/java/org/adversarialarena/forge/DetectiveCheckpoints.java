@@ -3,8 +3,8 @@ package org.adversarialarena.forge;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.adversarialarena.ml.detective.DetectiveCheckpoint;
 import org.adversarialarena.catalog.ModelCatalog;
+import org.adversarialarena.ml.detective.DetectiveCheckpoint;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,8 +54,8 @@ class DetectiveCheckpoints {
     /** The scope's own latest checkpoint. */
     @Transactional(readOnly = true)
     Optional<StoredDetective> latest(DetectiveScope scope) {
-        return checkpoints.newest(scope.dataset().slug(), scope.runKey(), models.ganVersion(scope.dataset()), Limit.of(1)).stream().findFirst()
-                .map(stored -> new StoredDetective(stored.toCheckpoint(), stored.getLastForgeryId()));
+        return checkpoints.newest(scope.dataset().slug(), scope.runKey(), models.ganVersion(scope.dataset()), Limit.of(1))
+                .stream().findFirst().map(stored -> new StoredDetective(stored.toCheckpoint(), stored.getLastForgeryId()));
     }
 
     /** The version of the scope's latest checkpoint, 0 if it has none: a cheap look before loading one. */

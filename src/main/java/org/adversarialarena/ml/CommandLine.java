@@ -15,4 +15,14 @@ public final class CommandLine {
         }
         return fallback;
     }
+
+    /** Whether {@code name} stands among the arguments after the subject, as a flag without a value. */
+    public static boolean flag(String[] args, String name) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

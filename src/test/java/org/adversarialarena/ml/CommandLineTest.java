@@ -20,4 +20,12 @@ class CommandLineTest {
     void theSubjectIsNotAnOption() {
         assertThat(CommandLine.option(new String[] {"--epochs", "4"}, "--epochs", "10")).isEqualTo("10");
     }
+
+    @Test
+    void aFlagCountsOnlyAfterTheSubject() {
+        String[] args = {"mnist-lenet-madry", "--epochs", "4", "--measure-only"};
+        assertThat(CommandLine.flag(args, "--measure-only")).isTrue();
+        assertThat(CommandLine.flag(args, "--from")).isFalse();
+        assertThat(CommandLine.flag(new String[] {"--measure-only"}, "--measure-only")).isFalse();
+    }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.model.Networks;
+import org.adversarialarena.ml.model.ShippedVersions;
 import org.adversarialarena.ml.serve.ClassifierPool;
 import org.adversarialarena.ml.serve.DifferentiableClassifier;
 import org.adversarialarena.ml.serve.Softmax;
@@ -21,7 +22,6 @@ public final class AdversarialDetector {
 
     public static final float DEFAULT_THRESHOLD = 0.5f;
     static final int REAL = 0;
-    private static final int MAX_VERSION = 9;
     static final int ADVERSARIAL = 1;
 
     private final DatasetId dataset;
@@ -66,14 +66,9 @@ public final class AdversarialDetector {
         return newestShippedVersion(dataset) > 0;
     }
 
-    /** The highest version of the dataset's detector among the shipped models, 0 if none ships. */
+    /** The highest version of the dataset's detector among the shipped models ({@link ShippedVersions}), 0 if none ships. */
     public static int newestShippedVersion(DatasetId dataset) {
-        for (int version = MAX_VERSION; version >= 1; version--) {
-            if (AdversarialDetector.class.getResource(shippedResource(dataset, version)) != null) {
-                return version;
-            }
-        }
-        return 0;
+        return ShippedVersions.newest(version -> AdversarialDetector.class.getResource(shippedResource(dataset, version)) != null);
     }
 
     private static String shippedResource(DatasetId dataset, int version) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.model.Networks;
+import org.adversarialarena.ml.model.ShippedVersions;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import tools.jackson.databind.JsonNode;
@@ -58,18 +59,15 @@ public final class GanFiles {
     }
 
     /**
-     * The newest shipped version of a dataset's GAN: the pair Forge plays with. A new pair ships only to
-     * take the place of the one in play; the older ones stay for Judge, which ranks every generator.
+     * The newest shipped version of a dataset's GAN ({@link ShippedVersions}): the pair Forge plays with;
+     * Judge ranks every version.
      */
     public static int newestShippedVersion(DatasetId dataset) {
-        int version = 0;
-        while (GanFiles.class.getResource(folder(dataset, version + 1) + "metrics.json") != null) {
-            version++;
-        }
-        if (version == 0) {
+        int newest = ShippedVersions.newest(version -> GanFiles.class.getResource(folder(dataset, version) + "metrics.json") != null);
+        if (newest == 0) {
             throw new IllegalStateException("No shipped GAN of " + dataset.slug());
         }
-        return version;
+        return newest;
     }
 
     private static String folder(DatasetId dataset, int version) {

@@ -59,20 +59,14 @@ public final class ClassifierFiles {
         }
     }
 
-    /**
-     * The newest shipped version of {@code model} (whatever version it names): the one new games play.
-     * Older versions stay shipped, so that what was played against them can be judged again by them.
-     */
+    /** The newest shipped version of {@code model}, whatever version it names ({@link ShippedVersions}). */
     public static ClassifierId newestShipped(ClassifierId model) {
         return NEWEST.computeIfAbsent(model.withVersion(1), first -> {
-            if (!isShipped(first)) {
+            int newest = ShippedVersions.newest(version -> isShipped(first.withVersion(version)));
+            if (newest == 0) {
                 throw new IllegalArgumentException("No shipped model " + first);
             }
-            ClassifierId newest = first;
-            while (isShipped(newest.withVersion(newest.version() + 1))) {
-                newest = newest.withVersion(newest.version() + 1);
-            }
-            return newest;
+            return first.withVersion(newest);
         });
     }
 

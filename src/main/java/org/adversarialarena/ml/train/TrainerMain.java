@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.train;
 
+import static org.adversarialarena.ml.CommandLine.flag;
 import static org.adversarialarena.ml.CommandLine.option;
 
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import org.adversarialarena.ml.model.MetricsFiles;
 import org.adversarialarena.ml.model.Networks;
 import org.adversarialarena.ml.model.TrainingMethod;
 import org.adversarialarena.ml.serve.ClassifierPool;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Retrains a classifier from scratch and writes its weights and metrics, e.g.
@@ -38,11 +41,12 @@ public final class TrainerMain {
                     + "\n  [--measure-only]: only (re)measure the robust accuracy of the model saved under --out"
                     + "\n  [--data DIR]: train and measure on the full IDX set in DIR (train-* and t10k-* files) instead of the shipped split"
                     + "\n  [--hold-out-shipped-test]: with --data, train on DIR's training set without the shipped test images, and test on those"
-                    + "\n  [--from FOLDER]: go on training the model saved in FOLDER (its network.zip) for --epochs more");
+                    + "\n  [--from FOLDER]: go on training the model saved in FOLDER (its network.zip) for --epochs more; it keeps"
+                    + " its own learning-rate schedule, so --lr and --decay do not apply");
             System.exit(2);
         }
         ClassifierId id = ClassifierId.parse(args[0], Integer.parseInt(option(args, "--version", "1")));
-        if (java.util.Arrays.asList(args).contains("--measure-only")) {
+        if (flag(args, "--measure-only")) {
             measureSaved(id, data(id, args), Path.of(option(args, "--out", "src/main/resources/models")),
                     Integer.parseInt(option(args, "--robust-images", "500")),
                     Float.parseFloat(option(args, "--epsilon", id.dataset() == DatasetId.MNIST ? "0.3" : "0.1")));
@@ -77,12 +81,15 @@ public final class TrainerMain {
             MetricsFiles.add(folder, method.settings());
         }
         if (!from.isEmpty()) {
-            MetricsFiles.add(folder, Map.of("continuedFrom", from));
+            // The plan's learning rate went unused: the continued network kept its own schedule, so record that.
+            MetricsFiles.add(folder, Map.of("continuedFrom", from, "learningRateSchedule",
+                    trained.network().getLayerWiseConfigurations().getConf(0).getLayer() instanceof BaseLayer layer
+                            ? String.valueOf(layer.getIUpdater()) : "unknown"));
         }
         String directory = option(args, "--data", "");
         if (!directory.isEmpty()) {
             MetricsFiles.add(folder, Map.of("trainingData", "the full IDX set in " + directory
-                    + (java.util.Arrays.asList(args).contains("--hold-out-shipped-test")
+                    + (flag(args, "--hold-out-shipped-test")
                             ? ", without the shipped test split's images, which are its test images" : "")));
         }
         int robustImages = Integer.parseInt(option(args, "--robust-images", "500"));
@@ -103,7 +110,7 @@ public final class TrainerMain {
         if (directory.isEmpty()) {
             return Datasets.load(id.dataset());
         }
-        return java.util.Arrays.asList(args).contains("--hold-out-shipped-test")
+        return flag(args, "--hold-out-shipped-test")
                 ? Datasets.fullTrainingHoldingOutShippedTest(id.dataset(), Path.of(directory))
                 : Datasets.load(id.dataset(), Path.of(directory));
     }
@@ -114,7 +121,7 @@ public final class TrainerMain {
         referee(loadNetwork(folder), data, folder, images, epsilon);
     }
 
-    private static org.deeplearning4j.nn.multilayer.MultiLayerNetwork loadNetwork(Path folder) {
+    private static MultiLayerNetwork loadNetwork(Path folder) {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(folder.resolve(ClassifierFiles.NETWORK))) {
             return Networks.load(in, false);
         } catch (java.io.IOException e) {
@@ -123,7 +130,7 @@ public final class TrainerMain {
     }
 
     /** The referee's robust accuracy on the first {@code images} test images, and the time it took, into metrics.json. */
-    private static void referee(org.deeplearning4j.nn.multilayer.MultiLayerNetwork network, DatasetSplit data, Path folder,
+    private static void referee(MultiLayerNetwork network, DatasetSplit data, Path folder,
             int images, float epsilon) {
         long started = System.nanoTime();
         RobustAccuracy robust = RobustAccuracy.measure(new ClassifierPool(network, 1), data.test().firstImages(images),
