@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trainEvery          a node queues a training round after every this many of its submissions to a detective
  * @param stepsPerRound       small training steps per round
  * @param checkpointEvery     accepted steps between two checkpoints in PostgreSQL
+ * @param checkpointInterval  the least time between two checkpoints a node writes on its own: steps accepted
+ *                            sooner are checkpointed once it has passed (0: as soon as they are due)
  * @param keepCheckpoints     checkpoints kept per dataset (older ones are deleted)
  * @param learningRate        the detective's Adam step size while live
  * @param seed                seeds the detectives' batch sampling
@@ -23,7 +25,7 @@ record ForgeProperties(@DefaultValue("3") int trainEvery, @DefaultValue("2") int
         @DefaultValue("2") int checkpointEvery, @DefaultValue("3") int keepCheckpoints,
         @DefaultValue("2e-5") double learningRate, @DefaultValue("1") long seed,
         @DefaultValue("0.05") double duplicateThreshold, @DefaultValue("256") int replayOnStart,
-        @DefaultValue("30s") Duration trainingLease) {
+        @DefaultValue("30s") Duration trainingLease, @DefaultValue("5s") Duration checkpointInterval) {
 
     ForgeProperties {
         if (trainEvery < 1 || stepsPerRound < 1 || checkpointEvery < 1 || keepCheckpoints < 1 || replayOnStart < 0) {
@@ -31,6 +33,9 @@ record ForgeProperties(@DefaultValue("3") int trainEvery, @DefaultValue("2") int
         }
         if (trainingLease.toMillis() < 1) {
             throw new IllegalArgumentException("arena.forge.training-lease must be positive");
+        }
+        if (checkpointInterval.isNegative()) {
+            throw new IllegalArgumentException("arena.forge.checkpoint-interval must not be negative");
         }
         if (!(learningRate > 0) || !(duplicateThreshold > 0 && duplicateThreshold < 1)) {
             throw new IllegalArgumentException("arena.forge.learning-rate must be > 0 and duplicate-threshold in (0, 1)");

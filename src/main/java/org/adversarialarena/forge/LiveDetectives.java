@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,9 @@ import org.springframework.stereotype.Component;
  * few submissions a node queues a short training round on its single background thread (so no player's
  * request ever waits for training); the round runs only if the node holds or can take the lease,
  * renewed before each step. Accepted steps are checkpointed every {@code checkpoint-every} steps, by the
- * holder only. Every node counts every stored forgery of the scope once, whichever node stored it (the
+ * holder only, and at most once per {@code checkpoint-interval}: serialising the network and its Adam
+ * state costs far more than a step, so under a class's stream of submissions steps accepted within the
+ * interval wait for one checkpoint at its end. Every node counts every stored forgery of the scope once, whichever node stored it (the
  * trainer thus learns from all of them), and when it hears of a newer checkpoint than its own detective,
  * it takes that checkpoint's weights up: every node serves the latest accepted checkpoint. None is
  * written on shutdown, because the embedded database may already be stopping then (a restart loses at
@@ -54,14 +57,17 @@ class LiveDetectives implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(LiveDetectives.class);
     /** Stored forgeries read at once when counting; a node that was away reads several batches. */
     private static final int COUNT_BATCH = 512;
+    private static final long NEVER = Long.MIN_VALUE;
 
     /** A scope's detective on this node, and what this node knows of it. */
     private static final class OnNode {
         private final Detective detective;
         private final CountedForgeries counted;
         private final AtomicLong submissions = new AtomicLong();
-        /** Touched only on the trainer thread. */
+        /** Touched only on the trainer thread, as the next two are. */
         private int acceptedSinceCheckpoint;
+        private long lastCheckpointNanos = NEVER;
+        private boolean checkpointDeferred;
         private volatile @Nullable Subscription changes;
 
         OnNode(Detective detective, CountedForgeries counted) {
@@ -260,7 +266,7 @@ class LiveDetectives implements DisposableBean {
                         lossesOfRound.computeIfAbsent(scope, key -> new ArrayList<>()).add(outcome.loss());
                     }
                     if (++node.acceptedSinceCheckpoint >= properties.checkpointEvery()) {
-                        saveCheckpoint(scope, node);
+                        checkpointWhenDue(scope, node);
                     }
                 }
             }
@@ -270,6 +276,27 @@ class LiveDetectives implements DisposableBean {
         }
         feed.publish(scope, detective.stats());
         return outcomes;
+    }
+
+    /** Now if the interval since this node's last checkpoint has passed, else once, when it will have. */
+    private void checkpointWhenDue(DetectiveScope scope, OnNode node) {
+        long wait = node.lastCheckpointNanos == NEVER ? 0
+                : properties.checkpointInterval().toNanos() - (System.nanoTime() - node.lastCheckpointNanos);
+        if (wait <= 0) {
+            saveCheckpoint(scope, node);
+        } else if (!node.checkpointDeferred) {
+            node.checkpointDeferred = true;
+            Executor afterTheInterval = CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, trainer);
+            CompletableFuture.runAsync(() -> {
+                node.checkpointDeferred = false;
+                if (detectives.get(scope) == node && node.acceptedSinceCheckpoint > 0) {
+                    saveCheckpoint(scope, node);
+                }
+            }, afterTheInterval).exceptionally(failure -> {
+                log.error("{} detective: deferred checkpoint failed", scope.key(), failure);
+                return null;
+            });
+        }
     }
 
     private void saveCheckpoint(DetectiveScope scope, OnNode node) {
@@ -284,6 +311,7 @@ class LiveDetectives implements DisposableBean {
         }
         boolean stored = checkpoints.save(scope, checkpoint, lastForgery, properties.keepCheckpoints(), lease);
         node.acceptedSinceCheckpoint = 0;
+        node.lastCheckpointNanos = System.nanoTime();
         if (stored) {
             log.info("{} detective v{} checkpointed", scope.key(), checkpoint.version());
             // The other nodes take it up as soon as they hear of it, not only at the round's end.

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the other node serves the holder's latest checkpoint, and when the holder dies the other takes over from
  * that checkpoint. Automatic training is off (train-every is huge) so the test decides when rounds run.
  */
-@SpringBootTest(properties = {"arena.forge.train-every=100000", "arena.forge.checkpoint-every=1", "arena.forge.seed=1",
+@SpringBootTest(properties = {"arena.forge.train-every=100000", "arena.forge.checkpoint-every=1",
+        "arena.forge.checkpoint-interval=0s", "arena.forge.seed=1",
         "arena.submissions.min-interval=0s", "arena.submissions.per-minute=1000"})
 class DetectiveOnTwoNodesIT {
 
@@ -164,8 +165,39 @@ class DetectiveOnTwoNodesIT {
         }
     }
 
+    @Test
+    void stepsAcceptedWithinTheCheckpointIntervalWaitForOneCheckpointAtItsEnd() throws Exception {
+        submitSevens(players.join("cy-two-nodes"), 4);
+        ForgeProperties paced = new ForgeProperties(properties.trainEvery(), 2, 1, properties.keepCheckpoints(),
+                properties.learningRate(), properties.seed(), properties.duplicateThreshold(), properties.replayOnStart(),
+                properties.trainingLease(), Duration.ofSeconds(4));
+        LiveDetectives a = node("node-a3", Duration.ofMinutes(2), paced);
+        try {
+            List<StepOutcome> first = Waiting.until(() -> join(a.train(MNIST, 1, StepFault.NONE)),
+                    outcomes -> outcomes.stream().anyMatch(StepOutcome::accepted), TIMEOUT, "a first accepted step");
+            assertThat(checkpoints.newestVersion(MNIST)).as("the first checkpoint due is written at once")
+                    .isEqualTo(first.getLast().version()).isEqualTo(a.of(MNIST).version());
+
+            List<StepOutcome> soon = Waiting.until(() -> join(a.train(MNIST, 2, StepFault.NONE)),
+                    outcomes -> outcomes.stream().anyMatch(StepOutcome::accepted), TIMEOUT, "another accepted step");
+            long trained = a.of(MNIST).version();
+            assertThat(trained).isEqualTo(soon.getLast().version());
+            assertThat(checkpoints.newestVersion(MNIST)).as("steps within the interval are not checkpointed yet")
+                    .isLessThan(trained);
+
+            Waiting.until(() -> checkpoints.newestVersion(MNIST), version -> version == trained, TIMEOUT,
+                    "the deferred checkpoint of v" + trained);
+        } finally {
+            release(a, "node-a3");
+        }
+    }
+
     private LiveDetectives node(String name, Duration lease) {
-        return new LiveDetectives(models, checkpoints, ledger, feed, properties, new TrainingLease(jdbc, lease, name), live);
+        return node(name, lease, properties);
+    }
+
+    private LiveDetectives node(String name, Duration lease, ForgeProperties settings) {
+        return new LiveDetectives(models, checkpoints, ledger, feed, settings, new TrainingLease(jdbc, lease, name), live);
     }
 
     private void release(LiveDetectives node, String name) throws InterruptedException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -230,7 +231,7 @@ class ForgeServiceIT {
     void everyFewSubmissionsTheDetectiveTrainsInTheBackgroundAndCheckpointsItself() throws Exception {
         // Fashion-MNIST, so this detective's checkpoints never mix with the MNIST tests'.
         ForgeProperties everySecond = new ForgeProperties(2, 2, 2, 3, properties.learningRate(), 1,
-                properties.duplicateThreshold(), 0, properties.trainingLease());
+                properties.duplicateThreshold(), 0, properties.trainingLease(), Duration.ZERO);
         LiveDetectives node = new LiveDetectives(models, checkpoints, ledger, feed, everySecond, lease, live);
         DetectiveScope fashion = DetectiveScope.global(DatasetId.FASHION_MNIST);
         Player bagger = players.join("bagger");

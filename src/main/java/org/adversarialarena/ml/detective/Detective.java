@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -56,6 +57,7 @@ public final class Detective {
     private final HeldOutImages heldOut;
     private final ServingCopies<ConditionalGan, INDArray> serving;
     private final RequestCombiner<SingleImage, Double> singles = new RequestCombiner<>(MAX_COMBINED);
+    private final RequestCombiner<SingleImage, float[]> saliencies = new RequestCombiner<>(MAX_COMBINED);
     private final ConditionalGan training;
     private final Object trainingLock = new Object();
     private final ReplayBuffer replay;
@@ -158,14 +160,17 @@ public final class Detective {
 
     /** One pass of D for the one-image verdicts of many players' strokes. */
     private static List<Double> realnessOfSingles(ConditionalGan copy, List<SingleImage> requests) {
-        INDArray batch = requests.size() == 1 ? requests.getFirst().image()
-                : Nd4j.vstack(requests.stream().map(SingleImage::image).toArray(INDArray[]::new));
-        float[] verdicts = copy.realness(batch, requests.stream().mapToInt(SingleImage::classIndex).toArray());
+        float[] verdicts = copy.realness(stacked(requests), requests.stream().mapToInt(SingleImage::classIndex).toArray());
         List<Double> answers = new ArrayList<>(verdicts.length);
         for (float verdict : verdicts) {
             answers.add((double) verdict);
         }
         return answers;
+    }
+
+    private static INDArray stacked(List<SingleImage> requests) {
+        return requests.size() == 1 ? requests.getFirst().image()
+                : Nd4j.vstack(requests.stream().map(SingleImage::image).toArray(INDArray[]::new));
     }
 
     private void lend(Consumer<ConditionalGan> work) {
@@ -186,18 +191,45 @@ public final class Detective {
 
     /**
      * Which pixels the detective's verdict on {@code image} as class {@code classIndex} hangs on:
-     * |∂ loss(real) / ∂x| from the serving copy, scaled to [0, 1].
+     * |∂ loss(real) / ∂x| from the serving copy, scaled to [0, 1]. Strokes asking at the same moment
+     * share one backward pass, as their verdicts share a forward pass.
      */
     public float[] saliency(float[] image, int classIndex) {
         INDArray input = Nd4j.create(ImagePixels.requireValid(image), new long[] {1, ImagePixels.COUNT}, 'c');
-        return serving.with(copy -> {
-            MultiLayerNetwork d = copy.discriminator();
-            INDArray gradient = d.calculateGradients(input, inputs.targets(1), null,
-                    inputs.classMask(new int[] {classIndex})).getSecond();
-            // calculateGradients leaves the label mask on D's layers, which a later batch of another size trips on.
-            d.clearLayerMaskArrays();
-            return Saliency.normalisedMagnitude(gradient.reshape(ImagePixels.COUNT).toFloatVector());
-        });
+        return saliencies.answer(new SingleImage(input, classIndex), this::lend, this::saliencyOfSingles);
+    }
+
+    /** {@link #saliency} of many images at once, in their order. */
+    public List<float[]> saliency(float[][] images, int[] classes) {
+        if (images.length != classes.length || images.length == 0) {
+            throw new IllegalArgumentException("One class per image, and at least one image");
+        }
+        List<SingleImage> requests = new ArrayList<>(images.length);
+        for (int i = 0; i < images.length; i++) {
+            requests.add(new SingleImage(Nd4j.create(ImagePixels.requireValid(images[i]),
+                    new long[] {1, ImagePixels.COUNT}, 'c'), classes[i]));
+        }
+        return serving.with(copy -> saliencyOfSingles(copy, requests));
+    }
+
+    /**
+     * One backward pass of D for many images: D has no batch statistics (no batch normalisation, no
+     * dropout), so each image's input gradient is its own, and the scaling of each map cancels the
+     * loss's averaging over the batch.
+     */
+    private List<float[]> saliencyOfSingles(ConditionalGan copy, List<SingleImage> requests) {
+        MultiLayerNetwork d = copy.discriminator();
+        double[] real = new double[requests.size()];
+        Arrays.fill(real, 1);
+        INDArray gradient = d.calculateGradients(stacked(requests), inputs.targets(real), null,
+                inputs.classMask(requests.stream().mapToInt(SingleImage::classIndex).toArray())).getSecond();
+        // calculateGradients leaves the label mask on D's layers, which a later batch of another size trips on.
+        d.clearLayerMaskArrays();
+        List<float[]> maps = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            maps.add(Saliency.normalisedMagnitude(gradient.getRow(i).dup().toFloatVector()));
+        }
+        return maps;
     }
 
     /**

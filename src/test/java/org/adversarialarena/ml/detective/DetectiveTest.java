@@ -1,7 +1,9 @@
 package org.adversarialarena.ml.detective;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
@@ -52,6 +54,24 @@ class DetectiveTest {
         assertThat(detective.version()).isEqualTo(21);
         assertThat(detective.stats().forgeriesSeen()).isEqualTo(24);
         assertThat(detective.stats().realAccuracy()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void aSaliencyMapComputedInABatchIsTheMapOfItsImageAlone() {
+        Detective detective = fresh();
+        float[][] images = {Forgeries.seven(0, 0), Forgeries.seven(1, -1), mnist.test().image(0)};
+        int[] classes = {SEVEN, 3, mnist.test().label(0)};
+
+        List<float[]> together = detective.saliency(images, classes);
+
+        assertThat(together).hasSize(3);
+        for (int i = 0; i < images.length; i++) {
+            float[] alone = detective.saliency(images[i], classes[i]);
+            assertThat(together.get(i)).as("image %d", i).containsExactly(alone, within(1e-5f));
+            assertThat(alone).as("image %d has a map", i).contains(1f);
+        }
+        assertThat(together.get(0)).as("another class, another map").isNotEqualTo(
+                detective.saliency(images[0], 3));
     }
 
     @Test
