@@ -25,7 +25,7 @@ record ForgeProperties(@DefaultValue("3") int trainEvery, @DefaultValue("2") int
         @DefaultValue("2") int checkpointEvery, @DefaultValue("3") int keepCheckpoints,
         @DefaultValue("2e-5") double learningRate, @DefaultValue("1") long seed,
         @DefaultValue("0.05") double duplicateThreshold, @DefaultValue("256") int replayOnStart,
-        @DefaultValue("30s") Duration trainingLease, @DefaultValue("5s") Duration checkpointInterval) {
+        @DefaultValue("30s") Duration trainingLease, @DefaultValue("10s") Duration checkpointInterval) {
 
     ForgeProperties {
         if (trainEvery < 1 || stepsPerRound < 1 || checkpointEvery < 1 || keepCheckpoints < 1 || replayOnStart < 0) {

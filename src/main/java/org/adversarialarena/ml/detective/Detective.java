@@ -16,12 +16,12 @@ import org.adversarialarena.ml.fastpath.FastPath;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.model.Networks;
+import org.adversarialarena.ml.serve.ImageRows;
 import org.adversarialarena.ml.serve.RequestCombiner;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,11 +151,11 @@ public final class Detective {
 
     /** How real the detective finds {@code image} as an image of class {@code classIndex}, in [0, 1]. */
     public double realness(float[] image, int classIndex) {
-        INDArray input = Nd4j.create(ImagePixels.requireValid(image), new long[] {1, ImagePixels.COUNT}, 'c');
-        return singles.answer(new SingleImage(input, classIndex), this::lend, Detective::realnessOfSingles);
+        return singles.answer(new SingleImage(ImagePixels.requireValid(image), classIndex), this::lend,
+                Detective::realnessOfSingles);
     }
 
-    private record SingleImage(INDArray image, int classIndex) {
+    private record SingleImage(float[] image, int classIndex) {
     }
 
     /** One pass of D for the one-image verdicts of many players' strokes. */
@@ -169,8 +169,7 @@ public final class Detective {
     }
 
     private static INDArray stacked(List<SingleImage> requests) {
-        return requests.size() == 1 ? requests.getFirst().image()
-                : Nd4j.vstack(requests.stream().map(SingleImage::image).toArray(INDArray[]::new));
+        return ImageRows.of(requests.stream().map(SingleImage::image).toList());
     }
 
     private void lend(Consumer<ConditionalGan> work) {
@@ -195,8 +194,8 @@ public final class Detective {
      * share one backward pass, as their verdicts share a forward pass.
      */
     public float[] saliency(float[] image, int classIndex) {
-        INDArray input = Nd4j.create(ImagePixels.requireValid(image), new long[] {1, ImagePixels.COUNT}, 'c');
-        return saliencies.answer(new SingleImage(input, classIndex), this::lend, this::saliencyOfSingles);
+        return saliencies.answer(new SingleImage(ImagePixels.requireValid(image), classIndex), this::lend,
+                this::saliencyOfSingles);
     }
 
     /** {@link #saliency} of many images at once, in their order. */
@@ -206,30 +205,37 @@ public final class Detective {
         }
         List<SingleImage> requests = new ArrayList<>(images.length);
         for (int i = 0; i < images.length; i++) {
-            requests.add(new SingleImage(Nd4j.create(ImagePixels.requireValid(images[i]),
-                    new long[] {1, ImagePixels.COUNT}, 'c'), classes[i]));
+            requests.add(new SingleImage(ImagePixels.requireValid(images[i]), classes[i]));
         }
         return serving.with(copy -> saliencyOfSingles(copy, requests));
     }
 
     /**
-     * One backward pass of D for many images: D has no batch statistics (no batch normalisation, no
-     * dropout), so each image's input gradient is its own, and the scaling of each map cancels the
-     * loss's averaging over the batch.
+     * The maps of many images from one pass: D has no batch statistics (no batch normalisation, no
+     * dropout), so each image's input gradient is its own, and scaling each map by its largest entry
+     * cancels the loss's factor of each image.
      */
     private List<float[]> saliencyOfSingles(ConditionalGan copy, List<SingleImage> requests) {
         MultiLayerNetwork d = copy.discriminator();
-        double[] real = new double[requests.size()];
-        Arrays.fill(real, 1);
-        INDArray gradient = d.calculateGradients(stacked(requests), inputs.targets(real), null,
-                inputs.classMask(requests.stream().mapToInt(SingleImage::classIndex).toArray())).getSecond();
-        // calculateGradients leaves the label mask on D's layers, which a later batch of another size trips on.
-        d.clearLayerMaskArrays();
+        INDArray images = stacked(requests);
+        int[] classes = requests.stream().mapToInt(SingleImage::classIndex).toArray();
+        INDArray gradient = ClassScoreGradient.of(d).map(dense -> dense.of(images, classes))
+                .orElseGet(() -> lossGradient(d, images, classes));
         List<float[]> maps = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             maps.add(Saliency.normalisedMagnitude(gradient.getRow(i).dup().toFloatVector()));
         }
         return maps;
+    }
+
+    /** ∂ loss(real) / ∂ pixels through DL4J, for a D of other layers than dense ones. */
+    private INDArray lossGradient(MultiLayerNetwork d, INDArray images, int[] classes) {
+        double[] real = new double[classes.length];
+        Arrays.fill(real, 1);
+        INDArray gradient = d.calculateGradients(images, inputs.targets(real), null, inputs.classMask(classes)).getSecond();
+        // calculateGradients leaves the label mask on D's layers, which a later batch of another size trips on.
+        d.clearLayerMaskArrays();
+        return gradient.reshape(classes.length, ImagePixels.COUNT);
     }
 
     /**

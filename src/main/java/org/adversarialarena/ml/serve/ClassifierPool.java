@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.serve;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -31,7 +32,7 @@ public final class ClassifierPool implements DifferentiableClassifier {
     private static final int MAX_COMBINED = 16;
 
     private final BlockingQueue<ServedCopy> idle;
-    private final RequestCombiner<INDArray, float[]> singles = new RequestCombiner<>(MAX_COMBINED);
+    private final RequestCombiner<float[], float[]> singles = new RequestCombiner<>(MAX_COMBINED);
     private final int classes;
     private final int copies;
     private final int penultimateLayer;
@@ -69,17 +70,17 @@ public final class ClassifierPool implements DifferentiableClassifier {
 
     @Override
     public float[][] logits(float[][] images) {
-        INDArray input = validBatch(images);
-        if (images.length == 1) {
-            return new float[][] {singles.answer(input, this::lend, ClassifierPool::logitsOfSingles)};
+        if (images != null && images.length == 1) {
+            float[] image = ImagePixels.requireValid(images[0]);
+            return new float[][] {singles.answer(image, this::lend, ClassifierPool::logitsOfSingles)};
         }
+        INDArray input = validBatch(images);
         return borrowCopy(copy -> copy.network().output(input, false).toFloatMatrix());
     }
 
     /** One forward pass for the one-image requests of many callers (a player's stroke is one). */
-    private static List<float[]> logitsOfSingles(ServedCopy copy, List<INDArray> singleImages) {
-        INDArray batch = singleImages.size() == 1 ? singleImages.getFirst() : Nd4j.vstack(singleImages);
-        return List.of(copy.network().output(batch, false).toFloatMatrix());
+    private static List<float[]> logitsOfSingles(ServedCopy copy, List<float[]> singleImages) {
+        return List.of(copy.network().output(ImageRows.of(singleImages), false).toFloatMatrix());
     }
 
     private void lend(Consumer<ServedCopy> work) {
@@ -198,10 +199,9 @@ public final class ClassifierPool implements DifferentiableClassifier {
         if (images == null || images.length == 0) {
             throw new IllegalArgumentException("At least one image is required");
         }
-        float[] flat = new float[images.length * ImagePixels.COUNT];
-        for (int i = 0; i < images.length; i++) {
-            System.arraycopy(ImagePixels.requireValid(images[i]), 0, flat, i * ImagePixels.COUNT, ImagePixels.COUNT);
+        for (float[] image : images) {
+            ImagePixels.requireValid(image);
         }
-        return Nd4j.create(flat, new long[] {images.length, ImagePixels.COUNT}, 'c');
+        return ImageRows.of(Arrays.asList(images));
     }
 }

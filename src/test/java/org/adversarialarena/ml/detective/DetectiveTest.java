@@ -8,10 +8,15 @@ import java.util.Random;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.explain.Saliency;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.gan.GanFiles;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The live detective learns from forgeries, refuses a broken step, and survives a checkpoint. */
 class DetectiveTest {
@@ -72,6 +77,28 @@ class DetectiveTest {
         }
         assertThat(together.get(0)).as("another class, another map").isNotEqualTo(
                 detective.saliency(images[0], 3));
+    }
+
+    @Test
+    void theDenseClassGradientDrawsTheMapThatDl4jsLossGradientDraws() {
+        MultiLayerNetwork d = gan.discriminator();
+        float[][] images = {Forgeries.seven(0, 0), mnist.test().image(1), mnist.test().image(2)};
+        int[] classes = {SEVEN, mnist.test().label(1), 4};
+        INDArray batch = Nd4j.create(images);
+        INDArray targets = Nd4j.ones(DataType.FLOAT, 3, DatasetId.MNIST.classCount());
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, 3, DatasetId.MNIST.classCount());
+        for (int i = 0; i < 3; i++) {
+            mask.putScalar(i, classes[i], 1f);
+        }
+
+        INDArray dense = ClassScoreGradient.of(d).orElseThrow().of(batch, classes);
+        INDArray dl4j = d.calculateGradients(batch, targets, null, mask).getSecond().reshape(3, 784);
+        d.clearLayerMaskArrays();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(Saliency.normalisedMagnitude(dense.getRow(i).dup().toFloatVector())).as("image %d", i)
+                    .containsExactly(Saliency.normalisedMagnitude(dl4j.getRow(i).dup().toFloatVector()), within(1e-4f));
+        }
     }
 
     @Test
