@@ -21,6 +21,7 @@ import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.detective.DetectiveVerdict;
 import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.detective.NearDuplicates;
+import org.adversarialarena.ml.detective.RealnessAndSaliency;
 import org.adversarialarena.ml.gan.LatentSteering;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
@@ -309,9 +310,12 @@ public class ForgeService {
     private LiveVerdict judgeValid(DetectiveScope scope, int prompt, float[] image, boolean withSaliency) {
         Detective detective = detectives.of(scope);
         long version = detective.version();
-        double realness = detective.realness(image, prompt);
-        float[] saliency = withSaliency ? detective.saliency(image, prompt) : null;
-        return new LiveVerdict(realness, classProbabilities(scope.dataset(), image), version, saliency);
+        float[] probabilities = classProbabilities(scope.dataset(), image);
+        if (withSaliency) {
+            RealnessAndSaliency seen = detective.realnessAndSaliency(image, prompt);
+            return new LiveVerdict(seen.realness(), probabilities, version, seen.saliency());
+        }
+        return new LiveVerdict(detective.realness(image, prompt), probabilities, version, null);
     }
 
     private float[] classProbabilities(DatasetId dataset, float[] image) {

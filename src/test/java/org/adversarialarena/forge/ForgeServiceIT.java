@@ -163,7 +163,8 @@ class ForgeServiceIT {
             assertThat(ImagePixels.inkedCount(map)).isPositive();
         });
         assertThat(hidden.saliencyMap()).isEmpty();
-        assertThat(shown.realProbability()).isEqualTo(hidden.realProbability());
+        // With the map, the verdict comes from the map's own pass: the same up to a float's last bits.
+        assertThat(shown.realProbability()).isCloseTo(hidden.realProbability(), within(1e-6));
         assertThat(shown.classProbabilities()).containsExactly(hidden.classProbabilities());
         assertThat(shown.detectiveVersion()).isEqualTo(hidden.detectiveVersion());
     }

@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * ∂ (the pre-activation score of one output class) / ∂ pixels, for a network of dense layers: one
- * forward pass, then back through the layers' weights to the input and nowhere else. DL4J's
+ * forward pass (whose outputs come along), then back through the layers' weights to the input and
+ * nowhere else. DL4J's
  * {@code calculateGradients} also computes every weight's gradient, which a saliency map never reads
  * and which cost more than half of it. The loss's own factor is one number per image, so a map
  * scaled by its largest entry is the same either way.
@@ -41,8 +42,12 @@ final class ClassScoreGradient {
         return Optional.of(new ClassScoreGradient(network));
     }
 
+    /** The network's outputs and each image's input gradient, one row per image. */
+    record Pass(INDArray outputs, INDArray inputGradients) {
+    }
+
     /** One row per image: the gradient of its class's score with respect to its pixels. */
-    INDArray of(INDArray images, int[] classes) {
+    Pass of(INDArray images, int[] classes) {
         int hidden = network.getnLayers() - 1;
         List<INDArray> preActivations = new ArrayList<>(hidden);
         INDArray activations = images;
@@ -51,13 +56,15 @@ final class ClassScoreGradient {
             preActivations.add(preActivation);
             activations = activation(i).getActivation(preActivation.dup(), false);
         }
+        INDArray outputs = activation(hidden).getActivation(activations.mmul(weights(hidden))
+                .addiRowVector(network.getLayer(hidden).getParam(DefaultParamInitializer.BIAS_KEY)), false);
         INDArray classColumns = weights(hidden).getColumns(classes);
         INDArray gradient = classColumns.transpose().dup('c');
         for (int i = hidden - 1; i >= 0; i--) {
             gradient = activation(i).backprop(preActivations.get(i).dup(), gradient).getFirst();
             gradient = gradient.mmul(weights(i).transpose());
         }
-        return gradient;
+        return new Pass(outputs, gradient);
     }
 
     private INDArray weights(int layer) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.ImageSet;
@@ -57,7 +58,7 @@ public final class Detective {
     private final HeldOutImages heldOut;
     private final ServingCopies<ConditionalGan, INDArray> serving;
     private final RequestCombiner<SingleImage, Double> singles = new RequestCombiner<>(MAX_COMBINED);
-    private final RequestCombiner<SingleImage, float[]> saliencies = new RequestCombiner<>(MAX_COMBINED);
+    private final RequestCombiner<SingleImage, RealnessAndSaliency> saliencies = new RequestCombiner<>(MAX_COMBINED);
     private final ConditionalGan training;
     private final Object trainingLock = new Object();
     private final ReplayBuffer replay;
@@ -190,10 +191,14 @@ public final class Detective {
 
     /**
      * Which pixels the detective's verdict on {@code image} as class {@code classIndex} hangs on:
-     * |∂ loss(real) / ∂x| from the serving copy, scaled to [0, 1]. Strokes asking at the same moment
-     * share one backward pass, as their verdicts share a forward pass.
+     * |∂ loss(real) / ∂x| from the serving copy, scaled to [0, 1].
      */
     public float[] saliency(float[] image, int classIndex) {
+        return realnessAndSaliency(image, classIndex).saliency();
+    }
+
+    /** The verdict and its saliency map, from one pass where D allows it. */
+    public RealnessAndSaliency realnessAndSaliency(float[] image, int classIndex) {
         return saliencies.answer(new SingleImage(ImagePixels.requireValid(image), classIndex), this::lend,
                 this::saliencyOfSingles);
     }
@@ -207,25 +212,35 @@ public final class Detective {
         for (int i = 0; i < images.length; i++) {
             requests.add(new SingleImage(ImagePixels.requireValid(images[i]), classes[i]));
         }
-        return serving.with(copy -> saliencyOfSingles(copy, requests));
+        return serving.with(copy -> saliencyOfSingles(copy, requests)).stream().map(RealnessAndSaliency::saliency).toList();
     }
 
     /**
-     * The maps of many images from one pass: D has no batch statistics (no batch normalisation, no
-     * dropout), so each image's input gradient is its own, and scaling each map by its largest entry
-     * cancels the loss's factor of each image.
+     * Verdicts and maps of many images from one pass (strokes asking at the same moment share it): D
+     * has no batch statistics (no batch normalisation, no dropout), so each image's input gradient is
+     * its own, and scaling each map by its largest entry cancels the loss's factor of each image.
      */
-    private List<float[]> saliencyOfSingles(ConditionalGan copy, List<SingleImage> requests) {
+    private List<RealnessAndSaliency> saliencyOfSingles(ConditionalGan copy, List<SingleImage> requests) {
         MultiLayerNetwork d = copy.discriminator();
         INDArray images = stacked(requests);
         int[] classes = requests.stream().mapToInt(SingleImage::classIndex).toArray();
-        INDArray gradient = ClassScoreGradient.of(d).map(dense -> dense.of(images, classes))
-                .orElseGet(() -> lossGradient(d, images, classes));
-        List<float[]> maps = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            maps.add(Saliency.normalisedMagnitude(gradient.getRow(i).dup().toFloatVector()));
+        Optional<ClassScoreGradient> dense = ClassScoreGradient.of(d);
+        float[] realness;
+        INDArray gradient;
+        if (dense.isPresent()) {
+            ClassScoreGradient.Pass pass = dense.get().of(images, classes);
+            realness = copy.realnessOfScores(pass.outputs(), classes);
+            gradient = pass.inputGradients();
+        } else {
+            realness = copy.realness(images, classes);
+            gradient = lossGradient(d, images, classes);
         }
-        return maps;
+        List<RealnessAndSaliency> answers = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            answers.add(new RealnessAndSaliency(realness[i],
+                    Saliency.normalisedMagnitude(gradient.getRow(i).dup().toFloatVector())));
+        }
+        return answers;
     }
 
     /** ∂ loss(real) / ∂ pixels through DL4J, for a D of other layers than dense ones. */

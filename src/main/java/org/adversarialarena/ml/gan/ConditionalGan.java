@@ -84,7 +84,11 @@ public final class ConditionalGan {
      * through a logistic (a critic's scale is arbitrary, so that one is only an ordering).
      */
     public float[] realness(INDArray images, int[] classes) {
-        INDArray scores = discriminator.output(images, false);
+        return realnessOfScores(discriminator.output(images, false), classes);
+    }
+
+    /** {@link #realness} from D's outputs already computed, one row per image. */
+    public float[] realnessOfScores(INDArray scores, int[] classes) {
         float[] verdicts = new float[classes.length];
         for (int i = 0; i < classes.length; i++) {
             double score = scores.getDouble(i, checkedClass(classes[i]));

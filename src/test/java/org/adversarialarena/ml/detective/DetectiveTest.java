@@ -75,6 +75,8 @@ class DetectiveTest {
             assertThat(together.get(i)).as("image %d", i).containsExactly(alone, within(1e-5f));
             assertThat(alone).as("image %d has a map", i).contains(1f);
         }
+        assertThat(detective.realnessAndSaliency(images[0], SEVEN).realness()).as("the verdict of the same pass")
+                .isCloseTo(detective.realness(images[0], SEVEN), within(1e-5));
         assertThat(together.get(0)).as("another class, another map").isNotEqualTo(
                 detective.saliency(images[0], 3));
     }
@@ -91,13 +93,19 @@ class DetectiveTest {
             mask.putScalar(i, classes[i], 1f);
         }
 
-        INDArray dense = ClassScoreGradient.of(d).orElseThrow().of(batch, classes);
+        ClassScoreGradient.Pass pass = ClassScoreGradient.of(d).orElseThrow().of(batch, classes);
+        INDArray dense = pass.inputGradients();
         INDArray dl4j = d.calculateGradients(batch, targets, null, mask).getSecond().reshape(3, 784);
         d.clearLayerMaskArrays();
 
         for (int i = 0; i < 3; i++) {
             assertThat(Saliency.normalisedMagnitude(dense.getRow(i).dup().toFloatVector())).as("image %d", i)
                     .containsExactly(Saliency.normalisedMagnitude(dl4j.getRow(i).dup().toFloatVector()), within(1e-4f));
+        }
+        float[][] outputs = d.output(batch, false).toFloatMatrix();
+        for (int i = 0; i < 3; i++) {
+            assertThat(pass.outputs().getRow(i).dup().toFloatVector()).as("D's outputs for image %d", i)
+                    .containsExactly(outputs[i], within(1e-5f));
         }
     }
 
