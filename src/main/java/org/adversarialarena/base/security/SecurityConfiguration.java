@@ -38,8 +38,8 @@ class SecurityConfiguration {
 
     /**
      * No tracing of each security filter: every canvas stroke is a request, and wrapping each of the
-     * chain's filters in an observation cost as much as several of them. Request timings stay with
-     * the server's own {@code http.server.requests} metric.
+     * chain's filters in an observation cost more than the filters' own work (docs/reliability.md).
+     * Request timings stay with the server's own {@code http.server.requests} metric.
      */
     @Bean
     SecurityObservationSettings securityObservations() {
