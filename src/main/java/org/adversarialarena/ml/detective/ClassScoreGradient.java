@@ -15,10 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * ∂ (the pre-activation score of one output class) / ∂ pixels, for a network of dense layers: one
  * forward pass (whose outputs come along), then back through the layers' weights to the input and
- * nowhere else. DL4J's
- * {@code calculateGradients} also computes every weight's gradient, which a saliency map never reads
- * and which cost more than half of it. The loss's own factor is one number per image, so a map
- * scaled by its largest entry is the same either way.
+ * nowhere else. DL4J's {@code calculateGradients} also computes every weight's gradient, which a
+ * saliency map never reads and which cost more than half of it. The loss's own factor is one number
+ * per image, so a map scaled by its largest entry is the same either way.
  */
 final class ClassScoreGradient {
 
@@ -46,25 +45,27 @@ final class ClassScoreGradient {
     record Pass(INDArray outputs, INDArray inputGradients) {
     }
 
-    /** One row per image: the gradient of its class's score with respect to its pixels. */
-    Pass of(INDArray images, int[] classes) {
+    /** Forward through every layer, then back from each image's class score to its pixels. */
+    Pass pass(INDArray images, int[] classes) {
         int hidden = network.getnLayers() - 1;
         List<INDArray> preActivations = new ArrayList<>(hidden);
         INDArray activations = images;
         for (int i = 0; i < hidden; i++) {
-            INDArray preActivation = activations.mmul(weights(i)).addiRowVector(network.getLayer(i).getParam(DefaultParamInitializer.BIAS_KEY));
+            INDArray preActivation = preActivation(i, activations);
             preActivations.add(preActivation);
             activations = activation(i).getActivation(preActivation.dup(), false);
         }
-        INDArray outputs = activation(hidden).getActivation(activations.mmul(weights(hidden))
-                .addiRowVector(network.getLayer(hidden).getParam(DefaultParamInitializer.BIAS_KEY)), false);
-        INDArray classColumns = weights(hidden).getColumns(classes);
-        INDArray gradient = classColumns.transpose().dup('c');
+        INDArray outputs = activation(hidden).getActivation(preActivation(hidden, activations), false);
+        INDArray gradient = weights(hidden).getColumns(classes).transpose().dup('c');
         for (int i = hidden - 1; i >= 0; i--) {
             gradient = activation(i).backprop(preActivations.get(i).dup(), gradient).getFirst();
             gradient = gradient.mmul(weights(i).transpose());
         }
         return new Pass(outputs, gradient);
+    }
+
+    private INDArray preActivation(int layer, INDArray input) {
+        return input.mmul(weights(layer)).addiRowVector(network.getLayer(layer).getParam(DefaultParamInitializer.BIAS_KEY));
     }
 
     private INDArray weights(int layer) {

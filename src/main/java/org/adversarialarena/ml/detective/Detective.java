@@ -228,7 +228,7 @@ public final class Detective {
         float[] realness;
         INDArray gradient;
         if (dense.isPresent()) {
-            ClassScoreGradient.Pass pass = dense.get().of(images, classes);
+            ClassScoreGradient.Pass pass = dense.get().pass(images, classes);
             realness = copy.realnessOfScores(pass.outputs(), classes);
             gradient = pass.inputGradients();
         } else {

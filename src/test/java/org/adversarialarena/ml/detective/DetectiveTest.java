@@ -93,7 +93,7 @@ class DetectiveTest {
             mask.putScalar(i, classes[i], 1f);
         }
 
-        ClassScoreGradient.Pass pass = ClassScoreGradient.of(d).orElseThrow().of(batch, classes);
+        ClassScoreGradient.Pass pass = ClassScoreGradient.of(d).orElseThrow().pass(batch, classes);
         INDArray dense = pass.inputGradients();
         INDArray dl4j = d.calculateGradients(batch, targets, null, mask).getSecond().reshape(3, 784);
         d.clearLayerMaskArrays();
