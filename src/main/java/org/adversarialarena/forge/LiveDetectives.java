@@ -44,8 +44,8 @@ import org.springframework.stereotype.Component;
  * renewed before each step. Accepted steps are checkpointed every {@code checkpoint-every} steps, by the
  * holder only, and at most once per {@code checkpoint-interval}: serialising the network and its Adam
  * state costs far more than a step, so under a class's stream of submissions steps accepted within the
- * interval wait for one checkpoint at its end. Every node counts every stored forgery of the scope once, whichever node stored it (the
- * trainer thus learns from all of them), and when it hears of a newer checkpoint than its own detective,
+ * interval wait for one checkpoint at its end. Every node counts every stored forgery of the scope once,
+ * whichever node stored it (the trainer thus learns from all of them), and when it hears of a newer checkpoint than its own detective,
  * it takes that checkpoint's weights up: every node serves the latest accepted checkpoint. None is
  * written on shutdown, because the embedded database may already be stopping then (a restart loses at
  * most those few steps, never a stored forgery).

@@ -182,11 +182,19 @@ public final class Detective {
 
     /** Verdicts for many images at once (e.g. re-judging a competition's forgeries). */
     public float[] realness(float[][] images, int[] classes) {
+        INDArray batch = stacked(singleImages(images, classes));
+        return serving.with(copy -> copy.realness(batch, classes));
+    }
+
+    private static List<SingleImage> singleImages(float[][] images, int[] classes) {
         if (images.length != classes.length || images.length == 0) {
             throw new IllegalArgumentException("One class per image, and at least one image");
         }
-        INDArray batch = DiscriminatorInputs.images(List.of(images));
-        return serving.with(copy -> copy.realness(batch, classes));
+        List<SingleImage> requests = new ArrayList<>(images.length);
+        for (int i = 0; i < images.length; i++) {
+            requests.add(new SingleImage(ImagePixels.requireValid(images[i]), classes[i]));
+        }
+        return requests;
     }
 
     /**
@@ -203,15 +211,9 @@ public final class Detective {
                 this::saliencyOfSingles);
     }
 
-    /** {@link #saliency} of many images at once, in their order. */
-    public List<float[]> saliency(float[][] images, int[] classes) {
-        if (images.length != classes.length || images.length == 0) {
-            throw new IllegalArgumentException("One class per image, and at least one image");
-        }
-        List<SingleImage> requests = new ArrayList<>(images.length);
-        for (int i = 0; i < images.length; i++) {
-            requests.add(new SingleImage(ImagePixels.requireValid(images[i]), classes[i]));
-        }
+    /** {@link #saliency} of many images in one pass, as strokes asking at the same moment get them. */
+    List<float[]> saliency(float[][] images, int[] classes) {
+        List<SingleImage> requests = singleImages(images, classes);
         return serving.with(copy -> saliencyOfSingles(copy, requests)).stream().map(RealnessAndSaliency::saliency).toList();
     }
 

@@ -1,7 +1,7 @@
 package org.adversarialarena.ml.detective;
 
 import java.util.List;
-import org.adversarialarena.ml.image.ImagePixels;
+import org.adversarialarena.ml.serve.ImageRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,11 +21,7 @@ record DiscriminatorInputs(int classCount) {
 
     /** The images as an {@code [n, 784]} matrix. */
     static INDArray images(List<float[]> images) {
-        float[] flat = new float[images.size() * ImagePixels.COUNT];
-        for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(ImagePixels.requireValid(images.get(i)), 0, flat, i * ImagePixels.COUNT, ImagePixels.COUNT);
-        }
-        return Nd4j.create(flat, new long[] {images.size(), ImagePixels.COUNT}, 'c');
+        return ImageRows.of(images);
     }
 
     /** One row per image with 1 at its class: the label mask that hides the other classes' outputs. */

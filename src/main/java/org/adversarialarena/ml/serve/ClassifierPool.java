@@ -196,11 +196,8 @@ public final class ClassifierPool implements DifferentiableClassifier {
     }
 
     private static INDArray validBatch(float[][] images) {
-        if (images == null || images.length == 0) {
+        if (images == null) {
             throw new IllegalArgumentException("At least one image is required");
-        }
-        for (float[] image : images) {
-            ImagePixels.requireValid(image);
         }
         return ImageRows.of(Arrays.asList(images));
     }
