@@ -99,6 +99,19 @@ public class ForgeService {
     }
 
     /**
+     * The image judged as {@code earlier} judged again by today's detective: a newer one, or with the
+     * saliency asked for. Only the detective looks again; the classifier, which no forgery trains,
+     * keeps its probabilities from {@code earlier}. The caller vouches that {@code pixels} are the
+     * image {@code earlier} judged.
+     */
+    public LiveVerdict judgeAgain(DatasetId dataset, int prompt, float[] pixels, LiveVerdict earlier,
+            boolean withSaliency) {
+        float[] image = ImagePixels.requireValid(pixels);
+        requirePrompt(dataset, prompt);
+        return judgeValid(DetectiveScope.global(dataset), prompt, image, withSaliency, earlier.classProbabilities());
+    }
+
+    /**
      * Judges, scores and stores a forgery and feeds it to the detective. Throws, changing nothing,
      * {@link InvalidImageException} for a malformed image ({@link BlankForgeryException} for a blank
      * one), {@link NearDuplicateException} for a copy of a real image, and
@@ -308,9 +321,13 @@ public class ForgeService {
      * old verdict could carry the new version and never be refreshed.
      */
     private LiveVerdict judgeValid(DetectiveScope scope, int prompt, float[] image, boolean withSaliency) {
+        return judgeValid(scope, prompt, image, withSaliency, classProbabilities(scope.dataset(), image));
+    }
+
+    private LiveVerdict judgeValid(DetectiveScope scope, int prompt, float[] image, boolean withSaliency,
+            float[] probabilities) {
         Detective detective = detectives.of(scope);
         long version = detective.version();
-        float[] probabilities = classProbabilities(scope.dataset(), image);
         if (withSaliency) {
             RealnessAndSaliency seen = detective.realnessAndSaliency(image, prompt);
             return new LiveVerdict(seen.realness(), probabilities, version, seen.saliency());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
@@ -24,6 +25,7 @@ import org.adversarialarena.ml.detective.DetectiveStats;
 import org.adversarialarena.ml.detective.DetectiveVerdict;
 import org.adversarialarena.ml.detective.NearDuplicateException;
 import org.adversarialarena.ml.detective.NearDuplicates;
+import org.adversarialarena.ml.detective.StepFault;
 import org.adversarialarena.ml.detective.StepOutcome;
 import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.ml.image.InvalidImageException;
@@ -167,6 +169,25 @@ class ForgeServiceIT {
         assertThat(shown.realProbability()).isCloseTo(hidden.realProbability(), within(1e-6));
         assertThat(shown.classProbabilities()).containsExactly(hidden.classProbabilities());
         assertThat(shown.detectiveVersion()).isEqualTo(hidden.detectiveVersion());
+    }
+
+    @Test
+    void judgingTheSameImageAgainAsksOnlyTheDetectiveAndKeepsTheClassifiersView() throws Exception {
+        float[] stroke = one(2);
+        LiveVerdict earlier = forge.judge(DatasetId.MNIST, ONE, stroke, false);
+        float[] planted = earlier.classProbabilities().clone();
+        Arrays.fill(planted, 0.1f);
+        LiveVerdict marked = new LiveVerdict(earlier.realProbability(), planted, earlier.detectiveVersion(), null);
+        detectives.train(DatasetId.MNIST, 1, StepFault.NONE).get();
+
+        LiveVerdict again = forge.judgeAgain(DatasetId.MNIST, ONE, stroke, marked, true);
+        LiveVerdict fresh = forge.judge(DatasetId.MNIST, ONE, stroke, true);
+
+        // The classifier was not asked: the planted probabilities came through.
+        assertThat(again.classProbabilities()).containsExactly(planted);
+        assertThat(again.realProbability()).isEqualTo(fresh.realProbability());
+        assertThat(again.detectiveVersion()).isEqualTo(fresh.detectiveVersion());
+        assertThat(again.saliencyMap()).isPresent();
     }
 
     @Test

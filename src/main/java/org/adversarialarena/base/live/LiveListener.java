@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(LiveProperties.class)
-public class LiveListener implements SmartLifecycle {
+public class LiveListener implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveListener.class);
 
@@ -39,6 +41,9 @@ public class LiveListener implements SmartLifecycle {
     private final LiveProperties properties;
     private final LiveSubscribers subscribers = new LiveSubscribers();
     private final CountDownLatch firstListen = new CountDownLatch(1);
+    /** The feeds' reloads and hand-overs, off the listening thread, one at a time. */
+    private final ScheduledThreadPoolExecutor feedDeliveries = new ScheduledThreadPoolExecutor(1,
+            Thread.ofPlatform().daemon().name("live-delivery").factory());
     private volatile boolean running;
     private volatile int backendPid;
     private @Nullable Thread thread;
@@ -46,6 +51,9 @@ public class LiveListener implements SmartLifecycle {
     LiveListener(DataSource dataSource, LiveProperties properties) {
         this.connections = DedicatedConnections.of(dataSource);
         this.properties = properties;
+        feedDeliveries.setKeepAliveTime(1, TimeUnit.MINUTES);
+        feedDeliveries.allowCoreThreadTimeOut(true);
+        feedDeliveries.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Calls {@code subscriber} on every change of {@code thing} until the subscription is closed. */
@@ -55,7 +63,7 @@ public class LiveListener implements SmartLifecycle {
 
     /** A feed that reloads a thing with {@code reload} once per change and hands it to all its followers here. */
     public <K, T> ReloadingFeed<K, T> feed(LiveTopic<K> topic, Function<K, T> reload) {
-        return new ReloadingFeed<>(this, topic, reload);
+        return new ReloadingFeed<>(this, topic, reload, properties.feedInterval(), feedDeliveries);
     }
 
     /**
@@ -94,6 +102,11 @@ public class LiveListener implements SmartLifecycle {
             }
             thread = null;
         }
+    }
+
+    @Override
+    public void destroy() {
+        feedDeliveries.shutdownNow();
     }
 
     @Override

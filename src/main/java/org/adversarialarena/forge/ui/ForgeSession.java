@@ -20,6 +20,8 @@ final class ForgeSession {
     private int prompt;
     private boolean saliencyShown = true;
     private @Nullable LiveVerdict verdict;
+    /** Whether {@link #verdict} judged the image the canvas shows now (not so after an unjudged stroke). */
+    private boolean verdictOfCanvas;
     private @Nullable SubmissionOutcome outcome;
     private long judgements;
 
@@ -33,12 +35,14 @@ final class ForgeSession {
         prompt = requirePrompt(chosen, chosenPrompt);
         dataset = chosen;
         verdict = null;
+        verdictOfCanvas = false;
         outcome = null;
     }
 
     /** The canvas shows another image (a stroke, an undo, a generator sample) and this is its verdict. */
     void imageJudged(LiveVerdict newVerdict) {
         verdict = newVerdict;
+        verdictOfCanvas = true;
         outcome = null;
         judgements++;
     }
@@ -49,6 +53,7 @@ final class ForgeSession {
      */
     void imageChangedUnjudged() {
         outcome = null;
+        verdictOfCanvas = false;
     }
 
     /**
@@ -57,6 +62,7 @@ final class ForgeSession {
      */
     void rejudged(LiveVerdict newVerdict) {
         verdict = newVerdict;
+        verdictOfCanvas = true;
         judgements++;
     }
 
@@ -95,6 +101,11 @@ final class ForgeSession {
 
     Optional<LiveVerdict> verdict() {
         return Optional.ofNullable(verdict);
+    }
+
+    /** The verdict on screen if it judged the image the canvas shows now, so judging again may build on it. */
+    Optional<LiveVerdict> verdictOfCanvas() {
+        return verdictOfCanvas ? Optional.ofNullable(verdict) : Optional.empty();
     }
 
     /** The last submission's result, while the canvas still shows what it scored. */

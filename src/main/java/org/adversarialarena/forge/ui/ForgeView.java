@@ -163,7 +163,11 @@ class ForgeView extends SectionPage {
 
     /** The canvas did not change, but its verdict is out of date or the saliency was asked for. */
     private void judgeAgain() {
-        session.rejudged(judge(canvas.getImage()));
+        float[] pixels = canvas.getImage();
+        session.rejudged(session.verdictOfCanvas()
+                .map(earlier -> forge.judgeAgain(session.dataset(), session.prompt(), pixels, earlier,
+                        session.saliencyShown()))
+                .orElseGet(() -> judge(pixels)));
         render();
     }
 

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,34 @@ class LiveUpdatesIT {
         assertThat(markerFollower.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("state of " + marker);
         assertThat(reloads).containsExactly(key, marker);
         assertThat(first).isEmpty();
+    }
+
+    @Test
+    void changesWithinTheFeedIntervalAfterAReloadAreShownTogetherAtItsEnd() throws InterruptedException {
+        String key = freshKey();
+        AtomicInteger published = new AtomicInteger();
+        List<Long> reloadedAt = new CopyOnWriteArrayList<>();
+        ReloadingFeed<String, Integer> feed = node().feed(PROBE, thing -> {
+            reloadedAt.add(System.nanoTime());
+            return published.get();
+        });
+        BlockingQueue<Integer> shown = new LinkedBlockingQueue<>();
+        feed.follow(key, shown::add);
+
+        published.set(1);
+        publisher.publish(PROBE, key, 1);
+        assertThat(shown.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
+        for (int version = 2; version <= 4; version++) {
+            published.set(version);
+            publisher.publish(PROBE, key, version);
+        }
+
+        assertThat(shown.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(4);
+        long interval = properties.feedInterval().toNanos();
+        assertThat(interval).isPositive();
+        assertThat(reloadedAt.get(1) - reloadedAt.get(0)).isGreaterThanOrEqualTo(interval * 9 / 10);
+        assertThat(shown.poll(2 * interval, TimeUnit.NANOSECONDS)).isNull();
+        assertThat(reloadedAt).hasSize(2);
     }
 
     private LiveListener node() {

@@ -50,6 +50,8 @@ class ForgeSessionTest {
         assertThat(session.outcome()).isEmpty();
         assertThat(session.verdict()).hasValueSatisfying(shown -> assertThat(shown.realProbability()).isEqualTo(0.7));
         assertThat(session.judgements()).isEqualTo(1);
+        // It no longer describes the canvas: judging again must start from the image, not from it.
+        assertThat(session.verdictOfCanvas()).isEmpty();
     }
 
     @Test
@@ -63,6 +65,7 @@ class ForgeSessionTest {
         assertThat(session.outcome()).isPresent();
         assertThat(session.isOutdatedBy(stats(DatasetId.MNIST, 2))).isFalse();
         assertThat(session.judgements()).isEqualTo(2);
+        assertThat(session.verdictOfCanvas()).hasValueSatisfying(shown -> assertThat(shown.realProbability()).isEqualTo(0.3));
     }
 
     @Test
