@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.adversarialarena.base.BackgroundPriority;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.ml.attack.Attack;
 import org.adversarialarena.ml.attack.AttackGoal;
@@ -28,9 +29,10 @@ import org.springframework.stereotype.Component;
  * at their own usual budget and shown as over budget where they exceed it: that difference is the
  * lesson. On a hidden-model level the attacks are crafted on the open LeNet and transferred.
  *
- * <p>Runs on one background thread (the machine has two cores shared by everyone), one attack after
- * the other, handing each result over as soon as it is ready; cancelling the returned future stops
- * before the next attack.
+ * <p>Runs on one background thread at background priority (the machine has two cores shared by
+ * everyone, and a stroke waits for its answer where a comparison can come later), one attack after the
+ * other, handing each result over as soon as it is ready; cancelling the returned future stops before
+ * the next attack.
  */
 @Component
 public class MachineComparison implements DisposableBean {
@@ -41,8 +43,8 @@ public class MachineComparison implements DisposableBean {
 
     private final ModelCatalog models;
     private final ChallengeJudge judge;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
-            .name("fool-machine-comparison").factory());
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(BackgroundPriority.lowered(
+            Thread.ofPlatform().daemon().name("fool-machine-comparison").factory()));
 
     MachineComparison(ModelCatalog models, ChallengeJudge judge) {
         this.models = models;
