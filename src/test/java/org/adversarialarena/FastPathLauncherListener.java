@@ -1,6 +1,7 @@
 package org.adversarialarena;
 
 import org.adversarialarena.ml.fastpath.FastPath;
+import org.adversarialarena.ml.fastpath.NativeThreads;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -14,6 +15,8 @@ public class FastPathLauncherListener implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
+        // Tests run the app's native set-up: one OpenMP thread per call unless -Darena.ml.native-threads says otherwise.
+        NativeThreads.limit(Integer.getInteger(NativeThreads.PROPERTY, 1));
         FastPath.install();
     }
 }
