@@ -24,10 +24,11 @@ public final class BackgroundPriority {
     /** setpriority's "which": with "who" 0, Linux takes the calling thread. */
     private static final int PRIO_PROCESS = 0;
     /**
-     * Ten steps below normal: a tenth of a normal thread's share of a contended core, so background
-     * work still moves under load, yet never takes the core from a request.
+     * The lowest priority: about a seventieth of a normal thread's share of a contended core. Background
+     * work runs in the cores' idle time; a server kept busy by its players delays it (at ten, the
+     * machine's comparison still took a sixth of the app's CPU at 300 players: docs/reliability.md).
      */
-    static final int NICENESS = 10;
+    static final int NICENESS = 19;
     private static final @Nullable C LIBC = libc();
 
     /** The C library's call, through JNA (which ND4J's system information brings anyway). */

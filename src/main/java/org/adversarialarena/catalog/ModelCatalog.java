@@ -24,6 +24,7 @@ public class ModelCatalog {
 
     private final CatalogProperties properties;
     private final Map<ClassifierId, ClassifierPool> classifiers = new ConcurrentHashMap<>();
+    private final Map<ClassifierId, ClassifierPool> backgroundClassifiers = new ConcurrentHashMap<>();
     private final Map<DatasetId, DatasetSplit> datasets = new ConcurrentHashMap<>();
     private final Map<DatasetId, ConditionalGan> gans = new ConcurrentHashMap<>();
     private final Map<DatasetId, Integer> ganVersions = new ConcurrentHashMap<>();
@@ -36,6 +37,14 @@ public class ModelCatalog {
     public ClassifierPool classifier(ClassifierId id) {
         return classifiers.computeIfAbsent(id,
                 key -> new ClassifierPool(ClassifierFiles.loadShipped(key), properties.poolCopies()));
+    }
+
+    /**
+     * A shipped classifier's own copy for background work (the machine's comparison): a thread at
+     * background priority waits for the cores, and must not hold a copy the players' strokes wait for.
+     */
+    public ClassifierPool backgroundClassifier(ClassifierId id) {
+        return backgroundClassifiers.computeIfAbsent(id, key -> new ClassifierPool(ClassifierFiles.loadShipped(key), 1));
     }
 
     /** The newest shipped version of a model: the one new games and competitions play. */

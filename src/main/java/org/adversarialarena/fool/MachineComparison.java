@@ -93,7 +93,7 @@ public class MachineComparison implements DisposableBean {
     private MachineAttempt run(Challenge challenge, Attack<DifferentiableClassifier> attack) {
         FoolLevel level = challenge.level();
         DatasetId dataset = challenge.dataset();
-        ClassifierPool crafting = models.classifier(level.visibleModel(dataset));
+        ClassifierPool crafting = models.backgroundClassifier(level.visibleModel(dataset));
         float[] original = challenge.original();
         // DeepFool only knows the untargeted goal; it is judged by the level's goal all the same.
         AttackGoal goal = attack instanceof DeepFool ? AttackGoal.untargeted(challenge.trueClass()) : challenge.goal();

@@ -23,7 +23,8 @@ class BackgroundPriorityTest {
                 BackgroundPriority.lowered(Thread.ofPlatform().name("lowered-test").factory()));
         try {
             int inside = CompletableFuture.supplyAsync(BackgroundPriorityTest::niceness, lowered).get();
-            assertThat(inside).isEqualTo(Math.min(19, callers + BackgroundPriority.NICENESS));
+            // setpriority sets the value, not a step: the lowest priority there is, whatever the caller's.
+            assertThat(inside).isEqualTo(BackgroundPriority.NICENESS).isGreaterThan(callers);
         } finally {
             lowered.shutdownNow();
         }
