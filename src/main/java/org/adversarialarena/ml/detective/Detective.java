@@ -57,8 +57,9 @@ public final class Detective {
     private final DiscriminatorInputs inputs;
     private final HeldOutImages heldOut;
     private final ServingCopies<ConditionalGan, INDArray> serving;
-    private final RequestCombiner<SingleImage, Double> singles = new RequestCombiner<>(MAX_COMBINED);
-    private final RequestCombiner<SingleImage, RealnessAndSaliency> saliencies = new RequestCombiner<>(MAX_COMBINED);
+    private final RequestCombiner<SingleImage, Double> singles = new RequestCombiner<>(MAX_COMBINED, SERVING_COPIES);
+    private final RequestCombiner<SingleImage, RealnessAndSaliency> saliencies =
+            new RequestCombiner<>(MAX_COMBINED, SERVING_COPIES);
     private final ConditionalGan training;
     private final Object trainingLock = new Object();
     private final ReplayBuffer replay;

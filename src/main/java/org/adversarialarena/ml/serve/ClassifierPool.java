@@ -32,7 +32,7 @@ public final class ClassifierPool implements DifferentiableClassifier {
     private static final int MAX_COMBINED = 16;
 
     private final BlockingQueue<ServedCopy> idle;
-    private final RequestCombiner<float[], float[]> singles = new RequestCombiner<>(MAX_COMBINED);
+    private final RequestCombiner<float[], float[]> singles;
     private final int classes;
     private final int copies;
     private final int penultimateLayer;
@@ -47,6 +47,7 @@ public final class ClassifierPool implements DifferentiableClassifier {
         }
         this.copies = copies;
         this.idle = new ArrayBlockingQueue<>(copies);
+        this.singles = new RequestCombiner<>(MAX_COMBINED, copies);
         for (int i = 0; i < copies; i++) {
             idle.add(served(prototype));
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class RequestCombinerTest {
     private final ExecutorService callers = Executors.newFixedThreadPool(12);
     private final Semaphore copy = new Semaphore(1);
     private final List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger lends = new AtomicInteger();
 
     @AfterEach
     void stopCallers() {
@@ -31,6 +33,7 @@ class RequestCombinerTest {
     }
 
     private void lend(Consumer<String> work) {
+        lends.incrementAndGet();
         copy.acquireUninterruptibly();
         try {
             work.accept("copy");
@@ -46,7 +49,7 @@ class RequestCombinerTest {
 
     @Test
     void aLoneRequestIsAnsweredAtOnceOnItsOwn() {
-        RequestCombiner<Integer, Integer> combiner = new RequestCombiner<>(16);
+        RequestCombiner<Integer, Integer> combiner = new RequestCombiner<>(16, 1);
 
         assertThat(combiner.answer(7, this::lend, this::squares)).isEqualTo(49);
         assertThat(batches).containsExactly(List.of(7));
@@ -54,15 +57,19 @@ class RequestCombinerTest {
 
     @Test
     void requestsThatQueueWhileTheCopyIsBusyShareTheNextBatchAndEachGetsItsOwnAnswer() throws Exception {
-        answerTenQueuedWhileTheCopyIsBusy(new RequestCombiner<>(16));
+        RequestCombiner<Integer, Integer> combiner = new RequestCombiner<>(16, 1);
+        answerTenQueuedWhileTheCopyIsBusy(combiner);
 
         assertThat(batches).hasSize(1);
         assertThat(batches.getFirst()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        // The nine answered in the runner's batch never asked for the copy.
+        assertThat(lends).hasValue(1);
+        assertThat(combiner.waitingRequests()).isZero();
     }
 
     @Test
     void aBatchNeverHoldsMoreThanTheLimitAndTheRestAreAnsweredNext() throws Exception {
-        answerTenQueuedWhileTheCopyIsBusy(new RequestCombiner<>(4));
+        answerTenQueuedWhileTheCopyIsBusy(new RequestCombiner<>(4, 1));
 
         assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(4));
         assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(10);
@@ -70,7 +77,7 @@ class RequestCombinerTest {
 
     @Test
     void aFailingBatchFailsEveryCallerInItWithTheCauseAndTheNextBatchWorks() throws Exception {
-        RequestCombiner<Integer, Integer> combiner = new RequestCombiner<>(16);
+        RequestCombiner<Integer, Integer> combiner = new RequestCombiner<>(16, 1);
         copy.acquire();
         List<Future<Integer>> answers = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
@@ -79,7 +86,7 @@ class RequestCombinerTest {
                 throw new IllegalArgumentException("bad batch " + requests.size());
             })));
         }
-        awaitQueuedCallers(3);
+        awaitQueued(combiner, 3);
         copy.release();
 
         for (Future<Integer> answer : answers) {
@@ -89,7 +96,7 @@ class RequestCombinerTest {
         assertThat(combiner.answer(5, this::lend, this::squares)).isEqualTo(25);
     }
 
-    /** Ten callers queue (each then waits for the copy) before the copy is freed; each gets its own square. */
+    /** Ten callers queue (one of them waits for the copy) before the copy is freed; each gets its own square. */
     private void answerTenQueuedWhileTheCopyIsBusy(RequestCombiner<Integer, Integer> combiner) throws Exception {
         copy.acquire();
         List<Future<Integer>> answers = new ArrayList<>();
@@ -97,7 +104,7 @@ class RequestCombinerTest {
             int request = n;
             answers.add(callers.submit(() -> combiner.answer(request, this::lend, this::squares)));
         }
-        awaitQueuedCallers(10);
+        awaitQueued(combiner, 10);
         copy.release();
 
         for (int n = 1; n <= 10; n++) {
@@ -105,11 +112,41 @@ class RequestCombinerTest {
         }
     }
 
-    private void awaitQueuedCallers(int callersWaiting) throws InterruptedException {
+    /** Until {@code requests} wait in the combiner and one caller (the runner) waits for the copy. */
+    private void awaitQueued(RequestCombiner<Integer, Integer> combiner, int requests) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (copy.getQueueLength() < callersWaiting && System.nanoTime() < until) {
+        while ((combiner.waitingRequests() < requests || copy.getQueueLength() < 1) && System.nanoTime() < until) {
             Thread.sleep(5);
         }
-        assertThat(copy.getQueueLength()).isEqualTo(callersWaiting);
+        assertThat(combiner.waitingRequests()).isEqualTo(requests);
+        assertThat(copy.getQueueLength()).isEqualTo(1);
+    }
+
+    @Test
+    void twoRunnersOnTwoCopiesAnswerManyCallersEachOnceAndLeaveNothingWaiting() throws Exception {
+        Semaphore twoCopies = new Semaphore(2);
+        RequestCombiner<Integer, Integer> combiner = new RequestCombiner<>(8, 2);
+        ExecutorService many = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int n = 0; n < 2_000; n++) {
+                int request = n;
+                answers.add(many.submit(() -> combiner.answer(request, work -> {
+                    twoCopies.acquireUninterruptibly();
+                    try {
+                        work.accept("copy");
+                    } finally {
+                        twoCopies.release();
+                    }
+                }, this::squares)));
+            }
+            for (int n = 0; n < 2_000; n++) {
+                assertThat(answers.get(n).get(30, TimeUnit.SECONDS)).isEqualTo(n * n);
+            }
+        } finally {
+            many.shutdownNow();
+        }
+        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(2_000);
+        assertThat(combiner.waitingRequests()).isZero();
     }
 }
