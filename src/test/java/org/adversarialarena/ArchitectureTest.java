@@ -42,7 +42,9 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideOutsideOfPackages(
                         "org.adversarialarena.ml..", "java..", "javax..", "org.deeplearning4j..", "org.nd4j..",
                         "org.bytedeco..", "org.jspecify..", "org.slf4j..", "com.fasterxml..", "tools.jackson..",
-                        "org.apache.commons..", "com.google..", "lombok..")
+                        "org.apache.commons..", "com.google..", "lombok..",
+                        // the speed layer sets the native runtime's environment through JNA (NativeThreads)
+                        "com.sun.jna..")
                 .check(CLASSES);
     }
 

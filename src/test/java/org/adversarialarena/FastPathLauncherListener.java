@@ -1,7 +1,6 @@
 package org.adversarialarena;
 
 import org.adversarialarena.ml.fastpath.FastPath;
-import org.adversarialarena.ml.fastpath.NativeThreads;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -16,7 +15,7 @@ public class FastPathLauncherListener implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         // Tests run the app's native set-up: one OpenMP thread per call unless -Darena.ml.native-threads says otherwise.
-        NativeThreads.limit(Integer.getInteger(NativeThreads.PROPERTY, 1));
+        FastPath.limitNativeThreads(Integer.getInteger(FastPath.NATIVE_THREADS, 1));
         FastPath.install();
     }
 }

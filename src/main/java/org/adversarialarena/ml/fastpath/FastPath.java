@@ -32,6 +32,18 @@ public final class FastPath {
     private FastPath() {
     }
 
+    /** The property that sets how many OpenMP threads one native network call may use; default 1. */
+    public static final String NATIVE_THREADS = NativeThreads.PROPERTY;
+
+    /**
+     * Lets each native network call use {@code threads} OpenMP threads, unless the environment says
+     * otherwise ({@link NativeThreads}); true if this call set it. A process setting, made whether the
+     * fast path is on or off, and only before any native code has loaded.
+     */
+    public static boolean limitNativeThreads(int threads) {
+        return NativeThreads.limit(threads);
+    }
+
     /** {@link #install(boolean)} as the system property {@value #SWITCH} says (on unless it is {@code false}). */
     public static void install() {
         install(switchValue(System.getProperty(SWITCH)));

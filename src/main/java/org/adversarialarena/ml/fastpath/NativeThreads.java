@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
  * spun on the other core, so a one-image prediction cost about twice the CPU (docs/reliability.md).
  * An operator's own {@code OMP_NUM_THREADS} wins.
  */
-public final class NativeThreads {
+final class NativeThreads {
 
     /** The property (Spring's or the system's) that sets the threads per native call; default 1. */
-    public static final String PROPERTY = "arena.ml.native-threads";
+    static final String PROPERTY = "arena.ml.native-threads";
     static final String VARIABLE = "OMP_NUM_THREADS";
     private static final Logger log = LoggerFactory.getLogger(NativeThreads.class);
 
@@ -36,7 +36,7 @@ public final class NativeThreads {
      * Sets {@code OMP_NUM_THREADS} to {@code threads} unless the process already has it; true if this
      * call set it. Takes effect only if no native code has loaded yet, so it is made before any.
      */
-    public static synchronized boolean limit(int threads) {
+    static synchronized boolean limit(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException(PROPERTY + " must be at least 1, was " + threads);
         }
