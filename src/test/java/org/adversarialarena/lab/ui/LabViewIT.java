@@ -29,7 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * one D and one G step at a time, stops it, and is told what is wrong with invalid settings. The real
  * job engine trains underneath on the embedded PostgreSQL.
  */
-@SpringBootTest(properties = "db-scheduler.polling-interval=200ms")
+// Every progress report reaches the page unpaced: a 60-step run ends within the feeds' 1 s pacing,
+// and the first test watches the page between step 25 and the end.
+@SpringBootTest(properties = {"db-scheduler.polling-interval=200ms", "arena.live.feed-interval=0s"})
 class LabViewIT extends SpringBrowserlessTest {
 
     private static final Duration WAIT = Duration.ofMinutes(3);
