@@ -24,9 +24,8 @@ public final class BackgroundPriority {
     /** setpriority's "which": with "who" 0, Linux takes the calling thread. */
     private static final int PRIO_PROCESS = 0;
     /**
-     * The lowest priority: about a seventieth of a normal thread's share of a contended core. Background
-     * work runs in the cores' idle time; a server kept busy by its players delays it (at ten, the
-     * machine's comparison still took a sixth of the app's CPU at 300 players: docs/reliability.md).
+     * The lowest priority: background work runs in the cores' idle time, and a server kept busy by its
+     * players delays it (a middle value still let the comparison take a large share: docs/reliability.md).
      */
     static final int NICENESS = 19;
     private static final @Nullable C LIBC = libc();

@@ -3,6 +3,8 @@ package org.adversarialarena.base.live;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one thing's reload at most once per interval: the first change runs it at once, the changes
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * that run, which has not reloaded yet.
  */
 final class PacedReload {
+
+    private static final Logger log = LoggerFactory.getLogger(PacedReload.class);
 
     private final Runnable reload;
     private final long intervalNanos;
@@ -45,6 +49,11 @@ final class PacedReload {
             ranBefore = true;
             lastStartNanos = System.nanoTime();
         }
-        reload.run();
+        try {
+            reload.run();
+        } catch (RuntimeException e) {
+            // A scheduled task's exception would vanish with its future; the next change reloads again.
+            log.warn("A live feed's reload failed", e);
+        }
     }
 }

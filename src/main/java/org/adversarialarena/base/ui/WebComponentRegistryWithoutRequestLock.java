@@ -16,9 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
  * <p>Vaadin asks that question on every request (its web-component handler checks whether it could
  * handle the request), and the registry answers it under one fair lock for the whole server. Under
  * load every request thread queued on that lock: a fair lock hands itself to the longest waiter, which
- * must first get a core, so with a few hundred players on two cores requests waited their turn while
- * the cores idled (three thread dumps at 300 players: 197–200 of 200 request threads parked there;
- * docs/reliability.md). The answer changes only when the configurations are set, so it is kept in a
+ * must first get a core, so with a few hundred players on two cores nearly every request thread was
+ * parked there (docs/reliability.md). The answer changes only when the configurations are set, so it is kept in a
  * volatile field, refreshed after each change under the registry's own lock; everything else is
  * Vaadin's as it was.
  */

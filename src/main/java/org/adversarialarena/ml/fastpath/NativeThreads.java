@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * the OpenMP runtime they ship), set in the process's environment before that runtime loads, since
  * it reads the environment once. One by default: a server runs many calls at once on its own request
  * threads, and with OpenMP's default of one thread per core every one of them woke a helper that then
- * spun on the other core, so a one-image prediction cost about twice the CPU (docs/reliability.md).
+ * spun on the other core, so a one-image prediction cost far more CPU (docs/reliability.md).
  * An operator's own {@code OMP_NUM_THREADS} wins.
  */
 final class NativeThreads {

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * runner borrows a copy and answers the oldest waiting requests together, batch after batch, until its
  * own is answered, then hands its place to the oldest caller still waiting. Every other caller sleeps
  * until its answer arrives or its turn to run comes: a caller answered in someone else's batch no
- * longer queues for a copy only to find nothing left to do (at 300 players, 184 of 200 request threads
- * were waiting for a copy that way; docs/reliability.md).
+ * longer queues for a copy only to find nothing left to do, which under load had most request threads
+ * waiting for copies (docs/reliability.md).
  *
  * @param <Q> one request, e.g. an image
  * @param <A> its answer
