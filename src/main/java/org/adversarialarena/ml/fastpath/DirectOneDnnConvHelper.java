@@ -286,6 +286,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
             forward.execute(stream, forwardArgs);
             dst.write(stream);
             stream._wait();
+            OneDnnMemory.keepReachable(input, weightArray, biasArray, output);
         }
 
         /** Computes the weight and bias gradients, and the input gradient unless {@code inputGradient} is null. */
@@ -304,6 +305,7 @@ final class DirectOneDnnConvHelper extends MKLDNNConvHelper {
             backwardWeights.execute(stream, backwardWeightsArgs);
             diffWeights.write(stream);
             stream._wait();
+            OneDnnMemory.keepReachable(input, weightArray, delta, inputGradient, weightGradient, biasGradient);
         }
     }
 }

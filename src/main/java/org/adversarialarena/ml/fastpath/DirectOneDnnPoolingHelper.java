@@ -188,6 +188,7 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
             training.execute(stream, forwardArgs);
             dst.write(stream);
             stream._wait();
+            OneDnnMemory.keepReachable(input, output);
         }
 
         void backward(INDArray input, INDArray epsilon, INDArray inputGradient, stream stream) {
@@ -198,6 +199,7 @@ final class DirectOneDnnPoolingHelper implements SubsamplingHelper {
             backward.execute(stream, backwardArgs);
             diffSrc.write(stream);
             stream._wait();
+            OneDnnMemory.keepReachable(input, epsilon, inputGradient);
         }
     }
 }

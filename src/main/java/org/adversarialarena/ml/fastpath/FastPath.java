@@ -18,8 +18,10 @@ import org.nd4j.linalg.dataset.api.DataSet;
  * {@link #tune tuned}; {@code ml.model.Networks} does that for the app.
  *
  * <p>The switch {@value #SWITCH} ({@code false}: a system property, or a Spring property for the
- * application) leaves DL4J and ND4J exactly as shipped, to bisect a wrong result and to check a DL4J
- * upgrade before this package is reviewed. Nothing here is then touched, not even looked up.
+ * application) leaves DL4J and ND4J as shipped, to bisect a wrong result and to check a DL4J upgrade
+ * before this package is reviewed, with one exception that computes nothing differently: ops stay
+ * reachable during their native calls ({@link ReachableOpExecutioner}), without which ND4J crashes
+ * under concurrent load.
  */
 public final class FastPath {
 
@@ -67,6 +69,8 @@ public final class FastPath {
             NativeMemorySettings.applyBeforeNativeCode();
             LibraryField.resolveAll();
             ProcessTuning.install();
+        } else {
+            ProcessTuning.keepOpsReachable();
         }
         on = fastPath;
     }

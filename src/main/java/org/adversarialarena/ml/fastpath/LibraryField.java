@@ -17,7 +17,7 @@ enum LibraryField {
     CONVOLUTION_HELPER(ConvolutionLayer.class, "helper", OneDnnConvolution.class),
     LAYER_MAP(MultiLayerNetwork.class, "layerMap", OneDnnLayers.class),
     LEVEL_3_BLAS(BaseNDArrayFactory.class, "level3", OneDnnGemm.class),
-    OP_EXECUTIONER(Nd4j.class, "OP_EXECUTIONER_INSTANCE", OneDnnMmulExecutioner.class),
+    OP_EXECUTIONER(Nd4j.class, "OP_EXECUTIONER_INSTANCE", ReachableOpExecutioner.class),
     SHAPE_INFO_PROVIDER(Nd4j.class, "shapeInfoProvider", ShapeInfoCache.class),
     DEALLOCATOR_SERVICE(Nd4j.class, "deallocatorService", LightDeallocatorService.class),
     DEALLOCATOR_COUNTER(DeallocatorService.class, "counter", LightDeallocatorService.class),
@@ -64,7 +64,7 @@ enum LibraryField {
         return owner.getName() + "." + name;
     }
 
-    private void resolve() {
+    void resolve() {
         field = lookUp(owner, name, user);
     }
 

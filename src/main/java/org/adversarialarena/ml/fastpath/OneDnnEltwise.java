@@ -113,6 +113,7 @@ final class OneDnnEltwise {
             stream stream = STREAMS.get();
             kernel.execute(stream, arguments);
             stream._wait();
+            OneDnnMemory.keepReachable(z, epsilon, output);
         }
     }
 }

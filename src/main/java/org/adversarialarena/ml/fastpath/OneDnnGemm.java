@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.fastpath;
 
+import java.lang.ref.Reference;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -67,6 +68,9 @@ final class OneDnnGemm extends CpuLevel3 {
         int status = dnnl.dnnl_sgemm(aLayout.operation(transposeA), bLayout.operation(transposeB), m, n, k, (float) alpha,
                 floats(a), aLayout.leadingDimension, floats(b), bLayout.leadingDimension, (float) beta, floats(c),
                 cLayout.leadingDimension);
+        // oneDNN got bare addresses: the arrays must outlive the call (ReachableOpExecutioner says why).
+        Reference.reachabilityFence(a);
+        Reference.reachabilityFence(b);
         if (status != dnnl.dnnl_success) {
             throw new IllegalStateException("oneDNN sgemm failed with status " + status);
         }

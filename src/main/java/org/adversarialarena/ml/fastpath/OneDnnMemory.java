@@ -1,5 +1,6 @@
 package org.adversarialarena.ml.fastpath;
 
+import java.lang.ref.Reference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,18 @@ final class OneDnnMemory {
         FloatPointer buffer = (FloatPointer) array.data().addressPointer();
         long skipped = array.offset() - array.data().offset();
         return skipped == 0 ? buffer : new FloatPointer(buffer).position(buffer.position() + skipped);
+    }
+
+    /**
+     * Keeps arrays whose addresses oneDNN was given reachable until here, after its call has returned:
+     * a memory object holds only the address, and the collector may otherwise free an array that its
+     * caller no longer uses while the call still reads it ({@link ReachableOpExecutioner}).
+     */
+    static void keepReachable(INDArray... arrays) {
+        Reference.reachabilityFence(arrays);
+        for (INDArray array : arrays) {
+            Reference.reachabilityFence(array);
+        }
     }
 
     /** Primitives per shape, for the few shapes a layer sees; the least recently used beyond that is dropped. */

@@ -4,16 +4,15 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
-import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
 
 /**
- * ND4J's CPU op executioner with one difference: a matrix product submitted as libnd4j's
+ * ND4J's CPU op executioner, ops kept reachable ({@link ReachableOpExecutioner}), with one difference: a matrix product submitted as libnd4j's
  * {@code Mmul} op into a given result goes to oneDNN like the ones {@link OneDnnGemm} receives.
  * {@code Nd4j.gemm} — every dense layer's weight gradient — submits the op directly rather than
  * through the level-3 BLAS object, and so still ran OpenBLAS. Everything else runs as before.
  * Made ND4J's executioner by {@link ProcessTuning} (at {@link FastPath#install}).
  */
-final class OneDnnMmulExecutioner extends NativeOpExecutioner {
+final class OneDnnMmulExecutioner extends ReachableOpExecutioner {
 
     @Override
     public INDArray[] exec(CustomOp op) {
