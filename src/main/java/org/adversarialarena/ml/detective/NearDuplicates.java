@@ -1,5 +1,7 @@
 package org.adversarialarena.ml.detective;
 
+import java.util.Comparator;
+import java.util.stream.IntStream;
 import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.image.ImagePixels;
 
@@ -12,7 +14,9 @@ import org.adversarialarena.ml.image.ImagePixels;
  * distance of two images is at least 16 × the squared distance of their block means (the mean of
  * squares is at least the square of the mean, per 4×4 block), an image whose summary is already
  * farther than the threshold cannot be a duplicate: only the few survivors are compared in full.
- * The search is exact, not approximate.
+ * The search is exact, not approximate. The block means are compared in order of how much they vary
+ * across the indexed images, so a summary comparison usually stops after a block or two: in the
+ * natural order it first summed the empty border blocks, which tell no two digits apart.
  *
  * <p>A copy moved by a pixel or two is still a copy: RMS distance alone let a real test image shifted
  * one pixel score as a forgery, so {@link #requireOriginal} also compares the submission moved by up
@@ -36,7 +40,10 @@ public final class NearDuplicates {
     private static final int SUMMARY = BLOCKS_PER_SIDE * BLOCKS_PER_SIDE;
 
     private final ImageSet[] sets;
+    /** Per set, every image's block means, in {@link #blockOrder}. */
     private final float[][] summaries;
+    /** The blocks, most varying first. */
+    private final int[] blockOrder;
     private final double threshold;
 
     /** Indexes every image of {@code sets} (e.g. a dataset's training and test images). */
@@ -46,13 +53,23 @@ public final class NearDuplicates {
         }
         this.threshold = threshold;
         this.sets = sets.clone();
-        this.summaries = new float[sets.length][];
+        float[][] natural = new float[sets.length][];
         for (int s = 0; s < sets.length; s++) {
             float[] all = new float[sets[s].size() * SUMMARY];
             for (int i = 0; i < sets[s].size(); i++) {
-                System.arraycopy(summary(sets[s].image(i)), 0, all, i * SUMMARY, SUMMARY);
+                System.arraycopy(naturalSummary(sets[s].image(i)), 0, all, i * SUMMARY, SUMMARY);
             }
-            summaries[s] = all;
+            natural[s] = all;
+        }
+        this.blockOrder = mostVaryingFirst(natural);
+        this.summaries = new float[sets.length][];
+        for (int s = 0; s < sets.length; s++) {
+            summaries[s] = new float[natural[s].length];
+            for (int offset = 0; offset < natural[s].length; offset += SUMMARY) {
+                for (int k = 0; k < SUMMARY; k++) {
+                    summaries[s][offset + k] = natural[s][offset + blockOrder[k]];
+                }
+            }
         }
     }
 
@@ -125,7 +142,41 @@ public final class NearDuplicates {
         return sum;
     }
 
-    private static float[] summary(float[] image) {
+    /** The image's block means in {@link #blockOrder}. */
+    private float[] summary(float[] image) {
+        float[] natural = naturalSummary(image);
+        float[] ordered = new float[SUMMARY];
+        for (int k = 0; k < SUMMARY; k++) {
+            ordered[k] = natural[blockOrder[k]];
+        }
+        return ordered;
+    }
+
+    /** The blocks by decreasing variance of their means across {@code summaries} (natural order within each). */
+    private static int[] mostVaryingFirst(float[][] summaries) {
+        double[] sum = new double[SUMMARY];
+        double[] sumOfSquares = new double[SUMMARY];
+        long images = 0;
+        for (float[] all : summaries) {
+            for (int offset = 0; offset < all.length; offset += SUMMARY) {
+                for (int k = 0; k < SUMMARY; k++) {
+                    sum[k] += all[offset + k];
+                    sumOfSquares[k] += (double) all[offset + k] * all[offset + k];
+                }
+                images++;
+            }
+        }
+        double[] variance = new double[SUMMARY];
+        for (int k = 0; k < SUMMARY; k++) {
+            double mean = images == 0 ? 0 : sum[k] / images;
+            variance[k] = images == 0 ? 0 : sumOfSquares[k] / images - mean * mean;
+        }
+        return IntStream.range(0, SUMMARY).boxed()
+                .sorted(Comparator.comparingDouble((Integer k) -> -variance[k]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static float[] naturalSummary(float[] image) {
         float[] means = new float[SUMMARY];
         for (int p = 0; p < ImagePixels.COUNT; p++) {
             int row = p / ImagePixels.SIDE / BLOCK;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.DatasetSplit;
 import org.adversarialarena.ml.data.Datasets;
+import org.adversarialarena.ml.data.ImageSet;
 import org.adversarialarena.ml.gan.ConditionalGan;
 import org.adversarialarena.ml.gan.GanFiles;
 import org.adversarialarena.ml.image.ImagePixels;
@@ -119,5 +120,44 @@ class NearDuplicatesTest {
         NearDuplicates trainOnly = new NearDuplicates(0.2, mnist.train());
         assertThat(trainOnly.nearestDistance(image, 0.2)).isCloseTo(bruteForce,
                 org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void theSearchIsExactForDrawnGeneratedAndRetouchedImagesNearAndFar() {
+        ConditionalGan gan = GanFiles.loadShipped(DatasetId.MNIST, 3);
+        List<float[]> queries = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            float[] retouched = mnist.test().image(100 + i);
+            for (int p = i % 5; p < retouched.length; p += 3 + i) {
+                retouched[p] = Math.min(1f, retouched[p] + 0.05f * (i % 4));
+            }
+            queries.add(retouched);
+            queries.add(gan.sample(i % 10, gan.latent(i)));
+        }
+        queries.add(Forgeries.seven(0, 0));
+        double radius = 0.3;
+        NearDuplicates index = new NearDuplicates(radius, mnist.train(), mnist.test());
+        for (float[] query : queries) {
+            double bruteForce = Math.min(nearestByBruteForce(query, mnist.train()), nearestByBruteForce(query, mnist.test()));
+            double found = index.nearestDistance(query, radius);
+            if (bruteForce < radius) {
+                assertThat(found).isCloseTo(bruteForce, org.assertj.core.api.Assertions.within(1e-6));
+            } else {
+                assertThat(found).isGreaterThanOrEqualTo(radius);
+            }
+        }
+    }
+
+    private static double nearestByBruteForce(float[] image, ImageSet set) {
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < set.size(); i++) {
+            float[] other = set.image(i);
+            double sum = 0;
+            for (int p = 0; p < other.length; p++) {
+                sum += (image[p] - other[p]) * (image[p] - other[p]);
+            }
+            nearest = Math.min(nearest, Math.sqrt(sum / other.length));
+        }
+        return nearest;
     }
 }
