@@ -24,9 +24,31 @@ final class JudgePages {
               const text = id => { const e = document.getElementById(id); return e ? e.textContent : null; };
               const next = document.getElementById('judge-next');
               const focus = document.activeElement;
+              const requests = performance.getEntriesByType('resource')
+                .filter(r => r.name.includes('v-r=uidl')).slice(-3)
+                .map(r => Math.round(r.startTime) + ' ms +' + Math.round(r.duration));
               return 'progress ' + JSON.stringify(text('judge-progress')) + ', message ' + JSON.stringify(text('judge-message'))
                 + ', Next ' + (next ? (next.hidden ? 'hidden' : 'shown') + (next.hasAttribute('disabled') ? ' disabled' : '') : 'absent')
-                + ', focus on ' + (focus ? (focus.id || focus.tagName) : 'nothing');
+                + ', focus on ' + (focus ? (focus.id || focus.tagName) : 'nothing') + ', page has focus ' + document.hasFocus()
+                + ', now ' + Math.round(performance.now()) + ' ms, last keys ' + JSON.stringify((window.judgeKeys || []).slice(-6))
+                + ', last UIDL requests ' + JSON.stringify(requests);
+            }""";
+
+    /**
+     * Records every key the page receives, as the window sees it first (capture) and as the body sees
+     * it last (bubbling, where Vaadin's page-wide shortcuts listen), so a lost N shows whether the key
+     * reached the page, was stopped on its way, or reached the shortcut and sent nothing.
+     */
+    private static final String RECORD_KEYS = """
+            () => {
+              if (window.judgeKeys) return;
+              window.judgeKeys = [];
+              performance.setResourceTimingBufferSize(100000);
+              const record = phase => e => window.judgeKeys.push(phase + ' ' + e.key + ' on '
+                  + (e.target.id || e.target.tagName) + ' at ' + Math.round(performance.now()) + ' ms'
+                  + (e.defaultPrevented ? ' (prevented)' : ''));
+              window.addEventListener('keydown', record('window'), true);
+              document.body.addEventListener('keydown', record('body'), false);
             }""";
 
     private JudgePages() {
@@ -44,6 +66,7 @@ final class JudgePages {
     static void nextImage(Page page, int next, int total, double timeoutMs, Supplier<String> served) {
         Pattern shown = Pattern.compile("image " + next + " of " + total + " ", Pattern.CASE_INSENSITIVE);
         double firstTries = Math.min(NEXT_IMAGE_MS, timeoutMs);
+        page.evaluate(RECORD_KEYS);
         page.keyboard().press("n");
         if (arrives(page, shown, firstTries)) {
             return;
