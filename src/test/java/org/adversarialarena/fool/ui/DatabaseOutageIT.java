@@ -14,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
+import org.adversarialarena.base.db.OutageAwarePool;
 import org.adversarialarena.player.ui.BrowserStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +34,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DatabaseOutageIT extends SpringBrowserlessTest {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageIT.class);
+    /** More than the pool's connections, each of which the outage terminated. */
+    private static final int MAX_CLICKS_UNTIL_THE_POOL_WAITS = 20;
 
     @Autowired
-    HikariDataSource pool;
+    DataSource dataSource;
+
+    private HikariDataSource pool;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -43,21 +49,26 @@ class DatabaseOutageIT extends SpringBrowserlessTest {
 
     @Test
     void aStudentJoiningWhileTheDatabaseIsDownIsToldAndJoinsOnceItIsBack() throws SQLException {
+        pool = dataSource.unwrap(HikariDataSource.class);
+        assertThat(pool.getConnectionTimeout()).as("the configured timeout, not Hikari's 30 s").isEqualTo(5_000);
         navigate(FoolView.class);
         BrowserStorage.answerEmpty();
         test($(TextField.class).id("nickname-field")).setValue("outage-ada");
 
         database = jdbc.queryForObject("select current_database()", String.class);
         refuseConnections(true);
-        // First on a pooled connection the outage terminated, then waiting for a new one that never comes.
-        for (String attempt : new String[] {"on a terminated connection", "waiting for a new connection"}) {
-            long started = System.nanoTime();
-            clickRoutingFailuresToTheSession($(Button.class).id("nickname-join"));
-            log.info("Join during the outage, {}, answered after {} ms (pool connection timeout {} ms)", attempt,
-                    (System.nanoTime() - started) / 1_000_000, pool.getConnectionTimeout());
-            assertThat(test($(Notification.class).last()).getText()).as(attempt).contains("cannot reach its database");
+        // First on pooled connections the outage terminated (each fails at once), then waiting for a new one
+        // that never comes: that wait, the pool's full timeout, tells the pool the database is away.
+        OutageAwarePool outageAware = dataSource.unwrap(OutageAwarePool.class);
+        for (int click = 1; click <= MAX_CLICKS_UNTIL_THE_POOL_WAITS && !outageAware.inOutage(); click++) {
+            joinDuringTheOutage("click " + click);
         }
-        assertThat(pool.getConnectionTimeout()).as("the configured timeout, not Hikari's 30 s").isEqualTo(5_000);
+        assertThat(outageAware.inOutage()).as("a wait for a connection the pool could not open began an outage").isTrue();
+        long answeredAfterMillis = joinDuringTheOutage("a click once the outage is known");
+        assertThat(answeredAfterMillis)
+                .as("once the outage is known a request does not wait the pool's full timeout, so the session's "
+                        + "other tabs, which wait for it, are not held that long by each click")
+                .isLessThan(pool.getConnectionTimeout());
 
         refuseConnections(false);
         // The pool still holds connections the outage terminated; one used within Hikari's last 500 ms is
@@ -70,6 +81,17 @@ class DatabaseOutageIT extends SpringBrowserlessTest {
             }
         }
         assertThat(joined()).isEqualTo(1);
+        assertThat(dataSource.unwrap(OutageAwarePool.class).inOutage()).as("a connection had again ends the outage").isFalse();
+    }
+
+    /** Clicks Join, requires the page to say the database is unreachable, and gives how long that took. */
+    private long joinDuringTheOutage(String attempt) {
+        long started = System.nanoTime();
+        clickRoutingFailuresToTheSession($(Button.class).id("nickname-join"));
+        long answeredAfterMillis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Join during the outage, {}, answered after {} ms", attempt, answeredAfterMillis);
+        assertThat(test($(Notification.class).last()).getText()).as(attempt).contains("cannot reach its database");
+        return answeredAfterMillis;
     }
 
     /** Counted on a connection of its own: the pool's may still hold terminated ones. */
