@@ -2,6 +2,8 @@ package org.adversarialarena.ml.fastpath;
 
 import java.lang.ref.Reference;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ndarray.INDArrayStatistics;
 import org.nd4j.linalg.api.ops.BroadcastOp;
@@ -37,225 +39,149 @@ class ReachableOpExecutioner extends NativeOpExecutioner {
 
     @Override
     public INDArray exec(Op op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return keptReachable(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(Op op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            keepReachable(op, context);
-        }
+        return keptReachable(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(IndexAccumulation op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return keptReachable(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(IndexAccumulation op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            keepReachable(op, context);
-        }
+        return keptReachable(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(Variance op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return keptReachable(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(ReduceOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return keptReachable(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(ReduceOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            keepReachable(op, context);
-        }
+        return keptReachable(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(ScalarOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return keptReachable(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(ScalarOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            keepReachable(op, context);
-        }
+        return keptReachable(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(BroadcastOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return keptReachable(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(BroadcastOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            keepReachable(op, context);
-        }
+        return keptReachable(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(RandomOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return keptReachable(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(RandomOp op, Random random) {
-        try {
-            return super.exec(op, random);
-        } finally {
-            keepReachable(op, random);
-        }
+        return keptReachable(op, random, () -> super.exec(op, random));
     }
 
     @Override
     public INDArray exec(RandomOp op, OpContext context, Random random) {
-        try {
-            return super.exec(op, context, random);
-        } finally {
-            keepReachable(op, context);
-            Reference.reachabilityFence(random);
-        }
+        return keptReachable(op, new Object[] {context, random}, () -> super.exec(op, context, random));
     }
 
     @Override
     public INDArray[] exec(CustomOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return keptReachable(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray[] exec(CustomOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            keepReachable(op, context);
-        }
+        return keptReachable(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public List<LongShapeDescriptor> calculateOutputShape(CustomOp op) {
-        try {
-            return super.calculateOutputShape(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return keptReachable(op, null, () -> super.calculateOutputShape(op));
     }
 
     @Override
     public List<LongShapeDescriptor> calculateOutputShape(CustomOp op, OpContext context) {
-        try {
-            return super.calculateOutputShape(op, context);
-        } finally {
-            keepReachable(op, context);
-        }
+        return keptReachable(op, context, () -> super.calculateOutputShape(op, context));
     }
 
     @Override
     public <T extends Aggregate> void exec(Batch<T> batch) {
-        try {
+        keptReachable(batch, null, () -> {
             super.exec(batch);
-        } finally {
-            Reference.reachabilityFence(batch);
-        }
+            return null;
+        });
     }
 
     @Override
     public void exec(List<Aggregate> batch) {
-        try {
+        keptReachable(batch, null, () -> {
             super.exec(batch);
-        } finally {
-            Reference.reachabilityFence(batch);
-        }
+            return null;
+        });
     }
 
     @Override
     public void exec(Aggregate op) {
-        try {
+        keptReachable(op, null, () -> {
             super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+            return null;
+        });
     }
 
     @Override
     public void scatterUpdate(ScatterUpdate.UpdateOp op, INDArray array, INDArray indices, INDArray updates,
             int[] axis) {
-        try {
+        keptReachable(array, new INDArray[] {indices, updates}, () -> {
             super.scatterUpdate(op, array, indices, updates, axis);
-        } finally {
-            keepReachable(array, indices);
-            Reference.reachabilityFence(updates);
-        }
+            return null;
+        });
     }
 
     @Override
     public INDArrayStatistics inspectArray(INDArray array) {
-        try {
-            return super.inspectArray(array);
-        } finally {
-            Reference.reachabilityFence(array);
-        }
+        return keptReachable(array, null, () -> super.inspectArray(array));
     }
 
     @Override
     public TadPack tadShapeInfoAndOffsets(INDArray array, int[] dimension) {
-        try {
-            return super.tadShapeInfoAndOffsets(array, dimension);
-        } finally {
-            Reference.reachabilityFence(array);
-        }
+        return keptReachable(array, null, () -> super.tadShapeInfoAndOffsets(array, dimension));
     }
 
-    private static void keepReachable(Object op, Object context) {
-        Reference.reachabilityFence(op);
-        Reference.reachabilityFence(context);
+    /** The answer of {@code call}, with {@code op} and {@code others} (which may be an array of them) reachable until it has returned. */
+    private static <T> T keptReachable(Object op, @Nullable Object others, Supplier<T> call) {
+        try {
+            return call.get();
+        } finally {
+            Reference.reachabilityFence(op);
+            Reference.reachabilityFence(others);
+            if (others instanceof Object[] several) {
+                for (Object other : several) {
+                    Reference.reachabilityFence(other);
+                }
+            }
+        }
     }
 }
