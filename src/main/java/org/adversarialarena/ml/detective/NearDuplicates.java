@@ -14,9 +14,12 @@ import org.adversarialarena.ml.image.ImagePixels;
  * distance of two images is at least 16 × the squared distance of their block means (the mean of
  * squares is at least the square of the mean, per 4×4 block), an image whose summary is already
  * farther than the threshold cannot be a duplicate: only the few survivors are compared in full.
- * The search is exact, not approximate. The block means are compared in order of how much they vary
- * across the indexed images, so a summary comparison usually stops after a block or two: in the
- * natural order it first summed the empty border blocks, which tell no two digits apart.
+ * The search is exact, not approximate. Before any summary, the images are sorted by their mean
+ * brightness: the RMS distance of two images is at least the difference of their means, so only the
+ * images whose mean lies within the search radius of the submission's are looked at. The block means
+ * are compared in order of how much they vary across the indexed images, so a summary comparison
+ * usually stops after a block or two: in the natural order it first summed the empty border blocks,
+ * which tell no two digits apart.
  *
  * <p>A copy moved by a pixel or two is still a copy: RMS distance alone let a real test image shifted
  * one pixel score as a forgery, so {@link #requireOriginal} also compares the submission moved by up
@@ -40,7 +43,11 @@ public final class NearDuplicates {
     private static final int SUMMARY = BLOCKS_PER_SIDE * BLOCKS_PER_SIDE;
 
     private final ImageSet[] sets;
-    /** Per set, every image's block means, in {@link #blockOrder}. */
+    /** Per set, its images' indices by increasing mean brightness. */
+    private final int[][] byMean;
+    /** Per set, its images' mean brightness, in {@link #byMean} order. */
+    private final float[][] means;
+    /** Per set, every image's block means, in {@link #blockOrder}, the images in {@link #byMean} order. */
     private final float[][] summaries;
     /** The blocks, most varying first. */
     private final int[] blockOrder;
@@ -62,12 +69,25 @@ public final class NearDuplicates {
             natural[s] = all;
         }
         this.blockOrder = mostVaryingFirst(natural);
+        this.byMean = new int[sets.length][];
+        this.means = new float[sets.length][];
         this.summaries = new float[sets.length][];
         for (int s = 0; s < sets.length; s++) {
-            summaries[s] = new float[natural[s].length];
-            for (int offset = 0; offset < natural[s].length; offset += SUMMARY) {
+            float[] all = natural[s];
+            int n = sets[s].size();
+            float[] mean = new float[n];
+            for (int i = 0; i < n; i++) {
+                mean[i] = meanOf(all, i * SUMMARY);
+            }
+            byMean[s] = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> mean[i]))
+                    .mapToInt(Integer::intValue).toArray();
+            means[s] = new float[n];
+            summaries[s] = new float[all.length];
+            for (int rank = 0; rank < n; rank++) {
+                int image = byMean[s][rank];
+                means[s][rank] = mean[image];
                 for (int k = 0; k < SUMMARY; k++) {
-                    summaries[s][offset + k] = natural[s][offset + blockOrder[k]];
+                    summaries[s][rank * SUMMARY + k] = all[image * SUMMARY + blockOrder[k]];
                 }
             }
         }
@@ -109,15 +129,44 @@ public final class NearDuplicates {
         double radiusSquared = searchRadius * searchRadius * ImagePixels.COUNT;
         double summaryBound = radiusSquared / (BLOCK * BLOCK);
         double best = Double.POSITIVE_INFINITY;
+        double queryMean = meanOf(query, 0);
+        // A margin for the means' rounding: the window may only be wider than the bound, never narrower.
+        double window = searchRadius + 1e-6;
         for (int s = 0; s < sets.length; s++) {
             float[] all = summaries[s];
-            for (int i = 0, n = sets[s].size(); i < n; i++) {
-                if (summaryDistance(query, all, i * SUMMARY, Math.min(summaryBound, best / (BLOCK * BLOCK))) < Double.POSITIVE_INFINITY) {
-                    best = Math.min(best, squaredDistance(pixels, sets[s].image(i)));
+            float[] sorted = means[s];
+            for (int rank = firstAtLeast(sorted, queryMean - window); rank < sorted.length
+                    && sorted[rank] <= queryMean + window; rank++) {
+                if (summaryDistance(query, all, rank * SUMMARY, Math.min(summaryBound, best / (BLOCK * BLOCK))) < Double.POSITIVE_INFINITY) {
+                    best = Math.min(best, squaredDistance(pixels, sets[s].image(byMean[s][rank])));
                 }
             }
         }
         return best == Double.POSITIVE_INFINITY ? searchRadius : Math.sqrt(best / ImagePixels.COUNT);
+    }
+
+    /** The mean of the {@value #SUMMARY} block means from {@code offset}: the image's mean brightness. */
+    private static float meanOf(float[] summaries, int offset) {
+        double sum = 0;
+        for (int k = 0; k < SUMMARY; k++) {
+            sum += summaries[offset + k];
+        }
+        return (float) (sum / SUMMARY);
+    }
+
+    /** The first position in {@code sorted} holding at least {@code value} ({@code sorted.length} if none). */
+    private static int firstAtLeast(float[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** The squared summary distance, or infinity as soon as it exceeds {@code bound}. */
