@@ -39,6 +39,8 @@ public final class OutageAwarePool extends DelegatingDataSource implements Close
     public Connection getConnection() throws SQLException {
         Connection connection;
         try {
+            // The started pool itself takes a timeout per call; a timeout changed through Hikari's
+            // settings would reach the pool only at its next housekeeping run, up to 30 s later.
             connection = outage.get() && pool.getHikariPoolMXBean() instanceof HikariPool started
                     ? started.getConnection(outageTimeout.toMillis())
                     : pool.getConnection();

@@ -1,6 +1,5 @@
 package org.adversarialarena.ml.fastpath;
 
-import java.lang.ref.Reference;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -68,9 +67,7 @@ final class OneDnnGemm extends CpuLevel3 {
         int status = dnnl.dnnl_sgemm(aLayout.operation(transposeA), bLayout.operation(transposeB), m, n, k, (float) alpha,
                 floats(a), aLayout.leadingDimension, floats(b), bLayout.leadingDimension, (float) beta, floats(c),
                 cLayout.leadingDimension);
-        // oneDNN got bare addresses: the arrays must outlive the call (ReachableOpExecutioner says why).
-        Reference.reachabilityFence(a);
-        Reference.reachabilityFence(b);
+        OneDnnMemory.keepReachable(a, b);
         if (status != dnnl.dnnl_success) {
             throw new IllegalStateException("oneDNN sgemm failed with status " + status);
         }
