@@ -30,15 +30,26 @@ interface LeaderboardEntryRepository extends JpaRepository<LeaderboardEntry, Lon
              order by e.points desc, e.achievedAt asc""")
     List<LeaderboardEntry> ranking(Game game, String dataset, String variant, Limit limit);
 
-    /** The players' entries on a board, each with how many entries rank ahead of it (earlier wins a tie). */
-    @Query("""
+    /** Entries on a board, each with how many entries rank ahead of it (earlier wins a tie); the players follow. */
+    String PLACES = """
             select e, (select count(a) from LeaderboardEntry a
                         where a.game = e.game and a.dataset = e.dataset and a.variant = e.variant
                           and (a.points > e.points or (a.points = e.points and a.achievedAt < e.achievedAt)))
               from LeaderboardEntry e join fetch e.player p
-             where e.game = :game and e.dataset = :dataset and e.variant = :variant and p.id in :playerIds
-               and e.points > 0""")
+             where e.game = :game and e.dataset = :dataset and e.variant = :variant and e.points > 0 and
+            """;
+
+    /** The players' entries on a board, each with its place: {@link #PLACES}. */
+    @Query(PLACES + "p.id in :playerIds")
     List<Object[]> places(Game game, String dataset, String variant, Collection<Long> playerIds);
+
+    /**
+     * One player's entry on a board with its place, as {@link #places} for a single player. Hibernate keeps
+     * the SQL it translates from a query with single values, but translates a query with a list parameter
+     * again at every call; a player's own board after each submission asks this.
+     */
+    @Query(PLACES + "p.id = :playerId")
+    List<Object[]> place(Game game, String dataset, String variant, long playerId);
 
     @Query("""
             select new org.adversarialarena.leaderboard.BoardSummary(e.game, e.dataset, e.variant, count(e), max(e.points),

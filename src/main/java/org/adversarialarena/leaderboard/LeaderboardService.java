@@ -76,7 +76,10 @@ public class LeaderboardService {
 
     private Map<Long, Standing> places(Board board, Collection<Long> playerIds) {
         Map<Long, Standing> places = new HashMap<>();
-        for (Object[] row : entries.places(board.game(), board.dataset(), board.variant(), playerIds)) {
+        List<Object[]> rows = playerIds.size() == 1
+                ? entries.place(board.game(), board.dataset(), board.variant(), playerIds.iterator().next())
+                : entries.places(board.game(), board.dataset(), board.variant(), playerIds);
+        for (Object[] row : rows) {
             Standing standing = standing(1 + ((Number) row[1]).intValue(), (LeaderboardEntry) row[0]);
             places.put(standing.playerId(), standing);
         }

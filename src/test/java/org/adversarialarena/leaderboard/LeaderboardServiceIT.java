@@ -74,6 +74,27 @@ class LeaderboardServiceIT {
         assertThat(top.get(1).nickname()).isEqualTo("p1");
     }
 
+    /** One viewer's place is asked by equality, several viewers' by a list: both queries must agree. */
+    @Test
+    void placesBelowTheTopAgreeWhetherAskedForOneViewerOrForSeveral() {
+        Board board = freshBoard();
+        for (int i = 0; i < LeaderboardService.TOP; i++) {
+            score(board, players.join("top" + i), 90 + i);
+        }
+        Player first = players.join("below-a");
+        Player second = players.join("below-b");
+        score(board, first, 30);
+        score(board, second, 50);
+
+        BoardRanking both = leaderboards.ranking(board, List.of(first.getId(), second.getId()));
+
+        assertThat(both.placeOf(second.getId())).map(Standing::rank).hasValue(LeaderboardService.TOP + 1);
+        assertThat(both.placeOf(first.getId())).map(Standing::rank).hasValue(LeaderboardService.TOP + 2);
+        assertThat(leaderboards.ranking(board, List.of(first.getId())).placeOf(first.getId()))
+                .isEqualTo(both.placeOf(first.getId()));
+        assertThat(leaderboards.personalBest(board, second.getId())).isEqualTo(both.placeOf(second.getId()));
+    }
+
     @Test
     void roundsWithoutPointsAreNotRankedSoThrowAwayPlayersCannotFillABoard() {
         Board board = freshBoard();
