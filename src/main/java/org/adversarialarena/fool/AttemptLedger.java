@@ -140,8 +140,8 @@ class AttemptLedger {
     }
 
     private static GalleryItem item(FoolAttempt a) {
-        return new GalleryItem(a.getPlayer().getNickname(), a.original(), a.adversarial(), a.trueClass(),
-                a.predictedClass(), a.confidence(), a.l0(), a.linf(), a.points(), a.submitted());
+        return new GalleryItem(requireId(a.getId()), a.getPlayer().getNickname(), a.original(), a.adversarial(),
+                a.trueClass(), a.predictedClass(), a.confidence(), a.l0(), a.linf(), a.points(), a.submitted());
     }
 
     @Transactional(readOnly = true)

@@ -9,11 +9,14 @@ import java.util.function.IntFunction;
 import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.fool.GalleryItem;
+import org.jspecify.annotations.Nullable;
 
 /** The best adversarial examples of the current board: original, the player's image, and what the model said. */
 class GalleryPanel extends Div {
 
     private final Div items = new Div();
+    /** The attempts shown, best first: most submissions change no item, and the panel is then left alone. */
+    private @Nullable List<Long> shown;
 
     GalleryPanel() {
         setId("fool-gallery");
@@ -23,6 +26,11 @@ class GalleryPanel extends Div {
     }
 
     void show(List<GalleryItem> best, IntFunction<String> className) {
+        List<Long> attempts = best.stream().map(GalleryItem::attemptId).toList();
+        if (attempts.equals(shown)) {
+            return;
+        }
+        shown = attempts;
         items.removeAll();
         if (best.isEmpty()) {
             items.add(new Paragraph(getTranslation("fool.gallery.empty")));

@@ -7,11 +7,14 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.forge.Forgery;
+import org.jspecify.annotations.Nullable;
 
 /** Forgeries that fooled the detective (real-probability of at least 0.5, prompt recognised), newest first. */
 class ForgeryGallery extends Div {
 
     private final Div items = new Div();
+    /** The forgeries shown, newest first: most submissions change no item, and the panel is then left alone. */
+    private @Nullable List<Long> shown;
 
     ForgeryGallery() {
         setId("forge-gallery");
@@ -21,6 +24,11 @@ class ForgeryGallery extends Div {
     }
 
     void show(List<Forgery> forgeries, List<String> classNames) {
+        List<Long> ids = forgeries.stream().map(Forgery::id).toList();
+        if (ids.equals(shown)) {
+            return;
+        }
+        shown = ids;
         items.removeAll();
         if (forgeries.isEmpty()) {
             items.add(new Paragraph(getTranslation("forge.gallery.empty")));

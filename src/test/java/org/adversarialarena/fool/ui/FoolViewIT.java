@@ -7,12 +7,15 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.internal.JacksonUtils;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -23,9 +26,11 @@ import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.fool.Challenge;
 import org.adversarialarena.fool.FoolLevel;
 import org.adversarialarena.fool.FoolService;
+import org.adversarialarena.fool.GalleryItem;
 import org.adversarialarena.ml.attack.AttackResult;
 import org.adversarialarena.ml.attack.GradientAttack;
 import org.adversarialarena.ml.attack.Jsma;
+import org.adversarialarena.ml.image.ImagePixels;
 import org.adversarialarena.player.ui.BrowserStorage;
 import org.adversarialarena.player.ui.PlayerGate;
 import org.junit.jupiter.api.Test;
@@ -302,6 +307,32 @@ class FoolViewIT extends SpringBrowserlessTest {
         test($(Button.class).id("player-change")).click();
 
         assertThat(gate.getObject().current()).as("the session forgets the player").isEmpty();
+    }
+
+    /** Most submissions change no item of the gallery: it is then left as it is, and its images are not sent again. */
+    @Test
+    void aGalleryOfTheSameAttemptsIsLeftAsItIsAndANewBestRebuildsIt() {
+        navigate(FoolView.class);
+        GalleryPanel gallery = new GalleryPanel();
+        gallery.show(List.of(best(5), best(4)), this::className);
+        List<Div> items = galleryItems(gallery);
+        assertThat(items).hasSize(2);
+
+        gallery.show(List.of(best(5), best(4)), this::className);
+        assertThat(galleryItems(gallery)).as("the same attempts, loaded again").containsExactlyElementsOf(items);
+
+        gallery.show(List.of(best(6), best(5)), this::className);
+        assertThat(galleryItems(gallery)).hasSize(2).doesNotContainAnyElementsOf(items);
+    }
+
+    private List<Div> galleryItems(GalleryPanel gallery) {
+        return $(Div.class, gallery).withClassName("fool-gallery-item").all();
+    }
+
+    private static GalleryItem best(long attemptId) {
+        float[] image = new float[ImagePixels.COUNT];
+        return new GalleryItem(attemptId, "gallery-" + attemptId, image, image, 7, 1, 0.9f,
+                3, 0.3f, attemptId, Instant.EPOCH);
     }
 
     private String className(int classIndex) {

@@ -7,9 +7,11 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import org.adversarialarena.base.ui.CanvasOutOfSyncException;
 import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.catalog.ModelCatalog;
 import org.adversarialarena.forge.ForgeService;
+import org.adversarialarena.forge.Forgery;
 import org.adversarialarena.forge.Submission;
 import org.adversarialarena.ml.data.DatasetId;
 import org.adversarialarena.ml.data.ImageSet;
@@ -104,6 +107,30 @@ class ForgeViewIT extends SpringBrowserlessTest {
         assertThat($(ListItem.class, view.leaderboard).all()).containsExactlyElementsOf(rows);
         assertThat($(com.vaadin.flow.component.html.Paragraph.class, view.leaderboard)
                 .withClassName("arena-leaderboard-best").single().getText()).startsWith("Your best:").contains("rank");
+    }
+
+    /** Most submissions add nothing to the gallery: it is then left as it is, and its images are not sent again. */
+    @Test
+    void aGalleryOfTheSameForgeriesIsLeftAsItIsAndANewForgeryRebuildsIt() {
+        List<String> names = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+        view.gallery.show(List.of(fooling(2), fooling(1)), names);
+        List<Div> items = galleryItems();
+        assertThat(items).hasSize(2);
+
+        view.gallery.show(List.of(fooling(2), fooling(1)), names);
+        assertThat(galleryItems()).as("the same forgeries, loaded again").containsExactlyElementsOf(items);
+
+        view.gallery.show(List.of(fooling(3), fooling(2), fooling(1)), names);
+        assertThat(galleryItems()).hasSize(3).doesNotContainAnyElementsOf(items);
+    }
+
+    private List<Div> galleryItems() {
+        return $(Div.class, view.gallery).withClassName("forge-gallery-item").all();
+    }
+
+    private static Forgery fooling(long id) {
+        return new Forgery(id, 7, "gallery-" + id, DatasetId.MNIST, 7,
+                DetectiveLearningMain.blockySeven(0, 0), 0.8, true, 50, 1, Instant.EPOCH);
     }
 
     /**
