@@ -18,6 +18,18 @@ final class JsonArrays {
         return array;
     }
 
+    /**
+     * The values to three decimals, finer than a screen's 256 levels of a colour can show, in about half
+     * the characters of a float's full digits: for images that are only looked at.
+     */
+    static ArrayNode ofShown(float[] values) {
+        ArrayNode array = JacksonUtils.createArrayNode();
+        for (float value : values) {
+            array.add(Math.round(value * 1000f) / 1000f);
+        }
+        return array;
+    }
+
     static ArrayNode of(List<String> texts) {
         ArrayNode array = JacksonUtils.createArrayNode();
         texts.forEach(array::add);

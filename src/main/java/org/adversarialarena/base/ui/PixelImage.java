@@ -34,7 +34,7 @@ public class PixelImage extends Component implements HasSize {
         setLabel(label);
     }
 
-    /** A square number of finite values, row by row. */
+    /** A square number of finite values, row by row; sent to three decimals, more than the screen shows. */
     public void setPixels(float[] pixels) {
         int side = (int) Math.round(Math.sqrt(pixels.length));
         if (side * side != pixels.length || side == 0) {
@@ -45,7 +45,7 @@ public class PixelImage extends Component implements HasSize {
                 throw new IllegalArgumentException("Pixel values must be finite");
             }
         }
-        getElement().setPropertyJson("pixels", JsonArrays.of(pixels));
+        getElement().setPropertyJson("pixels", JsonArrays.ofShown(pixels));
     }
 
     public void setPalette(Palette palette) {
