@@ -19,10 +19,10 @@ final class JsonArrays {
     }
 
     /**
-     * The values to three decimals, finer than a screen's 256 levels of a colour can show, in about half
-     * the characters of a float's full digits: for images that are only looked at.
+     * Pixel values to three decimals, in about half the characters of a float's full digits: finer than a
+     * screen's 256 levels of a colour, and as fine as the canvas reports its pixels back.
      */
-    static ArrayNode ofShown(float[] values) {
+    static ArrayNode ofPixels(float[] values) {
         ArrayNode array = JacksonUtils.createArrayNode();
         for (float value : values) {
             array.add(Math.round(value * 1000f) / 1000f);

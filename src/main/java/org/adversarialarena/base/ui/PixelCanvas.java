@@ -46,7 +46,10 @@ public class PixelCanvas extends Component implements HasSize {
     static final String CHANGE_EVENT = "image-change";
     private static final String PIXELS_DATA = "event.detail.pixels";
     private static final String SEQUENCE_DATA = "event.detail.seq";
-    /** Reports are rounded to three decimals; originals are multiples of 1/255. */
+    /**
+     * Reports are rounded to three decimals, and so are the images and limits sent to the browser;
+     * originals are multiples of 1/255.
+     */
     static final float LIMIT_TOLERANCE = 0.5f / 255f + 0.0006f;
     private static final Logger log = LoggerFactory.getLogger(PixelCanvas.class);
     private static final int DROPPED_NOTICE_MILLIS = 8000;
@@ -71,7 +74,10 @@ public class PixelCanvas extends Component implements HasSize {
                 .addEventData(SEQUENCE_DATA);
     }
 
-    /** Shows {@code pixels} (784 values in [0, 1], row by row) on the canvas and clears its undo history. */
+    /**
+     * Shows {@code pixels} (784 values in [0, 1], row by row) on the canvas, to three decimals as the canvas
+     * reports them, and clears its undo history.
+     */
     public void setImage(float[] pixels) {
         image = ImagePixels.requireValid(pixels);
         getElement().callJsFunction("setImage", array(image));
@@ -279,7 +285,7 @@ public class PixelCanvas extends Component implements HasSize {
     }
 
     private static ArrayNode array(float[] values) {
-        return JsonArrays.of(values);
+        return JsonArrays.ofPixels(values);
     }
 
     private static float[] toFloats(JsonNode node) {

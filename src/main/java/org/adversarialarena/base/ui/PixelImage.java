@@ -45,7 +45,7 @@ public class PixelImage extends Component implements HasSize {
                 throw new IllegalArgumentException("Pixel values must be finite");
             }
         }
-        getElement().setPropertyJson("pixels", JsonArrays.ofShown(pixels));
+        getElement().setPropertyJson("pixels", JsonArrays.ofPixels(pixels));
     }
 
     public void setPalette(Palette palette) {

@@ -113,6 +113,37 @@ class PixelCanvasTest {
         assertThat(heard).hasSize(2);
     }
 
+    /**
+     * The browser gets images and limits to three decimals and reports to three decimals: an untouched
+     * pixel of an original comes back as its rounded value and counts as unchanged, and a pixel pushed to
+     * its rounded bound is within its range.
+     */
+    @Test
+    void theBrowsersRoundedOriginalAndRoundedBoundsAreWithinTheLimits() {
+        float[] base = new float[ImagePixels.COUNT];
+        float[] lower = new float[ImagePixels.COUNT];
+        float[] upper = new float[ImagePixels.COUNT];
+        for (int i = 0; i < ImagePixels.COUNT; i++) {
+            base[i] = (i * 7 % 256) / 255f;
+            lower[i] = Math.max(0f, base[i] - 0.1f);
+            upper[i] = Math.min(1f, base[i] + 0.1f);
+        }
+        canvas.setImage(base);
+        canvas.setLimits(base, lower, upper, 1);
+
+        ArrayNode pushedToItsBound = JacksonUtils.createArrayNode();
+        for (int i = 0; i < ImagePixels.COUNT; i++) {
+            pushedToItsBound.add(threeDecimals(i == 5 ? upper[i] : base[i]));
+        }
+        report(pushedToItsBound);
+
+        assertThat(heard).as("one pixel changed, within its range").hasSize(1);
+    }
+
+    private static float threeDecimals(float value) {
+        return Math.round(value * 1000f) / 1000f;
+    }
+
     @Test
     void aReportCarriesTheBrowsersSequenceNumber() {
         ObjectNode data = JacksonUtils.createObjectNode();
