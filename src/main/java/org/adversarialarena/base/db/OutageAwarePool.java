@@ -20,8 +20,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * pool could not open one (Hikari then names the failure as the cause) begins an outage: until a
  * connection is had again, each wait lasts {@code outageTimeout} instead, and every page says at once
  * that the database is unreachable. Waits are made in slices of {@code outageTimeout}, so even the wait
- * that finds the outage ends after one slice. A wait that ended because all connections were busy (no cause: the
- * database answers, the load is high) changes nothing.
+ * that finds the outage ends after one slice. A wait that ended because all connections were busy (no
+ * cause: the database answers, the load is high) changes nothing.
  */
 public final class OutageAwarePool extends DelegatingDataSource implements Closeable {
 
