@@ -6,17 +6,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.adversarialarena.base.ui.LastShown;
 import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.fool.GalleryItem;
-import org.jspecify.annotations.Nullable;
 
 /** The best adversarial examples of the current board: original, the player's image, and what the model said. */
 class GalleryPanel extends Div {
 
     private final Div items = new Div();
-    /** The attempts shown, best first: most submissions change no item, and the panel is then left alone. */
-    private @Nullable List<Long> shown;
+    /** By the attempts shown, best first. */
+    private final LastShown<List<Long>> shown = new LastShown<>();
 
     GalleryPanel() {
         setId("fool-gallery");
@@ -26,11 +26,10 @@ class GalleryPanel extends Div {
     }
 
     void show(List<GalleryItem> best, IntFunction<String> className) {
-        List<Long> attempts = best.stream().map(GalleryItem::attemptId).toList();
-        if (attempts.equals(shown)) {
-            return;
-        }
-        shown = attempts;
+        shown.showIfChanged(best.stream().map(GalleryItem::attemptId).toList(), () -> showItems(best, className));
+    }
+
+    private void showItems(List<GalleryItem> best, IntFunction<String> className) {
         items.removeAll();
         if (best.isEmpty()) {
             items.add(new Paragraph(getTranslation("fool.gallery.empty")));

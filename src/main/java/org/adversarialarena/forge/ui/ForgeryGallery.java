@@ -5,16 +5,16 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
+import org.adversarialarena.base.ui.LastShown;
 import org.adversarialarena.base.ui.PixelImage;
 import org.adversarialarena.forge.Forgery;
-import org.jspecify.annotations.Nullable;
 
 /** Forgeries that fooled the detective (real-probability of at least 0.5, prompt recognised), newest first. */
 class ForgeryGallery extends Div {
 
     private final Div items = new Div();
-    /** The forgeries shown, newest first: most submissions change no item, and the panel is then left alone. */
-    private @Nullable List<Long> shown;
+    /** By the forgeries shown, newest first. */
+    private final LastShown<List<Long>> shown = new LastShown<>();
 
     ForgeryGallery() {
         setId("forge-gallery");
@@ -24,11 +24,10 @@ class ForgeryGallery extends Div {
     }
 
     void show(List<Forgery> forgeries, List<String> classNames) {
-        List<Long> ids = forgeries.stream().map(Forgery::id).toList();
-        if (ids.equals(shown)) {
-            return;
-        }
-        shown = ids;
+        shown.showIfChanged(forgeries.stream().map(Forgery::id).toList(), () -> showItems(forgeries, classNames));
+    }
+
+    private void showItems(List<Forgery> forgeries, List<String> classNames) {
         items.removeAll();
         if (forgeries.isEmpty()) {
             items.add(new Paragraph(getTranslation("forge.gallery.empty")));

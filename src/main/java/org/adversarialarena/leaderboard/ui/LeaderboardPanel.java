@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.adversarialarena.base.ui.LastShown;
 import org.adversarialarena.base.ui.LocalFormat;
 import org.adversarialarena.base.ui.UiUpdates;
 import org.adversarialarena.leaderboard.BoardRanking;
@@ -36,7 +37,7 @@ public class LeaderboardPanel extends Div {
     private Board board;
     /** Read by the feed off the UI thread, when it gathers the places to load. */
     private volatile @Nullable Long playerId;
-    private @Nullable Shown shown;
+    private final LastShown<Shown> shown = new LastShown<>();
 
     LeaderboardPanel(LeaderboardService leaderboards, LeaderboardFeed feed, Board board) {
         this.leaderboards = leaderboards;
@@ -85,11 +86,7 @@ public class LeaderboardPanel extends Div {
         Long viewer = playerId;
         List<Standing> standings = ranking.top();
         // Most scores change no line of the top: the page is then left as it is and nothing is sent to it.
-        Shown now = new Shown(board, viewer, standings);
-        if (!now.equals(shown)) {
-            showRows(standings, viewer);
-            shown = now;
-        }
+        shown.showIfChanged(new Shown(board, viewer, standings), () -> showRows(standings, viewer));
         // The feed loaded the viewer's place with the top, unless the viewer joined after it did.
         Optional<Standing> best = viewer == null ? Optional.empty()
                 : ranking.knows(viewer) ? ranking.placeOf(viewer) : leaderboards.personalBest(board, viewer);
